@@ -1,0 +1,39 @@
+# humaskit: two commands on a fresh machine with only Python 3 and pip.
+#   make lab    set up (once) and open the workshop in JupyterLab
+#   make test   set up (once) and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+STAMP := $(VENV)/.installed-stamp
+# nbgrader's gradebook calls the `alembic` command: the venv's bin must be on PATH.
+export PATH := $(BIN):$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+PYTEST_WORKERS ?= auto
+
+.PHONY: setup lab test release doctor clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# Strip notebook outputs on commit (the tests enforce it too).
+	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
+	touch $@
+
+## Participant copies of the exercises (nbgrader's own generate step).
+release: setup
+	$(BIN)/humaskit exercises release
+
+lab: release
+	$(BIN)/jupyter lab notebooks/00_mulai_di_sini.ipynb
+
+test: setup
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+
+doctor: setup
+	$(BIN)/humaskit doctor
+
+clean:
+	rm -rf $(VENV) exercises/release exercises/gradebook.db build handouts

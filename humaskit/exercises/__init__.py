@@ -1,0 +1,1 @@
+"""The nbgrader exercises: course layout, release, and each exercise's checks and rubrics."""
