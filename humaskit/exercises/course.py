@@ -7,8 +7,12 @@ nbgrader's own layout is used as is: ``source/<assignment>/`` holds the instruct
 
 from __future__ import annotations
 
+import shutil
+from datetime import datetime, timezone
 from pathlib import Path
 
+import nbformat
+from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config
@@ -47,3 +51,38 @@ def release(root: Path = COURSE_ROOT, names: list[str] | None = None) -> dict[st
     grader = api(root)
     return {name: grader.generate_assignment(name, force=True)
             for name in (names or assignments(root))}
+
+
+def copy_course(dest: Path, names: list[str] | None = None, root: Path = COURSE_ROOT) -> Path:
+    """A fresh course directory at ``dest`` with the given source assignments (all by default)."""
+    for name in names or assignments(root):
+        shutil.copytree(root / "source" / name, dest / "source" / name,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    return dest
+
+
+def submit(root: Path, assignment: str, student: str, notebooks: dict[str, nbformat.NotebookNode],
+           extra_files: dict[str, bytes] | None = None) -> Path:
+    """Place a submission where ``nbgrader autograde`` looks for it (``submitted/<student>/``)."""
+    folder = Path(root) / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    for filename, nb in notebooks.items():
+        nbformat.write(nb, folder / filename)
+    for filename, content in (extra_files or {}).items():
+        (folder / filename).write_bytes(content)
+    (folder / "timestamp.txt").write_text(
+        datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f %Z"))
+    return folder
+
+
+def autograde(root: Path, assignment: str, student: str) -> dict:
+    """Run nbgrader's autograde for one submission; returns nbgrader's result dict."""
+    return api(root).autograde(assignment, student, force=True, create=True)
+
+
+def scores(root: Path, assignment: str, student: str) -> dict[str, float]:
+    """Autograded points per grade cell id, read from the course's gradebook."""
+    with Gradebook(config(root).CourseDirectory.db_url) as gradebook:
+        submission = gradebook.find_submission(assignment, student)
+        return {grade.name: float(grade.score) for nb in submission.notebooks
+                for grade in nb.grades if grade.auto_score is not None}
