@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from humaskit import __version__
+from humaskit import __version__, doctor
 from humaskit.datasets import cli as datasets_cli
-from humaskit import doctor
 from humaskit.exercises import cli as exercises_cli
 
 #: Modules that each add one subcommand with ``register(subparsers)``.

@@ -11,8 +11,8 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 REQUIRED_MODULES = ("jupyterlab", "nbgrader", "pandas", "pandera", "ipywidgets", "altair",
                     "anywidget", "vl_convert", "nbclient", "openpyxl")
@@ -50,7 +50,7 @@ def _enabled_lab_extensions() -> set[str]:
     """Names that ``jupyter labextension list`` reports as enabled and OK."""
     out = subprocess.run(
         [sys.executable, "-m", "jupyter", "labextension", "list"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, check=False,
     )
     text = re.sub(r"\x1b\[[0-9;]*m", "", out.stdout + out.stderr)
     return {line.split()[0] for line in text.splitlines()
@@ -129,7 +129,7 @@ def run_checks() -> list[tuple[str, Result]]:
     for label, check in CHECKS:
         try:
             result = check()
-        except Exception as exc:  # a check that crashes is a failed check, not a crash
+        except Exception as exc:  # noqa: BLE001 -- a check that crashes is a failed check, not a crash
             result = Result(False, f"pemeriksaan gagal: {exc!r}")
         results.append((label, result))
     return results

@@ -8,8 +8,8 @@ import sys
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
+
 from humaskit import datasets
 from humaskit.datasets import DatasetError
 

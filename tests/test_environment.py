@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import tomllib
 
+import tomllib
 from conftest import ROOT
 
 SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$")

@@ -9,8 +9,8 @@ import shutil
 
 import nbformat
 import pytest
-
 from conftest import ROOT, committed_notebooks, exercise_sources, module_notebooks
+
 from humaskit.charts import CDN_MARKERS
 from humaskit.notebooks import NotebookRunError, execute
 

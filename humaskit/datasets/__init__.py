@@ -19,8 +19,18 @@ from humaskit import ROOT
 from humaskit.datasets.schemas import DATASETS, Dataset
 from humaskit.datasets.validation import DatasetError, Problem, read_csv, validate
 
-__all__ = ["DatasetError", "Problem", "names", "spec", "path", "card", "load", "load_file",
-           "validate_frame", "directory"]
+__all__ = [
+    "DatasetError",
+    "Problem",
+    "card",
+    "directory",
+    "load",
+    "load_file",
+    "names",
+    "path",
+    "spec",
+    "validate_frame",
+]
 
 
 def directory() -> Path:

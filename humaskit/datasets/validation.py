@@ -127,7 +127,7 @@ def _check_message(check: str, value: object) -> str:
         return f"nilai kunci {shown} muncul lebih dari sekali (harus unik)."
     if check == "not_nullable":
         return "sel kosong, padahal kolom ini wajib diisi."
-    if check.startswith("coerce_dtype(") or check.startswith("dtype("):
+    if check.startswith(("coerce_dtype(", "dtype(")):
         return f"nilai {shown} bukan {_dtype_word(check)}."
     # A custom Check carries its own (Indonesian) error text as its name.
     return f"nilai {shown}: {check}"
@@ -156,7 +156,7 @@ def _translate(cases: pd.DataFrame, row_offset: int) -> list[Problem]:
             continue
         if check.startswith("dtype(") and (column, case.index) in coerced:
             continue
-        if check.startswith("coerce_dtype(") is False and (column, case.index) in coerced:
+        if not check.startswith("coerce_dtype(") and (column, case.index) in coerced:
             continue
         row = int(case.index) + row_offset
         key = (row, column, check)
