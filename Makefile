@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed-stamp
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PYTEST_WORKERS ?= auto
+# e.g. `make lab LAB_ARGS=--no-browser` on a server
+LAB_ARGS ?=
 
 .PHONY: setup lab test release doctor clean
 
@@ -27,7 +29,7 @@ release: setup
 	$(BIN)/humaskit exercises release
 
 lab: release
-	$(BIN)/jupyter lab notebooks/00_mulai_di_sini.ipynb
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/00_mulai_di_sini.ipynb
 
 test: setup
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)

@@ -25,8 +25,7 @@ COURSE_ID = "humaskit"
 
 def assignments(root: Path = COURSE_ROOT) -> list[str]:
     """Names of the source assignments, sorted."""
-    source = root / "source"
-    return sorted(p.name for p in source.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
+    return sorted({p.parent.name for p in (root / "source").glob("*/*.ipynb")})
 
 
 def config(root: Path, db_url: str | None = None) -> Config:
