@@ -32,7 +32,7 @@ lab: release
 	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/00_mulai_di_sini.ipynb
 
 test: setup
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 doctor: setup
 	$(BIN)/humaskit doctor
