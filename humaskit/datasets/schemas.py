@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 from pandera import Check, Column
 
+from humaskit.region import DISTRICTS, OPD
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -29,6 +31,12 @@ def _schema(columns: dict[str, Column], key: list[str] | None = None) -> pa.Data
 EDOHP_DIMENSIONS = ["Kesejahteraan masyarakat", "Tata kelola pemerintahan yang baik",
                     "Pelayanan publik", "Daya saing"]
 
+POST_PLATFORMS = ["Facebook", "Instagram", "X", "TikTok", "YouTube"]
+POST_PHASES = ["sebelum", "saat", "sesudah", "rutin"]
+SENTIMENTS = ["positif", "netral", "negatif"]
+COMPLAINT_CHANNELS = ["SP4N-LAPOR!", "WhatsApp", "Call center", "Datang langsung", "Media sosial"]
+COMPLAINT_STATUSES = ["belum ditanggapi", "diproses", "selesai"]
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in [
@@ -42,6 +50,42 @@ DATASETS: dict[str, Dataset] = {
                     "sumber": Column(str, Check.str_length(min_value=10)),
                 },
                 key=["dimensi"],
+            ),
+        ),
+        Dataset(
+            "posting_medsos",
+            "Unggahan media sosial resmi OPD Kabupaten Muara Seruni 2025 (sintetis)",
+            _schema(
+                {
+                    "id": Column(str, Check.str_matches(r"^P\d{4}$")),
+                    "tanggal": Column("datetime64[ns]"),
+                    "opd": Column(str, Check.isin(list(OPD))),
+                    "platform": Column(str, Check.isin(POST_PLATFORMS)),
+                    "tema": Column(str, Check.str_length(min_value=3)),
+                    "fase": Column(str, Check.isin(POST_PHASES)),
+                    "jangkauan": Column(int, Check.ge(0)),
+                    "interaksi": Column(int, Check.ge(0)),
+                    "sentimen": Column(str, Check.isin(SENTIMENTS)),
+                },
+                key=["id"],
+            ),
+        ),
+        Dataset(
+            "pengaduan",
+            "Pengaduan masyarakat ke Pemkab Muara Seruni 2025 per kanal (sintetis)",
+            _schema(
+                {
+                    "id": Column(str, Check.str_matches(r"^A\d{4}$")),
+                    "tanggal_masuk": Column("datetime64[ns]"),
+                    "kanal": Column(str, Check.isin(COMPLAINT_CHANNELS)),
+                    "opd_tujuan": Column(str, Check.isin(list(OPD))),
+                    "kategori": Column(str, Check.str_length(min_value=3)),
+                    "kecamatan": Column(str, Check.isin(list(DISTRICTS))),
+                    "status": Column(str, Check.isin(COMPLAINT_STATUSES)),
+                    "tanggal_tanggapan": Column("datetime64[ns]", nullable=True),
+                    "tanggal_selesai": Column("datetime64[ns]", nullable=True),
+                },
+                key=["id"],
             ),
         ),
     ]
