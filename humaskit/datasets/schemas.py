@@ -28,6 +28,11 @@ def _schema(columns: dict[str, Column], key: list[str] | None = None) -> pa.Data
     return pa.DataFrameSchema(columns, strict=True, coerce=True, unique=key)
 
 
+SKM_UNITS = ["Disdukcapil", "DPMPTSP", "RSUD Muara Seruni", "Puskesmas Sungai Lintang",
+             "Kantor Kecamatan Bukit Pandan"]
+SKM_JOBS = ["PNS", "TNI/Polri", "Pegawai swasta", "Wiraswasta", "Petani/Nelayan",
+            "Pelajar/Mahasiswa", "Lainnya"]
+
 EDOHP_DIMENSIONS = ["Kesejahteraan masyarakat", "Tata kelola pemerintahan yang baik",
                     "Pelayanan publik", "Daya saing"]
 
@@ -50,6 +55,23 @@ DATASETS: dict[str, Dataset] = {
                     "sumber": Column(str, Check.str_length(min_value=10)),
                 },
                 key=["dimensi"],
+            ),
+        ),
+        Dataset(
+            "survei_kepuasan",
+            "Jawaban Survei Kepuasan Masyarakat (9 unsur PermenPANRB 14/2017), sintetis",
+            _schema(
+                {
+                    "id_responden": Column(str, Check.str_matches(r"^SKM-\d{4}$")),
+                    "tanggal": Column(pa.DateTime),
+                    "unit_layanan": Column(str, Check.isin(SKM_UNITS)),
+                    "jenis_kelamin": Column(str, Check.isin(["L", "P"])),
+                    "usia": Column(int, Check.in_range(17, 75)),
+                    "pendidikan": Column(str, Check.isin(["SD", "SMP", "SMA", "D3", "S1", "S2"])),
+                    "pekerjaan": Column(str, Check.isin(SKM_JOBS)),
+                    **{f"u{i}": Column(int, Check.in_range(1, 4)) for i in range(1, 10)},
+                },
+                key=["id_responden"],
             ),
         ),
         Dataset(
