@@ -116,3 +116,25 @@ def dashboard(posts: pd.DataFrame, complaints: pd.DataFrame,
         alt.hconcat(reach, arrivals),
         alt.hconcat(engagement, sentiment, on_time),
     ).resolve_scale(color="independent").configure(locale=LOCALE)
+
+
+def agenda_heatmap(posts: pd.DataFrame) -> alt.Chart:
+    """Posts per theme and month: which topics the regency put on the public agenda.
+
+    Clicking a cell highlights its theme across the year; tooltips give counts."""
+    pick = alt.selection_point(fields=["tema"], name="pilih_tema")
+    data = posts.assign(bulan=_first_of_month(posts["tanggal"]))[["bulan", "tema", "jangkauan"]]
+    return alt.Chart(data).mark_rect().encode(
+        x=alt.X("bulan:O", timeUnit="yearmonth", title="Bulan",
+                axis=alt.Axis(format="%b", labelAngle=0)),
+        y=alt.Y("tema:N", title=None, sort="-color"),
+        color=alt.Color("count():Q", title="Unggahan", scale=alt.Scale(scheme="blues")),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
+        tooltip=[alt.Tooltip("tema:N", title="Tema"),
+                 alt.Tooltip("yearmonth(bulan):T", title="Bulan", format="%B %Y"),
+                 alt.Tooltip("count():Q", title="Unggahan"),
+                 alt.Tooltip("sum(jangkauan):Q", title="Jangkauan", format=",.0f")],
+    ).add_params(pick).properties(
+        title="Agenda yang diisi pemda: unggahan per tema per bulan (klik sebuah tema)",
+        width=520, height=260,
+    ).configure(locale=LOCALE)
