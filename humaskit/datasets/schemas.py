@@ -42,6 +42,29 @@ SENTIMENTS = ["positif", "netral", "negatif"]
 COMPLAINT_CHANNELS = ["SP4N-LAPOR!", "WhatsApp", "Call center", "Datang langsung", "Media sosial"]
 COMPLAINT_STATUSES = ["belum ditanggapi", "diproses", "selesai"]
 
+ISSUE_TOPICS = ["banjir", "jalan rusak", "ktp-el", "antrean rsud", "ppdb zonasi",
+                "sampah tpa", "harga pupuk", "honorer", "tapal batas"]
+CLIP_SOURCE_KINDS = ["berita", "media sosial", "pengaduan", "DPRD"]
+STAKEHOLDER_KINDS = ["legislatif", "pemerintah", "masyarakat sipil", "warga", "dunia usaha",
+                     "media", "akademisi"]
+
+
+def _clip_columns(clean: bool) -> dict[str, Column]:
+    """Columns of the issue-monitoring clips; the raw export keeps its dirt as text."""
+    text = Column(str, Check.str_length(min_value=1))
+    return {
+        "id_klip": Column(str, Check.str_matches(r"^KLP-\d{4}$")),
+        "tanggal": Column("datetime64[ns]") if clean else Column(str, nullable=True),
+        "sumber_jenis": Column(str, Check.isin(CLIP_SOURCE_KINDS)) if clean else text,
+        "sumber_nama": text,
+        "topik": Column(str, Check.isin(ISSUE_TOPICS)) if clean else text,
+        "ringkasan": text,
+        "sentimen": Column(str, Check.isin(SENTIMENTS)) if clean else text,
+        "jangkauan": Column(int, Check.greater_than_or_equal_to(0)),
+        "opd_terkait": Column(str, Check.isin(list(OPD))) if clean else text,
+    }
+
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in [
@@ -108,6 +131,32 @@ DATASETS: dict[str, Dataset] = {
                     "tanggal_selesai": Column("datetime64[ns]", nullable=True),
                 },
                 key=["id"],
+            ),
+        ),
+        Dataset(
+            "monitoring_isu",
+            "Hasil pemantauan media sembilan isu daerah, Januari–Juni 2025 (bersih)",
+            _schema(_clip_columns(clean=True), key=["id_klip"]),
+        ),
+        Dataset(
+            "monitoring_isu_mentah",
+            "Ekspor mentah pemantauan media isu daerah (untuk latihan pembersihan data)",
+            _schema(_clip_columns(clean=False)),
+        ),
+        Dataset(
+            "pemangku_kepentingan",
+            "Pemangku kepentingan isu daerah dengan nilai kekuasaan dan kepentingan (1–5)",
+            _schema(
+                {
+                    "nama": Column(str, Check.str_length(min_value=3)),
+                    "jenis": Column(str, Check.isin(STAKEHOLDER_KINDS)),
+                    "kekuasaan": Column(int, Check.in_range(1, 5)),
+                    "kepentingan": Column(int, Check.in_range(1, 5)),
+                    "isu_terkait": Column(str, Check.str_matches(
+                        r"^(" + "|".join(ISSUE_TOPICS) + r")(; (" + "|".join(ISSUE_TOPICS)
+                        + r"))*$")),
+                },
+                key=["nama"],
             ),
         ),
     ]
