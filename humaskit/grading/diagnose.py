@@ -1,0 +1,118 @@
+"""What went wrong with a submission, as status codes with Indonesian explanations.
+
+:func:`structure` compares a submitted notebook with the released one before grading
+(nbgrader then repairs what it can: restores test cells and missing grade cells, drops
+duplicate ids); :func:`outcomes` reads the autograded notebook for what happened while it ran.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from nbformat import NotebookNode
+
+from humaskit.grading.sandbox import TRUNCATED
+
+MESSAGES = {
+    "ok": "Dinilai tanpa masalah.",
+    "unreadable": "Berkas rusak: bukan notebook JSON yang sah (mungkin terpotong); "
+                  "tidak dapat dinilai, nilai 0.",
+    "missing_notebook": "Notebook latihan tidak ada dalam kiriman; nilai 0.",
+    "empty": "Notebook kosong (tidak ada sel); sel nilai diisi dari sumber, nilai 0.",
+    "grade_cells_deleted": "Sel nilai dihapus ({detail}); dipulihkan dari sumber, "
+                           "jawaban yang hilang bernilai 0.",
+    "grade_cells_duplicated": "Sel nilai ganda ({detail}); salinannya dibuang, "
+                              "yang pertama dinilai.",
+    "cells_reordered": "Urutan sel nilai diubah; tetap dinilai menurut id sel.",
+    "tests_edited": "Sel uji diubah ({detail}); dipulihkan dari sumber sebelum dinilai.",
+    "checksum_tampered": "Checksum/metadata sel diubah ({detail}); dipulihkan dari sumber.",
+    "cell_timeout": "Ada sel yang melebihi batas waktu (mis. perulangan tanpa akhir); "
+                    "sel itu dihentikan.",
+    "memory": "Ada sel yang melebihi batas memori; sel itu dihentikan.",
+    "output_truncated": "Keluaran sel terlalu besar; dipotong.",
+    "file_access_denied": "Ada sel yang mencoba membaca, mengubah atau menghapus berkas di "
+                          "luar folder kerjanya; ditolak.",
+    "network_blocked": "Ada sel yang mencoba membuka koneksi jaringan; diblokir.",
+    "kernel_died": "Kernel berhenti paksa (batas CPU atau memori); sisa sel tidak dijalankan.",
+    "submission_timeout": "Penilaian kiriman ini melebihi batas waktu ({detail}); "
+                          "dihentikan, nilai 0.",
+    "grading_failed": "Gagal dinilai oleh nbgrader: {detail}",
+}
+
+#: Codes after which the scores are not meaningful (the submission was not run).
+FATAL = {"unreadable", "missing_notebook", "submission_timeout", "grading_failed"}
+
+NETWORK_HINTS = ("network is unreachable", "name resolution", "name or service not known",
+                 "connection refused", "no route to host", "urlopen error")
+
+
+def message(code: str, detail: str = "") -> str:
+    return MESSAGES[code].format(detail=detail)
+
+
+def grade_ids(nb: NotebookNode) -> list[str]:
+    return [cell.metadata.nbgrader["grade_id"] for cell in nb.cells
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
+
+
+def structure(submitted: NotebookNode, released: NotebookNode) -> list[dict]:
+    """Problems in a submitted notebook's nbgrader cells, relative to the released version."""
+    if not submitted.cells:
+        return [{"code": "empty", "detail": ""}]
+    found = []
+    expected = grade_ids(released)
+    present = grade_ids(submitted)
+    counts = Counter(present)
+    missing = [i for i in expected if i not in counts]
+    if missing:
+        found.append({"code": "grade_cells_deleted", "detail": ", ".join(missing)})
+    doubled = [i for i, n in counts.items() if n > 1]
+    if doubled:
+        found.append({"code": "grade_cells_duplicated", "detail": ", ".join(doubled)})
+    first_seen = list(dict.fromkeys(i for i in present if i in expected))
+    if first_seen != [i for i in expected if i in counts]:
+        found.append({"code": "cells_reordered", "detail": ""})
+    reference = {cell.metadata.nbgrader["grade_id"]: cell for cell in released.cells
+                 if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
+    edited, tampered = [], []
+    for cell in submitted.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        ref = reference.get(meta.get("grade_id"))
+        if ref is None:
+            continue
+        ref_meta = ref.metadata.nbgrader
+        locked = not ref_meta.get("solution", False)
+        if locked and cell.source != ref.source:
+            edited.append(meta["grade_id"])
+        elif any(meta.get(k) != ref_meta.get(k) for k in ("checksum", "points", "grade",
+                                                          "solution", "locked")):
+            tampered.append(meta["grade_id"])
+    if edited:
+        found.append({"code": "tests_edited", "detail": ", ".join(dict.fromkeys(edited))})
+    if tampered:
+        found.append({"code": "checksum_tampered", "detail": ", ".join(dict.fromkeys(tampered))})
+    return found
+
+
+def outcomes(autograded: NotebookNode) -> list[dict]:
+    """What happened while the notebook ran: time-outs, memory, blocked access, big output."""
+    codes: dict[str, None] = {}
+    for cell in autograded.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream" and TRUNCATED in out.text:
+                codes["output_truncated"] = None
+            if out.output_type != "error":
+                continue
+            name, value = out.ename, str(out.evalue).lower()
+            if name in ("CellTimeoutError", "KeyboardInterrupt"):
+                codes["cell_timeout"] = None
+            elif name == "MemoryError":
+                codes["memory"] = None
+            elif name in ("gaierror", "URLError", "ConnectionRefusedError", "timeout") or any(
+                    hint in value for hint in NETWORK_HINTS):
+                codes["network_blocked"] = None
+            elif name == "PermissionError" or "read-only file system" in value:
+                codes["file_access_denied"] = None
+            elif name == "DeadKernelError":
+                codes["kernel_died"] = None
+    return [{"code": code, "detail": ""} for code in codes]

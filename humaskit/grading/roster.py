@@ -1,0 +1,65 @@
+"""The cohort roster: one row per participant (``id,nama,instansi,jabatan``), validated on load."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from humaskit import ROOT
+
+COLUMNS = ("id", "nama", "instansi", "jabatan")
+#: nbgrader uses the id as a folder name: keep it plain.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+DEMO_ROSTER = ROOT / "grader" / "roster_contoh.csv"
+
+
+class RosterError(ValueError):
+    """The roster file cannot be used; the message (Indonesian) names the file and rows."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    nama: str
+    instansi: str
+    jabatan: str
+
+
+def load(path: Path) -> dict[str, Participant]:
+    """Participants by id, in file order; raises :class:`RosterError` on any problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise RosterError(f"Berkas daftar peserta tidak ditemukan: {path}")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise RosterError(f"Berkas daftar peserta {path} tidak dapat dibaca sebagai CSV: {exc}")
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    missing = [c for c in COLUMNS if c not in table.columns]
+    if missing:
+        raise RosterError(f"{path}: kolom wajib tidak ada: {', '.join(missing)} "
+                          f"(kolom yang diperlukan: {', '.join(COLUMNS)}).")
+    problems = []
+    participants: dict[str, Participant] = {}
+    for number, row in enumerate(table[list(COLUMNS)].itertuples(index=False), start=2):
+        values = {c: str(v).strip() for c, v in zip(COLUMNS, row)}
+        empty = [c for c in COLUMNS if not values[c]]
+        if empty:
+            problems.append(f"baris {number}: kolom {', '.join(empty)} kosong")
+            continue
+        if not ID_PATTERN.match(values["id"]):
+            problems.append(f"baris {number}: id '{values['id']}' hanya boleh huruf kecil, "
+                            "angka, titik, garis bawah atau tanda hubung, tanpa spasi")
+            continue
+        if values["id"] in participants:
+            problems.append(f"baris {number}: id '{values['id']}' sudah dipakai baris lain")
+            continue
+        participants[values["id"]] = Participant(**values)
+    if problems:
+        raise RosterError(f"{path}: daftar peserta tidak sah:\n- " + "\n- ".join(problems))
+    if not participants:
+        raise RosterError(f"{path}: daftar peserta kosong.")
+    return participants
