@@ -15,11 +15,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from humaskit.issues import issue_map, lifecycle, monitoring, priority, stakeholders
+from humaskit.issues import charts, issue_map, lifecycle, monitoring, priority, stakeholders
 
-#: Colours of the priority categories, from Kritis down to Rendah.
-CATEGORY_COLOURS = ("#c0392b", "#e67e22", "#f1c40f", "#27ae60")
-QUADRANT_COLOURS = ("#c0392b", "#2874a6", "#e67e22", "#7f8c8d")
 SENTIMENT_COLOURS = ("#27ae60", "#bdc3c7", "#c0392b")
 LEVELS = [1, 2, 3, 4, 5]
 
@@ -177,8 +174,8 @@ def priority_matrix_chart(reweighed: pd.DataFrame, impact_weight: float = 0.5,
               axis=alt.Axis(labelAngle=0))
     y = alt.Y("dampak:O", title="Dampak (1–5)", scale=alt.Scale(domain=LEVELS[::-1]))
     colour = alt.Color("kategori_uji:N", title="Kategori",
-                       scale=alt.Scale(domain=list(priority.CATEGORIES),
-                                       range=list(CATEGORY_COLOURS)))
+                       scale=alt.Scale(domain=list(charts.CATEGORY_COLOURS),
+                                       range=list(charts.CATEGORY_COLOURS.values())))
     grid = alt.Chart(cells).mark_rect(opacity=0.55, stroke="white").encode(
         x=x, y=y, color=colour,
         tooltip=[alt.Tooltip("dampak:O", title="Dampak"), alt.Tooltip("urgensi:O", title="Urgensi"),
@@ -187,7 +184,8 @@ def priority_matrix_chart(reweighed: pd.DataFrame, impact_weight: float = 0.5,
     score = alt.Chart(cells).mark_text(align="right", baseline="bottom", dx=48, dy=36,
                                        fontSize=10, color="#333").encode(
         x=x, y=y, text=alt.Text("prioritas_uji:Q", format=".1f"))
-    names = alt.Chart(issues).mark_text(fontSize=11, fontWeight="bold", lineBreak="\n").encode(
+    names = alt.Chart(issues).mark_text(fontSize=11, fontWeight="bold", lineBreak="\n",
+                                        limit=100).encode(
         x=x, y=y, text="isu:N",
         tooltip=[alt.Tooltip("isu:N", title="Isu"), alt.Tooltip("dampak:O", title="Dampak"),
                  alt.Tooltip("urgensi:O", title="Urgensi"),
@@ -240,8 +238,8 @@ def stakeholder_grid_chart(grid: pd.DataFrame, power_from: int = stakeholders.HI
         x=alt.X("x:Q", title="Kepentingan (1–5)", scale=alt.Scale(domain=[0.5, 5.5])),
         y=alt.Y("y:Q", title="Kekuasaan (1–5)", scale=alt.Scale(domain=[0.5, 5.5])),
         color=alt.Color("kuadran_uji:N", title="Kuadran",
-                        scale=alt.Scale(domain=list(stakeholders.QUADRANTS),
-                                        range=list(QUADRANT_COLOURS))),
+                        scale=alt.Scale(domain=list(charts.QUADRANT_COLOURS),
+                                        range=list(charts.QUADRANT_COLOURS.values()))),
         tooltip=[alt.Tooltip("nama:N", title="Pemangku kepentingan"),
                  alt.Tooltip("jenis:N", title="Jenis"),
                  alt.Tooltip("kekuasaan:Q", title="Kekuasaan"),
