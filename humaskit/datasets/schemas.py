@@ -28,6 +28,13 @@ def _schema(columns: dict[str, Column], key: list[str] | None = None) -> pa.Data
     return pa.DataFrameSchema(columns, strict=True, coerce=True, unique=key)
 
 
+#: SKKNI catalog: unit codes (2008 KOM.PR, 2016 S.nnnnnn, or a kit code KIT-...), groups, levels.
+SKKNI_UNIT_CODE = r"^(KOM\.PR0[123]\.\d{3}\.\d{2}|[A-Z]\.\d{6}\.\d{3}\.\d{2}|KIT-[A-Z0-9-]+|[A-Z][A-Za-z0-9.]*\d)$"
+SKKNI_GROUPS = ["umum", "inti", "khusus"]
+SKKNI_LEVELS = ["III", "IV", "V", "VI"]
+SKKNI_STATUSES = ["resmi", "ilustrasi"]
+SKKNI_SCHEME_STATUSES = ["resmi", "klaster_kit"]
+
 SKM_UNITS = ["Disdukcapil", "DPMPTSP", "RSUD Muara Seruni", "Puskesmas Sungai Lintang",
              "Kantor Kecamatan Bukit Pandan"]
 SKM_JOBS = ["PNS", "TNI/Polri", "Pegawai swasta", "Wiraswasta", "Petani/Nelayan",
@@ -131,6 +138,39 @@ DATASETS: dict[str, Dataset] = {
                     "tanggal_selesai": Column("datetime64[ns]", nullable=True),
                 },
                 key=["id"],
+            ),
+        ),
+        Dataset(
+            "skkni_katalog",
+            "Katalog unit SKKNI kehumasan: unit, elemen dan KUK (cuplikan; status resmi/ilustrasi)",
+            _schema(
+                {
+                    "kode_unit": Column(str, Check.str_matches(SKKNI_UNIT_CODE)),
+                    "judul_unit": Column(str, Check.str_length(min_value=3)),
+                    "kelompok": Column(str, Check.isin(SKKNI_GROUPS), nullable=True),
+                    "jenjang": Column(str, Check.isin(SKKNI_LEVELS), nullable=True),
+                    "no_elemen": Column(int, Check.in_range(1, 99)),
+                    "elemen": Column(str, Check.str_length(min_value=3)),
+                    "kuk": Column(str, Check.str_length(min_value=3)),
+                    "status": Column(str, Check.isin(SKKNI_STATUSES)),
+                    "sumber": Column(str, Check.str_length(min_value=5)),
+                },
+                key=["kode_unit", "no_elemen"],
+            ),
+        ),
+        Dataset(
+            "skkni_skema",
+            "Skema/klaster unit SKKNI untuk asesmen mandiri (klaster latihan kit)",
+            _schema(
+                {
+                    "kode_skema": Column(str, Check.str_matches(r"^[A-Z0-9][A-Z0-9.-]*$")),
+                    "nama_skema": Column(str, Check.str_length(min_value=3)),
+                    "status": Column(str, Check.isin(SKKNI_SCHEME_STATUSES)),
+                    "urutan": Column(int, Check.in_range(1, 999)),
+                    "kode_unit": Column(str, Check.str_matches(SKKNI_UNIT_CODE)),
+                    "sumber": Column(str, Check.str_length(min_value=5)),
+                },
+                key=["kode_skema", "kode_unit"],
             ),
         ),
         Dataset(

@@ -1,0 +1,111 @@
+"""Load and check the SKKNI unit catalog and the schemes (clusters of units) built on it.
+
+The shipped files are excerpts (``datasets/skkni_katalog.csv``, ``datasets/skkni_skema.csv``);
+a trainer can point the kit at a full catalog of the same columns with the environment
+variables ``HUMASKIT_SKKNI_KATALOG`` and ``HUMASKIT_SKKNI_SKEMA`` (or pass a path), and the
+exercise uses it with no code change. Beyond the pandera schema, the checks here reject a
+unit whose title/group/level differ between its rows and a scheme naming a unit that is not
+in the catalog, as :class:`~humaskit.datasets.DatasetError` naming row and column.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from humaskit import datasets
+from humaskit.datasets import DatasetError, Problem
+
+CATALOG_ENV = "HUMASKIT_SKKNI_KATALOG"
+SCHEMES_ENV = "HUMASKIT_SKKNI_SKEMA"
+#: Columns that describe a unit and must be equal on every row of that unit.
+UNIT_COLUMNS = ("judul_unit", "kelompok", "jenjang")
+ROW_OFFSET = 2  # a CSV's header is row 1
+
+
+def _source(path: str | os.PathLike | None, env: str, name: str) -> Path:
+    chosen = path or os.environ.get(env)
+    return Path(chosen) if chosen else datasets.path(name)
+
+
+def load_catalog(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The catalog (one row per element): ``path``, else ``$HUMASKIT_SKKNI_KATALOG``, else
+    the shipped excerpt. Raises DatasetError (Indonesian) naming each bad row and column."""
+    file = _source(path, CATALOG_ENV, "skkni_katalog")
+    frame = datasets.load_file(file, "skkni_katalog")
+    problems = []
+    for column in UNIT_COLUMNS:
+        first = frame.groupby("kode_unit")[column].transform(
+            lambda s: s.dropna().iloc[0] if s.notna().any() else None)
+        differs = frame[column].fillna("") != first.fillna("")
+        for index in frame.index[differs]:
+            problems.append(Problem(
+                int(index) + ROW_OFFSET, column,
+                f"unit {frame.at[index, 'kode_unit']} tertulis '{frame.at[index, column]}' di "
+                f"baris ini, padahal baris lain unit yang sama menulis '{first[index]}'."))
+    if problems:
+        raise DatasetError(f"'skkni_katalog' ({file})", problems)
+    return frame.sort_values(["kode_unit", "no_elemen"], kind="stable").reset_index(drop=True)
+
+
+def load_schemes(path: str | os.PathLike | None = None,
+                 catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The schemes (one row per unit of a scheme): ``path``, else ``$HUMASKIT_SKKNI_SKEMA``,
+    else the shipped clusters; every unit must exist in ``catalog`` (loaded if omitted)."""
+    file = _source(path, SCHEMES_ENV, "skkni_skema")
+    frame = datasets.load_file(file, "skkni_skema")
+    catalog = load_catalog() if catalog is None else catalog
+    known = set(catalog["kode_unit"])
+    problems = [
+        Problem(int(i) + ROW_OFFSET, "kode_unit",
+                f"unit '{code}' tidak ada di katalog SKKNI yang dipakai.")
+        for i, code in frame["kode_unit"].items() if code not in known
+    ]
+    for column in ("nama_skema", "status"):
+        first = frame.groupby("kode_skema")[column].transform("first")
+        for i in frame.index[frame[column] != first]:
+            problems.append(Problem(
+                int(i) + ROW_OFFSET, column,
+                f"skema {frame.at[i, 'kode_skema']} tertulis '{frame.at[i, column]}', padahal "
+                f"baris lain skema yang sama menulis '{first[i]}'."))
+    if problems:
+        raise DatasetError(f"'skkni_skema' ({file})", problems)
+    return frame.sort_values(["kode_skema", "urutan"], kind="stable").reset_index(drop=True)
+
+
+def scheme_names(schemes: pd.DataFrame) -> dict[str, str]:
+    """Scheme code -> name, in file order."""
+    first = schemes.drop_duplicates("kode_skema")
+    return dict(zip(first["kode_skema"], first["nama_skema"]))
+
+
+def question(element: str) -> str:
+    """The FR.APL.02 question for an element: "Dapatkah saya <elemen>?"."""
+    text = element.strip().rstrip(".?")
+    return f"Dapatkah saya {text[:1].lower()}{text[1:]}?"
+
+
+def scheme_elements(scheme: str, catalog: pd.DataFrame | None = None,
+                    schemes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every element of every unit of ``scheme``, in the scheme's order, with its question."""
+    catalog = load_catalog() if catalog is None else catalog
+    schemes = load_schemes(catalog=catalog) if schemes is None else schemes
+    units = schemes[schemes["kode_skema"] == scheme]
+    if units.empty:
+        known = ", ".join(scheme_names(schemes))
+        raise KeyError(f"Skema '{scheme}' tidak dikenal. Pilihan yang tersedia: {known}.")
+    merged = units[["urutan", "kode_unit"]].merge(catalog, on="kode_unit", how="inner")
+    merged = merged.sort_values(["urutan", "no_elemen"], kind="stable").reset_index(drop=True)
+    merged["pertanyaan"] = merged["elemen"].map(question)
+    return merged[["kode_unit", "judul_unit", "kelompok", "no_elemen", "elemen", "kuk",
+                   "status", "sumber", "pertanyaan"]]
+
+
+def status_label(status: str, code: str = "") -> str:
+    """How a row's status is shown to participants (practice wording and kit codes marked)."""
+    label = "teks resmi" if status == "resmi" else "ILUSTRASI latihan (bukan teks resmi)"
+    if code.startswith("KIT-"):
+        label += "; kode kit, bukan kode resmi"
+    return label

@@ -1,0 +1,163 @@
+"""The ipywidgets form for FR.APL.02: a participant who does not program fills in identity,
+scheme, K/BK and evidence per element, and a plan for each BK element, then clicks
+*Simpan jawaban*; the answers go to :data:`humaskit.skkni.form.ANSWER_FILE`.
+
+All logic (tables, JSON) lives in :mod:`form`, :mod:`apl02` and :mod:`plan`; this module
+only maps widgets to an :class:`~humaskit.skkni.form.Isian` and back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+
+from humaskit.skkni import apl02, catalog, form, plan
+
+_WIDE = w.Layout(width="95%")
+
+
+class ElementRow:
+    """Widgets for one element: claim, evidence, and (for BK) the plan item."""
+
+    def __init__(self, element: pd.Series):
+        self.key = (element["kode_unit"], int(element["no_elemen"]))
+        note = "" if element["status"] == "resmi" else " <i>(rumusan ilustrasi latihan)</i>"
+        kuk = "; ".join(k.strip() for k in str(element["kuk"]).split("|"))
+        self.question = w.HTML(f"<b>{element['no_elemen']}. {element['pertanyaan']}</b>{note}"
+                               f"<br><small>KUK: {kuk}</small>")
+        self.klaim = w.ToggleButtons(options=list(apl02.CLAIMS), value=None,
+                                     tooltips=["Kompeten (saya dapat)", "Belum kompeten"])
+        self.bukti = w.Textarea(placeholder="Bukti untuk K: dokumen, tahun, kegiatan, dsb.",
+                                description="Bukti", layout=_WIDE)
+        self.kegiatan = w.Text(description="Kegiatan", layout=_WIDE)
+        self.sumber = w.Text(description="Sumber belajar", layout=_WIDE)
+        self.target = w.DatePicker(description="Target")
+        self.indikator = w.Text(description="Indikator", layout=_WIDE)
+        self.plan_box = w.VBox([w.HTML("<i>Rencana pengembangan untuk elemen BK:</i>"),
+                                self.kegiatan, self.sumber, self.target, self.indikator])
+        self.klaim.observe(self._toggle_plan, names="value")
+        self._toggle_plan()
+        self.box = w.VBox([self.question, self.klaim, self.bukti, self.plan_box],
+                          layout=w.Layout(border="1px solid #ddd", padding="4px", margin="4px 0"))
+
+    def _toggle_plan(self, *_):
+        self.plan_box.layout.display = "" if self.klaim.value == "BK" else "none"
+
+    def fill(self, answer: dict | None, item: dict | None) -> None:
+        if answer:
+            value = str(answer.get("klaim") or "").strip().upper()
+            self.klaim.value = value if value in apl02.CLAIMS else None
+            self.bukti.value = str(answer.get("bukti") or "")
+        if item:
+            self.kegiatan.value = str(item.get("kegiatan") or "")
+            self.sumber.value = str(item.get("sumber_belajar") or "")
+            self.target.value = plan.parse_date(item.get("target"))
+            self.indikator.value = str(item.get("indikator") or "")
+
+    def answer(self) -> dict:
+        return {"klaim": self.klaim.value or "", "bukti": self.bukti.value.strip()}
+
+    def plan_item(self) -> dict | None:
+        if self.klaim.value != "BK":
+            return None
+        return {"kode_unit": self.key[0], "no_elemen": self.key[1],
+                "kegiatan": self.kegiatan.value.strip(),
+                "sumber_belajar": self.sumber.value.strip(),
+                "target": self.target.value.isoformat() if self.target.value else "",
+                "indikator": self.indikator.value.strip()}
+
+
+class AsesmenForm:
+    """The whole form; ``widget`` is what the notebook displays."""
+
+    def __init__(self, folder: str | Path = ".", catalog_frame: pd.DataFrame | None = None,
+                 schemes: pd.DataFrame | None = None):
+        self.folder = Path(folder)
+        self.catalog = catalog.load_catalog() if catalog_frame is None else catalog_frame
+        self.schemes = (catalog.load_schemes(catalog=self.catalog) if schemes is None
+                        else schemes)
+        names = catalog.scheme_names(self.schemes)
+        self.nama = w.Text(description="Nama", layout=_WIDE)
+        self.instansi = w.Text(description="Instansi/OPD", layout=_WIDE)
+        self.jabatan = w.Text(description="Jabatan", layout=_WIDE)
+        self.tanggal = w.DatePicker(description="Tanggal asesmen")
+        self.skema = w.Dropdown(options=[(f"{n} [{c}]", c) for c, n in names.items()],
+                                description="Skema", layout=_WIDE)
+        self.units = w.Accordion()
+        self.rows: dict[tuple, ElementRow] = {}
+        self.save_button = w.Button(description="Simpan jawaban", button_style="success",
+                                    icon="save")
+        self.status = w.HTML()
+        self.save_button.on_click(lambda _: self.save())
+        saved = form.muat(folder=self.folder) if (self.folder / form.ANSWER_FILE).exists() else None
+        if saved is not None and saved.kode_skema in names:
+            self.skema.value = saved.kode_skema
+        self._build_rows()
+        if saved is not None:
+            self._fill(saved)
+        self.skema.observe(self._on_scheme, names="value")
+        self.widget = w.VBox([
+            w.HTML("<h4>Langkah 1 — Identitas dan skema</h4>"),
+            self.nama, self.instansi, self.jabatan, self.tanggal, self.skema,
+            w.HTML("<h4>Langkah 2 — Dapatkah saya ...? (K/BK dan bukti; rencana untuk BK)</h4>"
+                   f"<small>{apl02.CLAIM_NOTE}</small>"),
+            self.units, self.save_button, self.status,
+        ])
+
+    def _build_rows(self) -> None:
+        elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)
+        self.rows = {}
+        children, titles = [], []
+        for code, unit in elements.groupby("kode_unit", sort=False):
+            rows = [ElementRow(e) for _, e in unit.iterrows()]
+            self.rows.update({r.key: r for r in rows})
+            children.append(w.VBox([r.box for r in rows]))
+            titles.append(f"{code} — {unit['judul_unit'].iloc[0]}")
+        self.units.children = children
+        self.units.titles = tuple(titles)
+
+    def _on_scheme(self, _change) -> None:
+        current = self.isian()
+        self._build_rows()
+        self._fill(current)
+
+    def _fill(self, isian: form.Isian) -> None:
+        identity = isian.identitas
+        self.nama.value, self.instansi.value, self.jabatan.value = (
+            identity.get("nama", ""), identity.get("instansi", ""), identity.get("jabatan", ""))
+        self.tanggal.value = plan.parse_date(identity.get("tanggal_asesmen"))
+        answers = {(str(a["kode_unit"]), int(a["no_elemen"])): a
+                   for a in isian.jawaban.to_dict("records")
+                   if str(a.get("no_elemen", "")).strip().isdigit()}
+        items = {(str(p["kode_unit"]), int(p["no_elemen"])): p
+                 for p in isian.rencana.to_dict("records")
+                 if str(p.get("no_elemen", "")).strip().isdigit()}
+        for key, row in self.rows.items():
+            row.fill(answers.get(key), items.get(key))
+
+    def isian(self) -> form.Isian:
+        """The form's current content as an Isian."""
+        elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)
+        jawaban = apl02.blank_answers(elements)
+        for i, row in jawaban.iterrows():
+            answer = self.rows[(row["kode_unit"], int(row["no_elemen"]))].answer()
+            jawaban.loc[i, "klaim"] = answer["klaim"]
+            jawaban.loc[i, "bukti"] = answer["bukti"]
+        items = [r.plan_item() for r in self.rows.values()]
+        return form.Isian(
+            identitas={"nama": self.nama.value.strip(), "instansi": self.instansi.value.strip(),
+                       "jabatan": self.jabatan.value.strip(),
+                       "tanggal_asesmen": self.tanggal.value or ""},
+            kode_skema=self.skema.value, jawaban=jawaban,
+            rencana=pd.DataFrame([i for i in items if i], columns=plan.PLAN_COLUMNS))
+
+    def save(self) -> Path:
+        """Write the answers file and report how many elements are answered."""
+        isian = self.isian()
+        path = form.save(isian, self.folder)
+        answered = int(isian.jawaban["klaim"].isin(apl02.CLAIMS).sum())
+        self.status.value = (f"<b>Tersimpan</b> di {path.name}: {answered} dari "
+                             f"{len(isian.jawaban)} elemen sudah dijawab K/BK.")
+        return path
