@@ -1,0 +1,59 @@
+"""Self-contained HTML pages (inline CSS, no external resources) for feedback and reports."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from nbconvert.filters.markdown import markdown2html_mistune
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;
+margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.5}
+h1{color:#0b4f6c;border-bottom:3px solid #0b4f6c;padding-bottom:.3rem}
+h2{color:#0b4f6c;margin-top:2rem}
+table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}
+th,td{border:1px solid #c9d3dd;padding:.3rem .6rem;text-align:left;vertical-align:top}
+th{background:#e8f0f6}
+pre{background:#f5f7f9;border:1px solid #dde3e9;padding:.6rem;overflow-x:auto;
+white-space:pre-wrap;font-size:.85rem}
+.cell{margin:1rem 0}.out{border-left:4px solid #9db4c8;background:#fbfcfd}
+.err{border-left:4px solid #c0392b;background:#fdf3f2}
+.badge{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;font-size:.85rem;
+font-weight:600}.lulus{background:#d5f0dd;color:#17612f}.gagal{background:#f9dcd8;color:#8e2418}
+.catatan{background:#fff6d6;border:1px solid #e9d68a;padding:.5rem .8rem;border-radius:.3rem}
+.kecil{color:#5a6875;font-size:.85rem}img{max-width:100%}
+@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}}
+"""
+UNSAFE = re.compile(r"<(script|iframe|object|embed|style|link)\b.*?(</\1>|/?>)",
+                    re.IGNORECASE | re.DOTALL)
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def esc(text) -> str:
+    return html.escape(str(text))
+
+
+def markdown(text: str) -> str:
+    """Markdown to HTML with scripts, frames and remote resources removed."""
+    out = UNSAFE.sub("", markdown2html_mistune(text))
+    return re.sub(r"""\s(src|href)=["']https?://[^"']*["']""", "", out)
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text)
+
+
+def table(frame, columns: dict[str, str] | None = None) -> str:
+    """An HTML table of a DataFrame; ``columns`` maps column names to Indonesian headers."""
+    columns = columns or {c: c for c in frame.columns}
+    head = "".join(f"<th>{esc(label)}</th>" for label in columns.values())
+    rows = "".join("<tr>" + "".join(f"<td>{esc(row[c])}</td>" for c in columns) + "</tr>"
+                   for _, row in frame.iterrows())
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def document(title: str, body: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(title)}</title><style>{CSS}</style></head><body>{body}</body></html>\n")
