@@ -140,7 +140,7 @@ def element_chart(responses: pd.DataFrame, title: str = "NRR per unsur pelayanan
     order = list(ELEMENTS)
     bars = alt.Chart(table).mark_bar().encode(
         x=alt.X("nrr:Q", title="NRR (rata-rata jawaban 1–4)", scale=alt.Scale(domain=[0, 4])),
-        y=alt.Y("unsur:N", sort=order, title=None),
+        y=alt.Y("unsur:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
         color=alt.Color("mutu:N", title="Mutu (NRR×25)",
                         scale=alt.Scale(domain=list(BAND_COLOURS),
                                         range=list(BAND_COLOURS.values()))),
