@@ -30,7 +30,7 @@ ELEMENTS = (
 )
 COLUMNS = tuple(f"u{i}" for i in range(1, len(ELEMENTS) + 1))
 ANSWERS = (1, 2, 3, 4)
-EXACT_WEIGHT = 1 / len(ELEMENTS)
+#: The rounded weight often printed for 1/9; with it the best possible IKM is 99.9.
 ROUNDED_WEIGHT = 0.111
 SCALE = 25
 
@@ -69,7 +69,7 @@ def check_answers(responses: pd.DataFrame) -> None:
         values = pd.to_numeric(responses[column], errors="coerce")
         bad = responses.index[~values.isin(ANSWERS)]
         for label in bad[:5]:
-            problems.append(f"baris {label}, kolom '{column}': '{responses.at[label, column]}'")
+            problems.append(f"indeks baris {label}, kolom '{column}': '{responses.at[label, column]}'")
         if len(bad) > 5:
             problems.append(f"... dan {len(bad) - 5} jawaban lain di kolom '{column}'")
     if problems:

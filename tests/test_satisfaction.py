@@ -102,8 +102,8 @@ def test_answers_outside_one_to_four_are_reported_with_row_and_column():
         satisfaction.ikm(bad)
     message = str(err.value)
     assert "1, 2, 3 atau 4" in message
-    assert "baris 2, kolom 'u5': '5'" in message
-    assert "baris 3, kolom 'u9'" in message
+    assert "indeks baris 2, kolom 'u5': '5'" in message
+    assert "indeks baris 3, kolom 'u9'" in message
 
 
 def test_missing_element_columns_are_named():
