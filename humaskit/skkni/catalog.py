@@ -37,9 +37,9 @@ def load_catalog(path: str | os.PathLike | None = None) -> pd.DataFrame:
     frame = datasets.load_file(file, "skkni_katalog")
     problems = []
     for column in UNIT_COLUMNS:
-        first = frame.groupby("kode_unit")[column].transform(
-            lambda s: s.dropna().iloc[0] if s.notna().any() else None)
-        differs = frame[column].fillna("") != first.fillna("")
+        values = frame[column].astype(object).fillna("")
+        first = values.groupby(frame["kode_unit"]).transform("first")
+        differs = values != first
         for index in frame.index[differs]:
             problems.append(Problem(
                 int(index) + ROW_OFFSET, column,

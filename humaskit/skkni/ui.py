@@ -108,6 +108,8 @@ class AsesmenForm:
 
     def _build_rows(self) -> None:
         elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)
+        self.elements = elements
+        self._scheme = self.skema.value
         self.rows = {}
         children, titles = [], []
         for code, unit in elements.groupby("kode_unit", sort=False):
@@ -139,8 +141,7 @@ class AsesmenForm:
 
     def isian(self) -> form.Isian:
         """The form's current content as an Isian."""
-        elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)
-        jawaban = apl02.blank_answers(elements)
+        jawaban = apl02.blank_answers(self.elements)
         for i, row in jawaban.iterrows():
             answer = self.rows[(row["kode_unit"], int(row["no_elemen"]))].answer()
             jawaban.loc[i, "klaim"] = answer["klaim"]
@@ -150,7 +151,7 @@ class AsesmenForm:
             identitas={"nama": self.nama.value.strip(), "instansi": self.instansi.value.strip(),
                        "jabatan": self.jabatan.value.strip(),
                        "tanggal_asesmen": self.tanggal.value or ""},
-            kode_skema=self.skema.value, jawaban=jawaban,
+            kode_skema=self._scheme, jawaban=jawaban,
             rencana=pd.DataFrame([i for i in items if i], columns=plan.PLAN_COLUMNS))
 
     def save(self) -> Path:

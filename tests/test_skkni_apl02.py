@@ -1,0 +1,142 @@
+"""FR.APL.02 logic: unit claims, summary, chart, printable form, plan checks, the answers
+file and the widget form a participant fills in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from humaskit.exercises.self_assessment import checks, samples
+from humaskit.skkni import apl02, form, plan, ui
+
+
+@pytest.fixture
+def isian():
+    return samples.complete()
+
+
+def test_a_unit_is_claimed_k_only_when_every_element_is_k(isian):
+    summary = apl02.summary(isian.jawaban).set_index("kode_unit")
+    assert summary.at["KOM.PR01.001.01", "klaim_unit"] == "K"
+    klipping = summary.loc["KOM.PR02.001.01"]
+    assert (klipping["jumlah_K"], klipping["jumlah_BK"], klipping["klaim_unit"]) == (2, 1, "BK")
+    assert klipping["persen_K"] == pytest.approx(66.7)
+    assert summary.at["KIT-PROTOKOL-01", "persen_K"] == 0
+
+
+def test_profile_chart_plots_the_summary(isian):
+    summary = apl02.summary(isian.jawaban)
+    chart = apl02.profile_chart(summary)
+    assert list(apl02.chart_data(chart)["persen_K"]) == list(summary["persen_K"])
+    assert chart.to_dict()["encoding"]["x"]["field"] == "persen_K"
+
+
+def test_printable_form_has_header_every_element_footer_and_marks_illustrations(isian):
+    page = apl02.to_html(isian.identitas, "Humas Yunior", isian.jawaban,
+                         samples.catalog.scheme_elements(samples.SCHEME), isian.rencana)
+    assert "FR.APL.02. ASESMEN MANDIRI" in page
+    assert "Asesmen dapat dilanjutkan / tidak dapat dilanjutkan" in page
+    assert all(question in page for question in isian.jawaban["pertanyaan"])
+    assert "ILUSTRASI" in page and "kode kit, bukan kode resmi" in page
+    assert "Rini Paramitha" in page and "VATM" in page
+
+
+def test_printed_file_is_written_beside_the_notebook(isian, tmp_path):
+    path = form.print_form(isian, tmp_path)
+    assert path.name == "FR_APL_02_Rini_Paramitha.html" and path.exists()
+    assert form.print_form(form.Isian(), tmp_path) is None
+
+
+def test_every_bk_element_needs_a_complete_plan_item(isian):
+    assert plan.missing_items(isian.rencana, isian.jawaban) == []
+    messages = plan.missing_items(isian.rencana.drop(index=0), isian.jawaban)
+    assert messages == ["unit KOM.PR02.001.01 elemen 3 diklaim BK tetapi belum punya "
+                        "rencana pengembangan."]
+    blank = plan.blank_plan(isian.jawaban)
+    assert len(blank) == 3
+    assert "isi kegiatan, sumber belajar, indikator keberhasilan, target tanggal" in \
+        plan.missing_items(blank, isian.jawaban)[0]
+
+
+def test_plan_targets_must_be_dates_after_the_assessment(isian):
+    rencana = isian.rencana.copy()
+    rencana.loc[0, "target"] = "2026-02-10"
+    rencana.loc[1, "target"] = "akhir tahun"
+    messages = plan.date_problems(rencana, "2026-02-10")
+    assert "harus sesudah tanggal asesmen (2026-02-10)" in messages[0]
+    assert "bukan tanggal yang sah" in messages[1]
+
+
+def test_the_answers_file_round_trips(isian, tmp_path):
+    path = form.save(isian, tmp_path)
+    loaded = form.muat(folder=tmp_path)
+    assert path.name == form.ANSWER_FILE
+    assert loaded.identitas == isian.identitas
+    assert list(loaded.jawaban["klaim"]) == list(isian.jawaban["klaim"])
+    assert list(loaded.rencana["target"]) == list(isian.rencana["target"])
+
+
+def test_missing_or_damaged_answers_file_gives_an_empty_isian_and_a_message(tmp_path, capsys):
+    assert form.muat(folder=tmp_path).jawaban.empty
+    (tmp_path / form.ANSWER_FILE).write_text("{rusak", encoding="utf-8")
+    assert form.muat(folder=tmp_path).jawaban.empty
+    assert "rusak" in capsys.readouterr().out
+
+
+def test_code_isian_takes_precedence_over_the_file(isian, tmp_path):
+    form.save(form.Isian(), tmp_path)
+    assert form.muat(isian, tmp_path) is isian
+
+
+def test_widget_form_saves_what_was_typed_and_reloads_it(tmp_path):
+    widget = ui.AsesmenForm(tmp_path)
+    first = next(iter(widget.rows.values()))
+    assert first.plan_box.layout.display == "none"
+    first.klaim.value = "BK"
+    assert first.plan_box.layout.display == ""
+    first.kegiatan.value = "Kursus daring pengolah kata"
+    first.target.value = dt.date(2026, 9, 1)
+    widget.nama.value = "Asesi Uji"
+    widget.save_button.click()
+    assert "1 dari 10 elemen" in widget.status.value
+    reloaded = ui.AsesmenForm(tmp_path)
+    again = next(iter(reloaded.rows.values()))
+    assert (again.klaim.value, again.kegiatan.value) == ("BK", "Kursus daring pengolah kata")
+    assert reloaded.nama.value == "Asesi Uji"
+
+
+def test_changing_scheme_rebuilds_the_questions_and_keeps_identity(tmp_path):
+    widget = ui.AsesmenForm(tmp_path)
+    widget.nama.value = "Asesi Uji"
+    widget.skema.value = "KIT-PRANATA-AHLI"
+    assert len(widget.rows) == 14
+    assert widget.nama.value == "Asesi Uji"
+
+
+@pytest.mark.parametrize("text, weak", [("", True), ("ada", True), ("-", True),
+                                        ("Sertifikat", True),
+                                        ("Laporan rapat koordinasi humas 2025", False)])
+def test_evidence_must_be_specific(text, weak):
+    assert checks.weak_evidence(text) is weak
+
+
+def test_checks_explain_in_indonesian_what_to_fix(isian):
+    broken = samples._variants()["bukti_kosong"]
+    with pytest.raises(AssertionError, match="diklaim K, tetapi buktinya kosong"):
+        checks.periksa_bukti(broken)
+    with pytest.raises(AssertionError, match="Belum ada jawaban K/BK"):
+        checks.periksa_jawaban(form.Isian())
+    wrong = apl02.summary(isian.jawaban)
+    wrong.loc[0, "jumlah_K"] = 0
+    with pytest.raises(AssertionError, match="jumlah_K tertulis 0"):
+        checks.periksa_ringkasan(isian, wrong)
+    checks.periksa_ringkasan(isian, apl02.summary(isian.jawaban))
+
+
+def test_answer_table_built_in_code_with_lowercase_claims_is_accepted(isian):
+    jawaban = isian.jawaban.assign(klaim=isian.jawaban["klaim"].str.lower())
+    coded = form.Isian(identitas=isian.identitas, kode_skema=isian.kode_skema,
+                       jawaban=pd.DataFrame(jawaban), rencana=isian.rencana)
+    checks.periksa_jawaban(coded)
