@@ -52,8 +52,8 @@ def test_printed_file_is_written_beside_the_notebook(isian, tmp_path):
 def test_every_bk_element_needs_a_complete_plan_item(isian):
     assert plan.missing_items(isian.rencana, isian.jawaban) == []
     messages = plan.missing_items(isian.rencana.drop(index=0), isian.jawaban)
-    assert messages == ["unit KOM.PR02.001.01 elemen 3 diklaim BK tetapi belum punya "
-                        "rencana pengembangan."]
+    assert messages == [("unit KOM.PR02.001.01 elemen 3 diklaim BK tetapi belum punya "
+                         "rencana pengembangan.")]
     blank = plan.blank_plan(isian.jawaban)
     assert len(blank) == 3
     assert "isi kegiatan, sumber belajar, indikator keberhasilan, target tanggal" in \
