@@ -8,9 +8,10 @@ import sys
 from humaskit import __version__, doctor
 from humaskit.datasets import cli as datasets_cli
 from humaskit.exercises import cli as exercises_cli
+from humaskit.grading import cli as grading_cli
 
 #: Modules that each add one subcommand with ``register(subparsers)``.
-COMMANDS = (doctor, datasets_cli, exercises_cli)
+COMMANDS = (doctor, datasets_cli, exercises_cli, grading_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

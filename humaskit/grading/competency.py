@@ -8,7 +8,7 @@ import pandas as pd
 from humaskit.exercises.self_assessment import ASSIGNMENT
 from humaskit.grading import cohort
 from humaskit.grading.workspace import Workspace
-from humaskit.skkni import apl02, form
+from humaskit.skkni import apl02, asesor, form
 
 CLAIM_COLUMNS = ["id", "nama", "instansi", "kode_unit", "judul_unit", "jumlah_elemen",
                  "jumlah_K", "persen_K", "klaim_unit"]
@@ -35,3 +35,28 @@ def claims(ws: Workspace) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=CLAIM_COLUMNS)
     return pd.concat(frames, ignore_index=True)[CLAIM_COLUMNS]
+
+
+def decisions(path) -> pd.DataFrame:
+    """The asesor's filled record (rows not yet decided are skipped), keyed by ``id``."""
+    return asesor.load_decisions(path, allow_blank=True).rename(columns={"id_peserta": "id"})
+
+
+def recommendations(record: pd.DataFrame) -> pd.DataFrame:
+    """One row per participant: the asesor's recommendation and units by VATM outcome."""
+    rows = []
+    for pid, part in record.groupby("id", sort=True):
+        rows.append({"id": pid, "rekomendasi": part["rekomendasi"].iloc[0],
+                     "unit_memenuhi_vatm": ", ".join(
+                         part.loc[part["bukti_vatm"] == "memenuhi", "kode_unit"]),
+                     "unit_belum_memenuhi": ", ".join(
+                         part.loc[part["bukti_vatm"] != "memenuhi", "kode_unit"]),
+                     "komentar": "; ".join(part["komentar"].dropna().astype(str)),
+                     "asesor": part["asesor"].iloc[0]})
+    return pd.DataFrame(rows, columns=["id", "rekomendasi", "unit_memenuhi_vatm",
+                                       "unit_belum_memenuhi", "komentar", "asesor"])
+
+
+def template(claims_table: pd.DataFrame) -> pd.DataFrame:
+    """A blank asesor record for the cohort's claims (:func:`humaskit.skkni.asesor.template`)."""
+    return asesor.template(claims_table.rename(columns={"id": "id_peserta"}))

@@ -1,5 +1,8 @@
 """Scores per part (grade cell) and per question (step), statuses, self-assessment claims
-and asesor decisions, to CSV and one XLSX workbook (nbgrader's own export has totals only)."""
+and asesor decisions, to CSV and one XLSX workbook (nbgrader's own export has totals only).
+
+Without the asesor's record yet, a blank one for the cohort is written for the asesor to fill
+(``templat_asesor_asesmen_mandiri.csv``; then pass it back with ``--decisions``)."""
 
 from __future__ import annotations
 
@@ -43,11 +46,17 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
     }
     if decisions is not None:
         sheets["Keputusan asesor"] = decisions
+        sheets["Rekomendasi asesor"] = competency.recommendations(decisions)
     names = {"Ringkasan": "nilai_total", "Per langkah": "nilai_per_langkah",
              "Maks per langkah": "nilai_maks_per_langkah", "Per bagian": "nilai_per_bagian",
              "Status": "status_kiriman", "Klaim asesmen mandiri": "klaim_asesmen_mandiri",
-             "Keputusan asesor": "keputusan_asesor"}
+             "Keputusan asesor": "keputusan_asesor", "Rekomendasi asesor": "rekomendasi_asesor"}
     written = []
+    claims = sheets["Klaim asesmen mandiri"]
+    if decisions is None and not claims.empty:
+        blank = ws.exports / "templat_asesor_asesmen_mandiri.csv"
+        competency.template(claims).to_csv(blank, index=False, encoding="utf-8")
+        written.append(blank)
     for sheet, frame in sheets.items():
         path = ws.exports / f"{names[sheet]}.csv"
         frame.to_csv(path, index=False, encoding="utf-8-sig")

@@ -1,0 +1,216 @@
+"""``humaskit grade``: collect, autograde, feedback, export and report for a cohort."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from humaskit.datasets import DatasetError
+from humaskit.grading import (
+    autograde,
+    cohort,
+    collect,
+    competency,
+    export,
+    feedback,
+    report,
+    roster,
+)
+from humaskit.grading.sandbox import Limits, is_root
+from humaskit.grading.workspace import DEFAULT_OUT, Workspace
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "grade", help="grade a cohort's submissions (nbgrader, sandboxed, in parallel)",
+        description="The trainer's grading pipeline on nbgrader's course and gradebook: "
+                    "collect submissions, autograde them in parallel sandboxes, write "
+                    "Indonesian feedback, CSV/XLSX exports and a cohort dashboard. Start with "
+                    "`humaskit grade --demo`.")
+    parser.add_argument("--demo", action="store_true",
+                        help="run the whole pipeline on the bundled sample cohort")
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"cohort output folder (default {DEFAULT_OUT.name}/, "
+                             f"or {DEFAULT_OUT.name}/demo with --demo)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="parallel workers for --demo (default: CPU cores)")
+    parser.set_defaults(func=run_demo_or_help, parser=parser)
+    steps = parser.add_subparsers(dest="step", metavar="STEP")
+
+    def step(name: str, help_text: str, func) -> argparse.ArgumentParser:
+        sub = steps.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                         help=f"cohort output folder (default {DEFAULT_OUT.name}/)")
+        sub.set_defaults(func=func)
+        return sub
+
+    sub = step("roster", "validate a roster CSV (id,nama,instansi,jabatan)", run_roster)
+    sub.add_argument("roster", type=Path, help="roster CSV file")
+
+    for name, text in (("collect", "import submissions and match them to the roster"),
+                       ("all", "collect, autograde, then write feedback, exports and reports")):
+        sub = step(name, text, run_collect if name == "collect" else run_all)
+        sub.add_argument("sources", nargs="+", type=Path,
+                         help="nbgrader exchange or submitted/ folder, or a folder or zip "
+                              "of notebooks named by participant")
+        sub.add_argument("--roster", type=Path, help="roster CSV (required the first time)")
+        sub.add_argument("--assignment", help="assignment of all loose files (when file "
+                                              "names do not say)")
+        sub.add_argument("--deadline", help="ISO date-time; later files are reported late "
+                                            "(WIB if no time zone)")
+        sub.add_argument("--db-url", help="gradebook URL (default: SQLite in the output "
+                                          "folder; e.g. postgresql://user@host/db)")
+        sub.add_argument("--course", type=Path, default=None,
+                         help="nbgrader course root holding source/ (default: exercises/)")
+        if name == "all":
+            add_grading_options(sub)
+            add_decisions_option(sub)
+
+    add_grading_options(step("autograde", "autograde new or changed submissions in "
+                                          "parallel sandboxes", run_autograde))
+    step("feedback", "write per-participant HTML feedback (hidden tests not shown)",
+         run_feedback)
+    add_decisions_option(step("export", "export per-question and per-part scores "
+                                        "to CSV and XLSX", run_export))
+    add_decisions_option(step("report", "write the cohort dashboard and participant pages",
+                              run_report))
+
+
+def add_grading_options(sub: argparse.ArgumentParser) -> None:
+    d = Limits()
+    sub.add_argument("--workers", type=int, default=None,
+                     help="parallel workers (default: CPU cores)")
+    sub.add_argument("--force", action="store_true", help="re-grade unchanged submissions")
+    sub.add_argument("--cell-timeout", type=int, default=d.cell_timeout,
+                     help=f"seconds per cell (default {d.cell_timeout})")
+    sub.add_argument("--submission-timeout", type=int, default=d.submission_timeout,
+                     help=f"seconds per submission (default {d.submission_timeout})")
+    sub.add_argument("--memory-mb", type=int, default=d.memory_mb,
+                     help=f"memory cap per kernel in MiB (default {d.memory_mb})")
+    sub.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def add_decisions_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--decisions", type=Path, default=None,
+                     help="the asesor's decisions file (per unit, with recommendation)")
+
+
+def limits(args: argparse.Namespace) -> Limits:
+    return Limits(cell_timeout=args.cell_timeout, submission_timeout=args.submission_timeout,
+                  memory_mb=args.memory_mb, cpu_seconds=args.submission_timeout)
+
+
+def run_demo_or_help(args: argparse.Namespace) -> int:
+    if not args.demo:
+        args.parser.print_help()
+        return 0
+    from humaskit.grading import demo
+
+    return demo.run(args.out or DEFAULT_OUT / "demo", workers=args.workers)
+
+
+def run_roster(args: argparse.Namespace) -> int:
+    try:
+        people = roster.load(args.roster)
+    except roster.RosterError as exc:
+        print(f"[GAGAL] {exc}")
+        return 1
+    print(f"[OK] {len(people)} peserta di {args.roster}.")
+    return 0
+
+
+def do_collect(args: argparse.Namespace) -> Workspace:
+    ws = Workspace(args.out.resolve())
+    settings = ws.settings()
+    if args.roster or not settings:
+        if not args.roster:
+            raise SystemExit("Pertama kali: sebutkan daftar peserta dengan --roster BERKAS.csv")
+        course_root = args.course or Path(settings.get("source_root") or
+                                          cohort.course.COURSE_ROOT)
+        cohort.setup(ws.out, args.roster, course_root, db_url=args.db_url)
+    cohort.add_inputs(ws, args.sources)
+    deadline = collect.parse_deadline(args.deadline) if args.deadline else None
+    record = collect.collect(ws, args.sources, cohort.participants(ws), cohort.assignments(ws),
+                             assignment=args.assignment, deadline=deadline)
+    print(f"Terkumpul {len(record['submissions'])} kiriman di {ws.course / 'submitted'}.")
+    for issue in record["issues"]:
+        print(f"  [PERHATIAN] {issue['path']}: "
+              f"{collect.issue_message(issue['code'], issue.get('detail', ''))}")
+    return ws
+
+
+def run_collect(args: argparse.Namespace) -> int:
+    try:
+        do_collect(args)
+    except roster.RosterError as exc:
+        print(f"[GAGAL] {exc}")
+        return 1
+    return 0
+
+
+def do_autograde(ws: Workspace, args: argparse.Namespace) -> dict:
+    if not is_root():
+        print("[PERHATIAN] Tidak berjalan sebagai root: kernel peserta tidak dipisahkan uid dan "
+              "jaringannya; hanya batas sumber daya yang berlaku.")
+    state = autograde.run(ws, cohort.participants(ws), workers=args.workers, force=args.force,
+                          limits=limits(args), progress=not args.no_progress)
+    problems = sum(any(s["code"] != "ok" for s in r["statuses"]) for r in state.values())
+    print(f"Dinilai: {len(state)} kiriman ({problems} dengan catatan). "
+          f"Gradebook: {ws.db_url()}")
+    return state
+
+
+def run_autograde(args: argparse.Namespace) -> int:
+    do_autograde(Workspace(args.out.resolve()), args)
+    return 0
+
+
+def run_feedback(args: argparse.Namespace) -> int:
+    ws = Workspace(args.out.resolve())
+    print(f"Umpan balik: {len(feedback.write_all(ws))} berkas di {ws.feedback}")
+    return 0
+
+
+def decisions(args: argparse.Namespace):
+    if not getattr(args, "decisions", None):
+        return None
+    return competency.decisions(args.decisions)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    ws = Workspace(args.out.resolve())
+    try:
+        record = decisions(args)
+    except DatasetError as exc:
+        print(f"[GAGAL] {exc}")
+        return 1
+    files = export.write_all(ws, record)
+    print(f"Ekspor: {len(files)} berkas di {ws.exports}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    ws = Workspace(args.out.resolve())
+    try:
+        record = decisions(args)
+    except DatasetError as exc:
+        print(f"[GAGAL] {exc}")
+        return 1
+    files = report.write_all(ws, record)
+    print(f"Laporan: {files[0]} dan {len(files) - 1} halaman peserta")
+    return 0
+
+
+def run_all(args: argparse.Namespace) -> int:
+    try:
+        ws = do_collect(args)
+    except roster.RosterError as exc:
+        print(f"[GAGAL] {exc}")
+        return 1
+    do_autograde(ws, args)
+    args.out = ws.out
+    for func in (run_feedback, run_export, run_report):
+        func(args)
+    return 0
+
+

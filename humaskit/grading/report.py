@@ -1,0 +1,174 @@
+"""The cohort dashboard and a one-page report per participant: static HTML, charts embedded
+as PNG (rendered locally by vl-convert), readable offline and printable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import altair as alt
+import nbformat
+import pandas as pd
+
+from humaskit.charts import png_data_uri
+from humaskit.grading import cohort, competency, results
+from humaskit.grading.page import document, esc, table
+from humaskit.grading.workspace import Workspace
+
+
+def distribution_chart(totals: pd.DataFrame) -> alt.Chart:
+    """Histogram of total percentage per exercise."""
+    return alt.Chart(totals).mark_bar().encode(
+        x=alt.X("persen:Q", bin=alt.Bin(extent=[0, 100], step=10), title="Nilai (%)"),
+        y=alt.Y("count():Q", title="Jumlah peserta"),
+        color=alt.Color("latihan:N", title="Latihan"),
+        column=alt.Column("latihan:N", title=None),
+    ).properties(width=260, height=180, title="Sebaran nilai per latihan")
+
+
+def step_chart(scores: pd.DataFrame) -> alt.Chart:
+    """Mean percentage of points per exercise step."""
+    steps = scores.groupby(["latihan", "langkah"], sort=False, as_index=False)[
+        ["nilai", "nilai_maks"]].sum()
+    steps["persen"] = (100 * steps["nilai"] / steps["nilai_maks"]).round(1)
+    return alt.Chart(steps).mark_bar().encode(
+        y=alt.Y("langkah:N", sort=None, title=None),
+        x=alt.X("persen:Q", scale=alt.Scale(domain=[0, 100]), title="Rata-rata capaian (%)"),
+        color=alt.Color("latihan:N", title="Latihan"),
+        tooltip=["latihan", "langkah", "persen"],
+    ).properties(width=420, title="Capaian per langkah")
+
+
+def heatmap(claims: pd.DataFrame) -> alt.Chart:
+    """Participants x units: share of elements the participant claims K (self-assessment)."""
+    return alt.Chart(claims).mark_rect().encode(
+        x=alt.X("kode_unit:N", title="Unit kompetensi"),
+        y=alt.Y("nama:N", title=None),
+        color=alt.Color("persen_K:Q", title="% elemen diklaim K",
+                        scale=alt.Scale(domain=[0, 100], scheme="blues")),
+        tooltip=["nama", "kode_unit", "judul_unit", "persen_K", "klaim_unit"],
+    ).properties(title="Klaim kompetensi dari asesmen mandiri (bukan keputusan asesor)")
+
+
+def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+    """Test cells failed most often, with the most frequent error message of each."""
+    messages: dict[tuple[str, str], Counter] = {}
+    for record in ws.state().values():
+        folder = ws.course / "autograded" / record["student"] / record["assignment"]
+        for path in folder.glob("*.ipynb"):
+            for cell in nbformat.read(path, 4).cells:
+                meta = cell.metadata.get("nbgrader", {})
+                if not meta.get("grade") or meta.get("solution"):
+                    continue
+                for out in cell.get("outputs", []):
+                    if out.output_type == "error":
+                        text = f"{out.ename}: {out.evalue}" if out.evalue else out.ename
+                        messages.setdefault((record["assignment"], meta["grade_id"]),
+                                            Counter())[text[:300]] += 1
+    cells = scores.assign(gagal=scores["nilai"] < scores["nilai_maks"]).groupby(
+        ["latihan", "langkah", "bagian"], sort=False, as_index=False).agg(
+        peserta=("id", "count"), gagal=("gagal", "sum"))
+    cells = cells[cells["gagal"] > 0].sort_values("gagal", ascending=False).head(top)
+    cells["pesan_tersering"] = [
+        (messages.get((r.latihan, r.bagian)) or Counter({"(tanpa pesan galat)": 1})
+         ).most_common(1)[0][0] for r in cells.itertuples()]
+    return cells
+
+
+def image(chart: alt.Chart, alt_text: str) -> str:
+    return f'<p><img alt="{esc(alt_text)}" src="{png_data_uri(chart)}"></p>'
+
+
+def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
+    scores, statuses = results.scores(ws), results.statuses(ws)
+    totals, claims = results.totals(scores), competency.claims(ws)
+    people = cohort.participants(ws)
+    body = ["<h1>Dasbor Penilaian Kohort</h1>",
+            (f"<p>{len(people)} peserta di daftar; {len(ws.state())} kiriman dinilai untuk "
+            f"{len(cohort.assignments(ws))} latihan.</p>")]
+    if not totals.empty:
+        summary = totals.groupby("latihan", as_index=False).agg(
+            kiriman=("id", "count"), rata_rata=("persen", "mean"), median=("persen", "median"))
+        summary[["rata_rata", "median"]] = summary[["rata_rata", "median"]].round(1)
+        body += ["<h2>Ringkasan nilai</h2>",
+                 table(summary, {"latihan": "Latihan", "kiriman": "Kiriman dinilai",
+                                 "rata_rata": "Rata-rata (%)", "median": "Median (%)"}),
+                 image(distribution_chart(totals), "Sebaran nilai per latihan"),
+                 image(step_chart(scores), "Capaian per langkah")]
+        body += ["<h2>Kesalahan paling umum</h2>",
+                 table(common_mistakes(ws, scores),
+                       {"latihan": "Latihan", "langkah": "Langkah", "bagian": "Sel uji",
+                        "gagal": "Peserta gagal", "peserta": "Dari", "pesan_tersering":
+                        "Pesan kesalahan tersering"})]
+    problems = statuses[statuses["kode"] != "ok"]
+    body.append("<h2>Kiriman bermasalah</h2>")
+    body.append(table(problems, {"id": "Peserta", "latihan": "Latihan", "tahap": "Tahap",
+                                 "keterangan": "Keterangan", "berkas": "Berkas asal"})
+                if not problems.empty else "<p>Tidak ada.</p>")
+    if not claims.empty:
+        body += ["<h2>Peta klaim kompetensi (asesmen mandiri)</h2>",
+                 image(heatmap(claims), "Peta klaim kompetensi peserta per unit")]
+    if decisions is not None and not decisions.empty:
+        body += ["<h2>Rekomendasi asesor</h2>",
+                 table(competency.recommendations(decisions),
+                       {"id": "Peserta", "rekomendasi": "Rekomendasi",
+                        "unit_memenuhi_vatm": "Unit bukti memenuhi VATM",
+                        "unit_belum_memenuhi": "Unit bukti belum memenuhi",
+                        "komentar": "Komentar", "asesor": "Asesor"})]
+    rows = "".join(
+        f'<tr><td><a href="peserta/{esc(pid)}.html">{esc(p.nama)}</a></td>'
+        f"<td>{esc(p.instansi)}</td><td>{esc(p.jabatan)}</td></tr>"
+        for pid, p in people.items())
+    body += ["<h2>Laporan per peserta</h2>",
+             (f"<table><thead><tr><th>Nama</th><th>Instansi</th><th>Jabatan</th></tr></thead>"
+             f"<tbody>{rows}</tbody></table>")]
+    return document("Dasbor penilaian kohort", "\n".join(body))
+
+
+def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd.DataFrame,
+                     claims: pd.DataFrame, decisions: pd.DataFrame | None) -> str:
+    who = cohort.participants(ws)[pid]
+    mine = scores[scores["id"] == pid]
+    body = [f"<h1>Laporan Peserta: {esc(who.nama)}</h1>",
+            f"<p>{esc(who.jabatan)} — {esc(who.instansi)} (id: {esc(pid)})</p>"]
+    if mine.empty:
+        body.append("<p>Belum ada kiriman yang dinilai.</p>")
+    for assignment, part in mine.groupby("latihan", sort=False):
+        got, most = part["nilai"].sum(), part["nilai_maks"].sum()
+        steps = part.groupby("langkah", sort=False, as_index=False)[["nilai", "nilai_maks"]].sum()
+        body += [f"<h2>{esc(assignment)}: {got:g} dari {most:g} ({100 * got / most:.0f}%)</h2>",
+                 table(steps, {"langkah": "Langkah", "nilai": "Nilai",
+                               "nilai_maks": "Maksimum"}),
+                 (f'<p><a href="../../umpan_balik/{esc(pid)}/{esc(assignment)}.html">'
+                 "Umpan balik lengkap</a></p>")]
+    notes = statuses[(statuses["id"] == pid) & (statuses["kode"] != "ok")]
+    if not notes.empty:
+        body += ["<h2>Catatan</h2>", table(notes, {"latihan": "Latihan",
+                                                   "keterangan": "Keterangan"})]
+    own = claims[claims["id"] == pid]
+    if not own.empty:
+        body += ["<h2>Klaim asesmen mandiri</h2>",
+                 table(own, {"kode_unit": "Kode unit", "judul_unit": "Judul unit",
+                             "persen_K": "% elemen K", "klaim_unit": "Klaim unit"}),
+                 '<p class="kecil">Klaim peserta sendiri, bukan keputusan kompeten.</p>']
+    if decisions is not None and "id" in decisions:
+        own = decisions[decisions["id"] == pid]
+        if not own.empty:
+            body += ["<h2>Keputusan asesor</h2>", table(own.drop(columns=["id"]))]
+    return document(f"Laporan peserta — {who.nama}", "\n".join(body))
+
+
+def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path]:
+    """Write ``laporan/dasbor.html`` and ``laporan/peserta/<id>.html``."""
+    folder = ws.reports / "peserta"
+    folder.mkdir(parents=True, exist_ok=True)
+    main = ws.reports / "dasbor.html"
+    main.write_text(dashboard(ws, decisions), encoding="utf-8")
+    scores, statuses, claims = results.scores(ws), results.statuses(ws), competency.claims(ws)
+    written = [main]
+    for pid in cohort.participants(ws):
+        path = folder / f"{pid}.html"
+        path.write_text(participant_page(ws, pid, scores, statuses, claims, decisions),
+                        encoding="utf-8")
+        written.append(path)
+    return written
