@@ -11,17 +11,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "exercises", help="release the participant versions of the exercises",
         description="Run nbgrader's generate step for every assignment in "
-                    "exercises/source, writing the participant versions to exercises/release.",
+                    "exercises/source, writing the participant versions to exercises/release. "
+                    "Assignments already released are kept as they are (participants may "
+                    "have worked in them) unless --force is given.",
     )
     parser.add_argument("action", choices=["release"], help="what to do")
+    parser.add_argument("--force", action="store_true",
+                        help="regenerate exercises already released (overwrites exercises/release)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    results = course.release()
+    results = course.release(force=args.force)
     failed = [name for name, result in results.items() if not result["success"]]
     for name, result in results.items():
-        if result["success"]:
+        if result.get("skipped"):
+            print(f"[OK]    {name}: sudah dirilis sebelumnya, tidak ditimpa "
+                  "(pakai --force untuk membuat ulang)")
+        elif result["success"]:
             print(f"[OK]    {name}: versi peserta ada di exercises/release/{name}/")
         else:
             print(f"[GAGAL] {name}:\n{result.get('error') or result.get('log')}")

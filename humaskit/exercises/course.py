@@ -45,11 +45,21 @@ def api(root: Path = COURSE_ROOT, db_url: str | None = None) -> NbGraderAPI:
     return NbGraderAPI(coursedir=CourseDirectory(config=cfg), config=cfg)
 
 
-def release(root: Path = COURSE_ROOT, names: list[str] | None = None) -> dict[str, dict]:
-    """Generate the participant version of each assignment (nbgrader generate_assignment)."""
+def release(root: Path = COURSE_ROOT, names: list[str] | None = None,
+            force: bool = False) -> dict[str, dict]:
+    """Generate the participant version of each assignment (nbgrader generate_assignment).
+
+    An assignment already released is left alone unless ``force``: a participant's work in
+    ``release/`` must never be overwritten by starting the lab again.
+    """
     grader = api(root)
-    return {name: grader.generate_assignment(name, force=True)
-            for name in (names or assignments(root))}
+    results = {}
+    for name in names or assignments(root):
+        if not force and (Path(root) / "release" / name).exists():
+            results[name] = {"success": True, "skipped": True}
+        else:
+            results[name] = grader.generate_assignment(name, force=True)
+    return results
 
 
 def copy_course(dest: Path, names: list[str] | None = None, root: Path = COURSE_ROOT) -> Path:
