@@ -140,3 +140,27 @@ def test_answer_table_built_in_code_with_lowercase_claims_is_accepted(isian):
     coded = form.Isian(identitas=isian.identitas, kode_skema=isian.kode_skema,
                        jawaban=pd.DataFrame(jawaban), rencana=isian.rencana)
     checks.periksa_jawaban(coded)
+
+
+def test_catalog_explorer_shows_the_chosen_scheme_with_status():
+    explorer = ui.CatalogExplorer()
+    before = explorer.view.value
+    explorer.skema.value = "KIT-PRANATA-AHLI"
+    assert explorer.view.value != before
+    assert "5 unit, 14 elemen" in explorer.view.value and "teks resmi" in explorer.view.value
+    explorer.show_kuk.value = True
+    assert "Tim kerja dibentuk sesuai format acara" in explorer.view.value
+
+
+def test_claim_explorer_turns_a_unit_bk_when_one_element_becomes_bk(isian):
+    explorer = ui.ClaimExplorer(isian.jawaban)
+    explorer.element.value = 0
+    assert explorer.view.value.count(">K<") == 2
+    explorer.klaim.value = "BK"
+    assert explorer.view.value.count(">K<") == 1
+
+
+def test_linked_profile_chart_selects_units(isian):
+    spec = apl02.profile_with_elements(isian.jawaban).to_dict()
+    assert spec["params"][0]["select"]["fields"] == ["kode_unit"]
+    assert spec["vconcat"][1]["transform"][0]["filter"]["param"] == spec["params"][0]["name"]

@@ -77,7 +77,7 @@ def profile_chart(ringkasan: pd.DataFrame) -> alt.Chart:
                      "elemennya K"))
         .mark_bar()
         .encode(
-            y=alt.Y("unit:N", sort=None, title=None),
+            y=alt.Y("unit:N", sort=None, title=None, axis=alt.Axis(labelLimit=340)),
             x=alt.X("persen_K:Q", title="Elemen yang diklaim K (%)",
                     scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("klaim_unit:N", title="Klaim unit",
@@ -178,3 +178,35 @@ def to_html(identitas: dict, scheme_name: str, jawaban: pd.DataFrame,
         "Tanggal:<br>Tanda tangan:<div class='ttd'></div></td></tr></table>"
         f"<p class='note'>{html.escape(CLAIM_NOTE)}</p></body></html>")
     return "\n".join(parts)
+
+
+def profile_with_elements(jawaban: pd.DataFrame) -> alt.VConcatChart:
+    """The profile chart linked to an element strip: click a unit to see its K/BK elements."""
+    table = normalise(jawaban)
+    table = table.assign(klaim=table["klaim"].replace("", "belum dijawab"),
+                         elemen=table["no_elemen"].astype("Int64").astype(str))
+    data = table.merge(summary(jawaban)[["kode_unit", "persen_K", "klaim_unit"]],
+                       on="kode_unit")
+    pick = alt.selection_point(fields=["kode_unit"], empty=True)
+    bars = (alt.Chart(data).transform_aggregate(
+                persen_K="mean(persen_K)", groupby=["kode_unit", "klaim_unit"])
+            .mark_bar().encode(
+                y=alt.Y("kode_unit:N", sort=None, title="Unit"),
+                x=alt.X("persen_K:Q", title="Elemen yang diklaim K (%)",
+                        scale=alt.Scale(domain=[0, 100])),
+                color=alt.Color("klaim_unit:N", title="Klaim unit",
+                                scale=alt.Scale(domain=list(CLAIMS),
+                                                range=["#2a9d8f", "#e76f51"])),
+                opacity=alt.condition(pick, alt.value(1), alt.value(0.35)))
+            .add_params(pick)
+            .properties(width=380, title="Klik sebuah unit untuk melihat elemennya"))
+    strip = (alt.Chart(data).mark_rect(stroke="white", strokeWidth=2).encode(
+                x=alt.X("elemen:N", title="Elemen"),
+                y=alt.Y("kode_unit:N", sort=None, title=None),
+                color=alt.Color("klaim:N", title="Klaim elemen",
+                                scale=alt.Scale(domain=[*CLAIMS, "belum dijawab"],
+                                                range=["#2a9d8f", "#e76f51", "#bbbbbb"])),
+                tooltip=["kode_unit", "no_elemen", "pertanyaan", "klaim", "bukti"])
+             .transform_filter(pick)
+             .properties(width=380))
+    return alt.vconcat(bars, strip).resolve_scale(color="independent")

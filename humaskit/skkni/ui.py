@@ -162,3 +162,72 @@ class AsesmenForm:
         self.status.value = (f"<b>Tersimpan</b> di {path.name}: {answered} dari "
                              f"{len(isian.jawaban)} elemen sudah dijawab K/BK.")
         return path
+
+
+class CatalogExplorer:
+    """Pick a scheme, see its units and elements with their status (official or practice)."""
+
+    def __init__(self, catalog_frame: pd.DataFrame | None = None,
+                 schemes: pd.DataFrame | None = None):
+        self.catalog = catalog.load_catalog() if catalog_frame is None else catalog_frame
+        self.schemes = (catalog.load_schemes(catalog=self.catalog) if schemes is None
+                        else schemes)
+        names = catalog.scheme_names(self.schemes)
+        self.skema = w.Dropdown(options=[(n, c) for c, n in names.items()],
+                                description="Skema", layout=_WIDE)
+        self.show_kuk = w.Checkbox(description="Tampilkan KUK", value=False)
+        self.view = w.HTML()
+        self.skema.observe(self._render, names="value")
+        self.show_kuk.observe(self._render, names="value")
+        self._render()
+        self.widget = w.VBox([w.HBox([self.skema, self.show_kuk]), self.view])
+
+    def _render(self, *_) -> None:
+        elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)
+        parts = []
+        for code, unit in elements.groupby("kode_unit", sort=False):
+            label = catalog.status_label(unit["status"].iloc[0], code)
+            parts.append(f"<h4>{code} — {unit['judul_unit'].iloc[0]} "
+                         f"<small>({label})</small></h4><ol>")
+            for e in unit.itertuples():
+                kuk = ""
+                if self.show_kuk.value:
+                    kuk = "<ul>" + "".join(f"<li>{k.strip()}</li>"
+                                           for k in str(e.kuk).split("|")) + "</ul>"
+                parts.append(f"<li>{e.elemen}{kuk}</li>")
+            parts.append("</ol>")
+        n_units = elements["kode_unit"].nunique()
+        self.view.value = (f"<p><b>{n_units} unit, {len(elements)} elemen.</b> "
+                           "Sumber setiap baris ada di kolom <code>sumber</code> katalog.</p>"
+                           + "".join(parts))
+
+
+class ClaimExplorer:
+    """Change one element's claim and watch the unit claim: K only when all elements are K."""
+
+    def __init__(self, jawaban: pd.DataFrame):
+        self.jawaban = apl02.normalise(jawaban).reset_index(drop=True)
+        self.element = w.Dropdown(
+            options=[(f"{r.kode_unit} elemen {int(r.no_elemen)}", i)
+                     for i, r in self.jawaban.iterrows()],
+            description="Elemen", layout=_WIDE)
+        self.klaim = w.ToggleButtons(options=list(apl02.CLAIMS))
+        self.view = w.HTML()
+        self.element.observe(self._pick, names="value")
+        self.klaim.observe(self._change, names="value")
+        self._pick()
+        self.widget = w.VBox([self.element, self.klaim, self.view])
+
+    def _pick(self, *_) -> None:
+        claim = self.jawaban.at[self.element.value, "klaim"]
+        self.klaim.value = claim if claim in apl02.CLAIMS else "BK"
+        self._render()
+
+    def _change(self, *_) -> None:
+        self.jawaban.loc[self.element.value, "klaim"] = self.klaim.value
+        self._render()
+
+    def _render(self) -> None:
+        table = apl02.summary(self.jawaban)[["kode_unit", "jumlah_K", "jumlah_BK", "persen_K",
+                                             "klaim_unit"]]
+        self.view.value = table.to_html(index=False)
