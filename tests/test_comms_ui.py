@@ -56,3 +56,12 @@ def test_dashboard_panel_says_so_when_nothing_matches(data):
     panel = ui.DashboardPanel(*data)
     panel.opd.value = "RSUD"            # RSUD receives complaints but posts nothing
     assert "Tidak ada unggahan untuk pilihan ini" in panel.ringkasan.value
+
+
+def test_dashboard_panel_redraws_its_chart_and_hides_it_when_empty(data):
+    panel = ui.DashboardPanel(*data)
+    before = panel.grafik.spec
+    panel.standar_jam.value = 24
+    assert panel.grafik.spec != before and "≤ 24 jam" in str(panel.grafik.spec)
+    panel.opd.value = "RSUD"
+    assert panel.grafik.layout.display == "none"

@@ -10,9 +10,9 @@ import datetime as dt
 import html
 from pathlib import Path
 
+import altair as alt
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from humaskit.comms import calendar, dashboard, kpi, messages
 
@@ -163,7 +163,8 @@ class DashboardPanel(widgets.VBox):
         self.standar_jam = widgets.IntSlider(value=kpi.STANDAR_TANGGAPAN_JAM, min=6, max=168,
                                              step=6, description="Standar (jam)")
         self.ringkasan = widgets.HTML()
-        self.grafik = widgets.Output()
+        alt.JupyterChart.enable_offline()   # the Vega bundle inlined: no CDN in class
+        self.grafik = alt.JupyterChart(dashboard.dashboard(posts, complaints))
         for control in (self.opd, self.platform, self.kanal, self.periode, self.standar_jam):
             control.observe(self._update, "value")
         super().__init__([widgets.HBox([self.opd, self.platform, self.kanal]),
@@ -192,7 +193,7 @@ class DashboardPanel(widgets.VBox):
             _table(kpi.complaint_kpis(complaints, "kanal", standar_jam=hours)) if len(complaints)
             else _note("Tidak ada pengaduan untuk pilihan ini.")))
         self.ringkasan.value = "".join(parts)
-        self.grafik.clear_output(wait=True)
-        if len(posts) and len(complaints):
-            with self.grafik:
-                display(dashboard.dashboard(posts, complaints, standar_jam=hours))
+        shown = bool(len(posts) and len(complaints))
+        self.grafik.layout.display = None if shown else "none"
+        if shown:
+            self.grafik.chart = dashboard.dashboard(posts, complaints, standar_jam=hours)
