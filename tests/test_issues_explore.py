@@ -51,6 +51,12 @@ def test_a_snapshot_scores_with_the_shared_rubric():
     assert row["urgensi"] == 5 and row["kategori"] == "Kritis"
 
 
+def test_a_month_that_is_not_a_month_is_refused_in_indonesian(clips):
+    for month in ("April", "2025-13", "04-2025"):
+        with pytest.raises(ValueError, match=f"Bulan '{month}' tidak dikenali"):
+            explore.snapshot(clips, month)
+
+
 def test_weekly_counts_every_clip_once_by_week_topic_and_sentiment(clips):
     weeks = explore.weekly(clips)
     assert weeks["volume"].sum() == len(clips)

@@ -12,6 +12,8 @@ in the sibling modules; this module lets participants look at it from other angl
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -38,7 +40,13 @@ def label(topic: str) -> str:
 
 def up_to(data: pd.DataFrame, month: str | pd.Period) -> pd.DataFrame:
     """The clips dated on or before the last day of ``month`` (e.g. ``"2025-04"``)."""
-    end = pd.Period(month, "M").end_time
+    try:
+        if isinstance(month, str) and not re.fullmatch(r"\d{4}-\d{2}", month):
+            raise ValueError(month)
+        end = pd.Period(month, "M").end_time
+    except (ValueError, TypeError):
+        raise ValueError(f"Bulan {month!r} tidak dikenali; tulis seperti \"2025-04\" "
+                         "(tahun-bulan).") from None
     return data[data["tanggal"] <= end].reset_index(drop=True)
 
 
