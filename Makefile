@@ -11,6 +11,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PYTEST_WORKERS ?= auto
 # e.g. `make lab LAB_ARGS=--no-browser` on a server
 LAB_ARGS ?=
+# JupyterLab refuses to run as root unless told (e.g. on a shared server or a container).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: setup lab test release doctor clean
 
@@ -27,9 +29,13 @@ $(STAMP): pyproject.toml
 ## Participant copies of the exercises (nbgrader's own generate step).
 release: setup
 	$(BIN)/humaskit exercises release
+	@# nbgrader's local exchange (assignment list in JupyterLab) must exist and be writable.
+	@mkdir -p exercises/exchange && chmod 0777 exercises/exchange
 
 lab: release
-	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/00_mulai_di_sini.ipynb
+	@# Serve the whole checkout (notebooks/ and exercises/), opening the landing page.
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) \
+		notebooks/00_mulai_di_sini.ipynb
 
 test: setup
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
