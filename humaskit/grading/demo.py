@@ -1,0 +1,164 @@
+"""``humaskit grade --demo``: the whole pipeline on a sample cohort, as a trainer meets it.
+
+The cohort is the roster ``grader/roster_contoh.csv``; its submissions are built from each
+exercise's crafted samples (complete, partly wrong, empty) and arrive the way they do in a
+workshop: one folder per participant or loose notebooks, names typed by hand, a copy sent
+twice, one late, one from someone not on the roster, one broken file, one endless loop.
+The asesor's record is filled in with example decisions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from datetime import datetime, timezone
+from importlib.util import find_spec
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+from nbformat.v4 import new_code_cell
+
+from humaskit.exercises import course
+from humaskit.grading import (
+    autograde,
+    cohort,
+    collect,
+    competency,
+    export,
+    feedback,
+    report,
+    roster,
+)
+from humaskit.grading.sandbox import Limits
+from humaskit.grading.workspace import Workspace
+
+MARKER = ".humaskit-demo"
+#: Exercise -> the module with its crafted submissions.
+SAMPLES = {"asesmen_mandiri": "humaskit.exercises.self_assessment.samples",
+           "pemetaan_isu": "humaskit.exercises.issue_mapping.samples"}
+#: Participant id -> (name on the folder or file, sample to use; None: a special case).
+SELF_ASSESSMENT = {
+    "rini_paramitha": ("Rini Paramitha", "lengkap_formulir"),
+    "agus_salim": ("agus_salim", "lengkap_kode"),
+    "dewi_kartika": ("DEWI KARTIKA SARI", "bukti_kosong"),
+    "yohanes_bere": ("Yohanes Bere - Copy", "jawaban_hilang"),
+    "siti_aminah": ("Siti Aminah Lubis (1)", "ringkasan_tidak_cocok"),
+    "made_wirawan": ("Made Wirawan", "rencana_hilang"),
+    "fitri_handayani": ("Fitri Handayani", "tanggal_sebelum_asesmen"),
+    "rahmat_hidayat": ("Rahmat Hidayat", None),
+    "nurul_fadhilah": ("Nurul Fadhilah", None),
+    "andreas_tamba": ("andreas_tamba (2)", "bukti_disalin"),
+}
+ENDLESS = "# sel tambahan peserta\nwhile True:\n    pass"
+
+
+def write_folder(folder: Path, notebook: nbformat.NotebookNode | bytes, name: str,
+                 extra: dict[str, bytes], when: float) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(notebook, bytes):
+        path.write_bytes(notebook)
+    else:
+        nbformat.write(notebook, path)
+    for filename, content in extra.items():
+        (folder / filename).write_bytes(content)
+    for file in folder.iterdir():
+        os.utime(file, (when, when))
+
+
+def self_assessment_inbox(ws: Workspace, inbox: Path, on_time: float, late: float) -> None:
+    """One folder per participant (notebook + the form's answers file), as sent by e-mail."""
+    from humaskit.exercises.self_assessment import ASSIGNMENT, NOTEBOOK, samples
+
+    release = nbformat.read(ws.course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    for pid, (label, sample) in SELF_ASSESSMENT.items():
+        if pid == "rahmat_hidayat":
+            text = nbformat.writes(release)
+            write_folder(inbox / label, text[: len(text) // 2].encode(), NOTEBOOK, {}, on_time)
+            continue
+        nb, extra = samples.build(sample or "lengkap_formulir", release)
+        if pid == "nurul_fadhilah":
+            nb.cells.insert(2, new_code_cell(ENDLESS))
+        write_folder(inbox / label, nb, NOTEBOOK, extra,
+                     late if pid == "made_wirawan" else on_time)
+    nb, extra = samples.build("kosong", release)
+    write_folder(inbox / "Andreas Tamba", nb, NOTEBOOK, extra, on_time - 600)
+    nb, extra = samples.build("lengkap_formulir", release)
+    write_folder(inbox / "Peserta Tamu", nb, NOTEBOOK, extra, on_time)
+
+
+def issue_mapping_inbox(ws: Workspace, inbox: Path, on_time: float) -> None:
+    """Loose notebooks named by participant, as collected from a chat group."""
+    from humaskit.exercises.issue_mapping import samples
+
+    people = list(cohort.participants(ws).values())
+    for i, who in enumerate(people):
+        nb = samples.build(samples.NAMES[i % len(samples.NAMES)])
+        label = who.nama if i % 3 else f"{who.nama} – pemetaan isu"
+        write_folder(inbox, nb, f"{label}.ipynb", {}, on_time)
+
+
+def example_decisions(ws: Workspace, claims: pd.DataFrame) -> pd.DataFrame:
+    """The asesor's record filled in: evidence meets VATM where the unit is claimed K."""
+    record = competency.template(claims)
+    met = record["klaim_unit"] == "K"
+    record["bukti_vatm"] = met.map({True: "memenuhi", False: "belum memenuhi"})
+    stuck = record.groupby("id_peserta")["klaim_unit"].transform(lambda s: (s == "K").sum() == 0)
+    record["rekomendasi"] = stuck.map({True: "tidak dapat dilanjutkan",
+                                       False: "dapat dilanjutkan"})
+    record["komentar"] = ""
+    record.loc[~met, "komentar"] = "Bukti belum ada; lengkapi sesuai rencana pengembangan."
+    record.loc[stuck, "komentar"] = "Belum ada unit yang diklaim kompeten; asesmen ditunda."
+    record["asesor"] = "Asesor Contoh"
+    record["tanggal"] = "2026-02-12"
+    path = ws.out / "asesor_asesmen_mandiri_contoh.csv"
+    record.to_csv(path, index=False, encoding="utf-8")
+    return competency.decisions(path)
+
+
+def prepare_out(out: Path) -> None:
+    """Refuse to write into a non-empty folder that an earlier demo did not make."""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise SystemExit(f"{out} sudah berisi berkas lain; pilih folder lain dengan --out.")
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("made by humaskit grade --demo\n")
+
+
+def run(out: Path, workers: int | None = None, progress: bool = True) -> int:
+    """Build the sample cohort in ``out``, grade it, write feedback, exports and reports."""
+    out = Path(out).resolve()
+    prepare_out(out)
+    names = [n for n in course.assignments() if n in SAMPLES and find_spec(SAMPLES[n])]
+    ws = cohort.setup(out, roster.DEMO_ROSTER, course.COURSE_ROOT, names)
+    people = cohort.participants(ws)
+    deadline = time.time() - 3600
+    builders = {"asesmen_mandiri": lambda box: self_assessment_inbox(ws, box, deadline - 1800,
+                                                                     deadline + 900),
+                "pemetaan_isu": lambda box: issue_mapping_inbox(ws, box, deadline - 1800)}
+    for name in names:
+        box = out / "kiriman_contoh" / name
+        builders[name](box)
+        cohort.add_inputs(ws, [box])
+        record = collect.collect(ws, [box], people, cohort.assignments(ws), assignment=name,
+                                 deadline=datetime.fromtimestamp(deadline, tz=timezone.utc))
+        for issue in record["issues"]:
+            print(f"  [PERHATIAN] {Path(issue['path']).name}: "
+                  f"{collect.issue_message(issue['code'], issue.get('detail', ''))}")
+    autograde.run(ws, people, workers=workers, progress=progress,
+                  limits=Limits(cell_timeout=10, submission_timeout=300, cpu_seconds=300))
+    feedback.write_all(ws)
+    claims = competency.claims(ws)
+    decisions = example_decisions(ws, claims) if not claims.empty else None
+    export.write_all(ws, decisions)
+    report.write_all(ws, decisions)
+    print(f"Selesai. Buka {ws.reports / 'dasbor.html'}\n"
+          f"  umpan balik: {ws.feedback}/<id>/<latihan>.html\n"
+          f"  ekspor:      {ws.exports}/nilai_kohort.xlsx (dan CSV)\n"
+          f"  gradebook:   {ws.db_url()}")
+    return 0
+
+
