@@ -2,21 +2,30 @@
 
 Altair's default renderer loads Vega from a CDN, which fails in a room with no internet.
 Every notebook calls :func:`enable_offline` first; handouts use :func:`to_png` / :func:`to_svg`.
+When ``$HUMASKIT_STATIC_CHARTS`` is set (``humaskit handouts`` sets it for the kernels it
+runs), :func:`enable_offline` renders every chart as a static PNG image instead.
 """
 
 from __future__ import annotations
 
 import base64
+import os
 
 import altair as alt
 
 #: Hosts whose appearance in an output means a chart needs the internet.
 CDN_MARKERS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "esm.sh")
+#: Environment variable that switches :func:`enable_offline` to static PNG output.
+STATIC_ENV = "HUMASKIT_STATIC_CHARTS"
 
 
 def enable_offline() -> None:
-    """Render charts in JupyterLab with the Vega bundle inlined (needs anywidget, vl-convert)."""
-    alt.renderers.enable("jupyter", offline=True)
+    """Render charts in JupyterLab with the Vega bundle inlined (needs anywidget, vl-convert),
+    or as PNG images rendered by vl-convert when ``$HUMASKIT_STATIC_CHARTS`` is set."""
+    if os.environ.get(STATIC_ENV):
+        alt.renderers.enable("png", scale_factor=2)
+    else:
+        alt.renderers.enable("jupyter", offline=True)
     alt.data_transformers.disable_max_rows()
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from humaskit import __version__, doctor
+from humaskit import __version__, doctor, handouts
 from humaskit.datasets import cli as datasets_cli
 from humaskit.exercises import cli as exercises_cli
 from humaskit.grading import cli as grading_cli
 
 #: Modules that each add one subcommand with ``register(subparsers)``.
-COMMANDS = (doctor, datasets_cli, exercises_cli, grading_cli)
+COMMANDS = (doctor, datasets_cli, exercises_cli, grading_cli, handouts)
 
 
 def build_parser() -> argparse.ArgumentParser:
