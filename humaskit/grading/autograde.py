@@ -60,13 +60,21 @@ def prepare_course(ws: Workspace, assignments: list[str], source_root: Path) -> 
             shutil.rmtree(dst)
         shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".ipynb_checkpoints",
                                                                   "__pycache__"))
-    for db_url in dict.fromkeys([f"sqlite:///{ws.template_db}", ws.db_url()]):
-        for name in assignments:
-            if not has_assignment(db_url, name):
-                result = course.api(ws.course, db_url).generate_assignment(name, force=True)
-                if not result["success"]:
-                    raise RuntimeError(f"nbgrader generate_assignment {name} failed:\n"
-                                       f"{result.get('error') or result.get('log')}")
+    generate(ws, assignments, f"sqlite:///{ws.template_db}")
+    main = ws.course / "gradebook.db"
+    if not ws.settings().get("db_url") and not main.exists():
+        shutil.copy(ws.template_db, main)
+    generate(ws, assignments, ws.db_url())
+
+
+def generate(ws: Workspace, assignments: list[str], db_url: str) -> None:
+    """nbgrader generate_assignment for each assignment the gradebook does not hold yet."""
+    for name in assignments:
+        if not has_assignment(db_url, name):
+            result = course.api(ws.course, db_url).generate_assignment(name, force=True)
+            if not result["success"]:
+                raise RuntimeError(f"nbgrader generate_assignment {name} failed:\n"
+                                   f"{result.get('error') or result.get('log')}")
 
 
 def descendants(pid: int) -> list[int]:

@@ -94,6 +94,20 @@ def structure(submitted: NotebookNode, released: NotebookNode) -> list[dict]:
     return found
 
 
+def without_duplicates(nb: NotebookNode) -> NotebookNode:
+    """``nb`` with nbgrader's metadata removed from every repeat of a grade id (the first
+    keeps it). nbgrader's own DeduplicateIds leaves such cells in a shape its later checks
+    reject ("old metadata format"), failing the whole submission."""
+    seen = set()
+    for cell in nb.cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid in seen:
+            del cell.metadata["nbgrader"]
+        elif gid:
+            seen.add(gid)
+    return nb
+
+
 def outcomes(autograded: NotebookNode) -> list[dict]:
     """What happened while the notebook ran: time-outs, memory, blocked access, big output."""
     codes: dict[str, None] = {}
