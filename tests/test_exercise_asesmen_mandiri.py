@@ -1,7 +1,8 @@
 """The Asesmen Mandiri exercise through the real nbgrader pipeline: release, submit, autograde.
 
 One course is built per module; each crafted submission is autograded once. Every sample
-loses exactly the points of the grade cells it is meant to fail.
+loses exactly the points of the grade cells it is meant to fail. Each single defect is also
+checked in-process against the same checks the grade cells run (no kernel needed).
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ import nbformat
 import pytest
 
 from humaskit.exercises import course
-from humaskit.exercises.self_assessment import ASSIGNMENT, NOTEBOOK, samples
-from humaskit.skkni import form
-
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("asesmen_mandiri")]
+from humaskit.exercises.self_assessment import ASSIGNMENT, NOTEBOOK, checks, samples
+from humaskit.skkni import apl02, form
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +34,8 @@ def graded(tmp_path_factory):
     return {"root": root, "release": release, "scores": outcomes, "folder": folder}
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("asesmen_mandiri")
 def test_release_ships_without_answers_and_without_the_solution(graded):
     release = graded["release"]
     assert not (release / form.ANSWER_FILE).exists()
@@ -43,19 +44,27 @@ def test_release_ships_without_answers_and_without_the_solution(graded):
     assert "HIDDEN TESTS" not in text and "periksa_bukti_tidak_disalin" not in text
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("asesmen_mandiri")
 def test_complete_submission_filled_through_the_form_earns_full_marks(graded):
     assert graded["scores"]["lengkap_formulir"] == {k: float(v) for k, v in samples.POINTS.items()}
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("asesmen_mandiri")
 def test_form_filled_and_code_filled_submissions_grade_the_same(graded):
     assert graded["scores"]["lengkap_kode"] == graded["scores"]["lengkap_formulir"]
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("asesmen_mandiri")
 def test_untouched_release_scores_zero(graded):
     assert set(graded["scores"]["kosong"].values()) == {0.0}
     assert set(graded["scores"]["kosong"]) == set(samples.POINTS)
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("asesmen_mandiri")
 @pytest.mark.parametrize("name", [n for n in samples.NAMES
                                   if n not in ("lengkap_formulir", "lengkap_kode", "kosong")])
 def test_crafted_submission_loses_exactly_the_intended_points(graded, name):
@@ -65,8 +74,66 @@ def test_crafted_submission_loses_exactly_the_intended_points(graded, name):
     assert scores == expected
 
 
-def test_the_form_file_round_trips_every_answer(graded):
+def test_the_form_file_round_trips_every_answer():
     saved = json.loads(samples.form_file(samples.complete()))
     assert saved["kode_skema"] == samples.SCHEME
     assert [r["klaim"] for r in saved["jawaban"]] == [c for c, _ in samples.CLAIMS]
     assert len(saved["rencana"]) == sum(c == "BK" for c, _ in samples.CLAIMS)
+
+
+# --- each defect alone, against the grade cells' own checks (in-process) ---
+
+GRADE_CELLS = {
+    "uji_identitas": lambda isian, ringkasan: checks.periksa_identitas(isian),
+    "uji_jawaban": lambda isian, ringkasan: (checks.periksa_jawaban(isian),
+                                             checks.periksa_jawaban_sesuai_skema(isian)),
+    "uji_bukti": lambda isian, ringkasan: (checks.periksa_bukti(isian),
+                                           checks.periksa_bukti_tidak_disalin(isian)),
+    "uji_ringkasan": lambda isian, ringkasan: (
+        checks.periksa_ringkasan(isian, ringkasan),
+        checks.periksa_grafik(isian, apl02.profile_chart(ringkasan))),
+    "uji_rencana": lambda isian, ringkasan: checks.periksa_rencana(isian),
+    "uji_tanggal": lambda isian, ringkasan: (checks.periksa_tanggal_rencana(isian),
+                                             checks.periksa_target_sesudah_asesmen(isian)),
+}
+
+
+def _failing(isian, ringkasan=None):
+    ringkasan = apl02.summary(isian.jawaban) if ringkasan is None else ringkasan
+    failed = set()
+    for cell, run in GRADE_CELLS.items():
+        try:
+            run(isian, ringkasan)
+        except AssertionError:
+            failed.add(cell)
+    return failed
+
+
+def _edited(rows=None, plan_rows=None, drop_plan=None):
+    return samples._with(samples.complete(), rows, plan_rows, drop_plan)
+
+
+COPIED = {i: {"bukti": "Laporan kegiatan humas tahun 2025"}
+          for i, (claim, _) in enumerate(samples.CLAIMS) if claim == "K"}
+
+
+@pytest.mark.parametrize("isian, cell", [
+    (_edited({0: {"klaim": ""}}), "uji_jawaban"),
+    (_edited({1: {"klaim": "Ya"}}), "uji_jawaban"),
+    (_edited({2: {"bukti": "ada"}}), "uji_bukti"),
+    (_edited(COPIED), "uji_bukti"),
+    (_edited(drop_plan=0), "uji_rencana"),
+    (_edited(plan_rows={0: {"target": "bulan depan"}}), "uji_tanggal"),
+    (_edited(plan_rows={0: {"target": "2026-02-01"}}), "uji_tanggal"),
+], ids=["jawaban-hilang", "nilai-tidak-sah", "bukti-ada", "bukti-disalin", "bk-tanpa-rencana",
+        "tanggal-tidak-sah", "tanggal-sebelum-asesmen"])
+def test_a_single_defect_fails_only_its_own_grade_cell(isian, cell):
+    assert _failing(samples.complete()) == set()
+    assert _failing(isian) == {cell}
+
+
+def test_a_summary_that_disagrees_with_the_answers_fails_only_the_summary_cell():
+    isian = samples.complete()
+    ringkasan = apl02.summary(isian.jawaban)
+    ringkasan.loc[0, "jumlah_K"] = 0
+    assert _failing(isian, ringkasan) == {"uji_ringkasan"}

@@ -123,8 +123,8 @@ def test_evidence_must_be_specific(text, weak):
 
 
 def test_checks_explain_in_indonesian_what_to_fix(isian):
-    broken = samples._variants()["bukti_kosong"]
-    with pytest.raises(AssertionError, match="diklaim K, tetapi buktinya kosong"):
+    broken = samples._variants()["kurang_lengkap"]
+    with pytest.raises(AssertionError, match=r"diklaim K, tetapi buktinya terlalu umum \(.ada.\)"):
         checks.periksa_bukti(broken)
     with pytest.raises(AssertionError, match="Belum ada jawaban K/BK"):
         checks.periksa_jawaban(form.Isian())

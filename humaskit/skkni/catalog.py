@@ -10,6 +10,7 @@ in the catalog, as :class:`~humaskit.datasets.DatasetError` naming row and colum
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -30,10 +31,19 @@ def _source(path: str | os.PathLike | None, env: str, name: str) -> Path:
     return Path(chosen) if chosen else datasets.path(name)
 
 
+def _stamp(file: Path) -> tuple[str, float]:
+    """Cache key of a file: its path and modification time (an edited file is re-read)."""
+    return str(file.resolve()), file.stat().st_mtime if file.exists() else -1.0
+
+
 def load_catalog(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The catalog (one row per element): ``path``, else ``$HUMASKIT_SKKNI_KATALOG``, else
     the shipped excerpt. Raises DatasetError (Indonesian) naming each bad row and column."""
-    file = _source(path, CATALOG_ENV, "skkni_katalog")
+    return _catalog(*_stamp(_source(path, CATALOG_ENV, "skkni_katalog"))).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _catalog(file: str, _mtime: float) -> pd.DataFrame:
     frame = datasets.load_file(file, "skkni_katalog")
     problems = []
     for column in UNIT_COLUMNS:
@@ -55,9 +65,13 @@ def load_schemes(path: str | os.PathLike | None = None,
     """The schemes (one row per unit of a scheme): ``path``, else ``$HUMASKIT_SKKNI_SKEMA``,
     else the shipped clusters; every unit must exist in ``catalog`` (loaded if omitted)."""
     file = _source(path, SCHEMES_ENV, "skkni_skema")
-    frame = datasets.load_file(file, "skkni_skema")
     catalog = load_catalog() if catalog is None else catalog
-    known = set(catalog["kode_unit"])
+    return _schemes(*_stamp(file), frozenset(catalog["kode_unit"])).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _schemes(file: str, _mtime: float, known: frozenset[str]) -> pd.DataFrame:
+    frame = datasets.load_file(file, "skkni_skema")
     problems = [
         Problem(int(i) + ROW_OFFSET, "kode_unit",
                 f"unit '{code}' tidak ada di katalog SKKNI yang dipakai.")
@@ -76,7 +90,7 @@ def load_schemes(path: str | os.PathLike | None = None,
 
 
 def scheme_names(schemes: pd.DataFrame) -> dict[str, str]:
-    """Scheme code -> name, in file order."""
+    """Scheme code -> name, in the order of the given table."""
     first = schemes.drop_duplicates("kode_skema")
     return dict(zip(first["kode_skema"], first["nama_skema"]))
 

@@ -85,14 +85,18 @@ def _with(isian: form.Isian, rows: dict[int, dict] | None = None,
 def _variants() -> dict[str, form.Isian]:
     base = complete()
     copied = "Laporan kegiatan humas Diskominfo tahun 2025"
+    invalid = _with(base, {1: {"klaim": "Ya"}, 5: {"klaim": "kompeten"}})
+    k_rows = [i for i, claim in enumerate(invalid.jawaban["klaim"]) if claim == "K"]
     return {
-        "jawaban_hilang": _with(base, {0: {"klaim": ""}, 3: {"klaim": ""}}),
-        "jawaban_tidak_sah": _with(base, {1: {"klaim": "Ya"}, 5: {"klaim": "kompeten"}}),
-        "bukti_kosong": _with(base, {0: {"bukti": ""}, 2: {"bukti": "ada"}, 6: {"bukti": "-"}}),
-        "bukti_disalin": _with(base, {i: {"bukti": copied} for i, (c, _) in enumerate(CLAIMS)
-                                      if c == "K"}),
-        "rencana_hilang": _with(base, drop_plan=1),
-        "tanggal_sebelum_asesmen": _with(base, plan_rows={0: {"target": "2026-01-15"}}),
+        # missing answers (uji_jawaban), K without evidence (uji_bukti), BK without plan
+        # (uji_rencana)
+        "kurang_lengkap": _with(base, {0: {"klaim": ""}, 3: {"klaim": ""}, 2: {"bukti": "ada"},
+                                       6: {"bukti": "-"}, 7: {"bukti": ""}}, drop_plan=1),
+        # invalid claims (uji_jawaban), evidence copied to every K (uji_bukti), a target date
+        # before the assessment (uji_tanggal); the summary is edited in the notebook
+        # (uji_ringkasan)
+        "tidak_konsisten": _with(invalid, {i: {"bukti": copied} for i in k_rows},
+                                 plan_rows={0: {"target": "2026-01-15"}}),
     }
 
 
@@ -101,13 +105,8 @@ LOSES = {
     "lengkap_formulir": set(),
     "lengkap_kode": set(),
     "kosong": set(POINTS),
-    "jawaban_hilang": {"uji_jawaban"},
-    "jawaban_tidak_sah": {"uji_jawaban"},
-    "bukti_kosong": {"uji_bukti"},
-    "bukti_disalin": {"uji_bukti"},
-    "ringkasan_tidak_cocok": {"uji_ringkasan"},
-    "rencana_hilang": {"uji_rencana"},
-    "tanggal_sebelum_asesmen": {"uji_tanggal"},
+    "kurang_lengkap": {"uji_jawaban", "uji_bukti", "uji_rencana"},
+    "tidak_konsisten": {"uji_jawaban", "uji_bukti", "uji_ringkasan", "uji_tanggal"},
 }
 NAMES = list(LOSES)
 
@@ -181,11 +180,11 @@ def build(name: str, release: nbformat.NotebookNode | None = None
     if name == "lengkap_kode":
         _code_cell(nb).source = code_source(complete())
         return nb, {}
-    if name == "ringkasan_tidak_cocok":
+    if name == "lengkap_formulir":
+        return nb, {form.ANSWER_FILE: form_file(complete())}
+    if name == "tidak_konsisten":
         for cell in nb.cells:
             if SUMMARY_LINE in cell.source:
                 cell.source = cell.source.replace(
                     SUMMARY_LINE, SUMMARY_LINE + '\nringkasan.loc[0, "jumlah_K"] = 0')
-        return nb, {form.ANSWER_FILE: form_file(complete())}
-    isian = complete() if name == "lengkap_formulir" else _variants()[name]
-    return nb, {form.ANSWER_FILE: isian.to_json().encode("utf-8")}
+    return nb, {form.ANSWER_FILE: _variants()[name].to_json().encode("utf-8")}
