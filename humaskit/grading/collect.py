@@ -11,6 +11,7 @@ silently; the originals are only read.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 import shutil
@@ -119,12 +120,14 @@ def submitted_units(folder: Path, assignments: list[str]) -> list[Unit]:
     return units
 
 
-def loose_units(folder: Path, assignments: dict[str, list[str]]) -> tuple[list[Unit], list]:
-    """Loose notebooks or one folder per participant; non-notebook files are reported."""
+def loose_units(folder: Path, assignments: dict[str, list[str]],
+                roster: dict[str, Participant]) -> tuple[list[Unit], list]:
+    """Loose notebooks or one folder per participant; non-notebook files are reported.
+    A lone wrapping folder (as zips often have) is entered unless it names a participant."""
     while True:
         entries = [p for p in folder.iterdir() if p.name not in SKIP and not p.name.startswith(".")]
-        if len(entries) == 1 and entries[0].is_dir() and not any(
-                p.suffix == ".ipynb" for p in entries[0].iterdir()):
+        if (len(entries) == 1 and entries[0].is_dir()
+                and not match(entries[0].name, roster, assignments)):
             folder = entries[0]
         else:
             break
@@ -227,7 +230,7 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
         elif any(p.is_dir() and p.name in assignments for p in folder.glob("*/*")):
             found = submitted_units(folder, list(assignments))
         else:
-            found, more = loose_units(folder, assignments)
+            found, more = loose_units(folder, assignments, roster)
             issues += more
         units += found
     for unit in units:
@@ -262,7 +265,7 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     kept = {(s["student"], s["assignment"]): s for s in record["submissions"]}
     for (student, name), unit in chosen.items():
         if deadline and unit.timestamp > deadline:
-            unit.late_minutes = int((unit.timestamp - deadline).total_seconds() // 60) + 1
+            unit.late_minutes = math.ceil((unit.timestamp - deadline).total_seconds() / 60)
             issues.append({"code": "late", "path": str(unit.origin),
                            "detail": f"{unit.late_minutes} menit", "student": student,
                            "assignment": name})
