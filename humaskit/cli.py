@@ -9,9 +9,10 @@ from humaskit import __version__, doctor, handouts
 from humaskit.datasets import cli as datasets_cli
 from humaskit.exercises import cli as exercises_cli
 from humaskit.grading import cli as grading_cli
+from humaskit.skkni import cli as skkni_cli
 
 #: Modules that each add one subcommand with ``register(subparsers)``.
-COMMANDS = (doctor, datasets_cli, exercises_cli, grading_cli, handouts)
+COMMANDS = (doctor, datasets_cli, exercises_cli, grading_cli, handouts, skkni_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from conftest import ROOT
 
 from humaskit import datasets
 from humaskit.cli import main
 from humaskit.datasets import DatasetError
-from humaskit.skkni import catalog
+from humaskit.exercises.self_assessment import samples
+from humaskit.skkni import asesor, catalog, form
 
 HEADER = "kode_unit,judul_unit,kelompok,jenjang,no_elemen,elemen,kuk,status,sumber\n"
 SCHEME_HEADER = "kode_skema,nama_skema,status,urutan,kode_unit,sumber\n"
@@ -63,7 +65,7 @@ def test_a_full_catalog_from_csv_is_used_through_the_environment(tmp_path, monke
     monkeypatch.setenv(catalog.SCHEMES_ENV, str(schemes))
     elements = catalog.scheme_elements("LSP-HUMAS-01")
     assert list(elements["elemen"]) == ["Merancang kampanye"]
-    assert main([ "datasets", str(path), "--schema", "skkni_katalog"]) == 0
+    assert main(["datasets", str(path), "--schema", "skkni_katalog"]) == 0
 
 
 def test_malformed_catalog_is_rejected_naming_row_and_column(tmp_path, capsys):
@@ -102,3 +104,24 @@ def test_a_scheme_naming_a_unit_missing_from_the_catalog_is_rejected(tmp_path):
 def test_catalog_card_tells_trainers_how_to_load_a_full_catalog():
     card = datasets.card("skkni_katalog")
     assert "HUMASKIT_SKKNI_KATALOG" in card and "--schema skkni_katalog" in card
+
+
+def test_cli_checks_catalog_and_schemes_together(tmp_path, capsys):
+    path, schemes = _full_catalog(tmp_path)
+    assert main(["skkni", "--katalog", str(path), "--skema", str(schemes)]) == 0
+    assert "12 unit" in capsys.readouterr().out
+    assert main(["skkni", "--skema", str(schemes)]) == 1
+    assert "baris 2, kolom 'kode_unit'" in capsys.readouterr().out
+
+
+def test_cli_writes_the_asesor_record_from_submitted_answer_files(tmp_path, capsys):
+    for student in ("p01", "p02"):
+        folder = tmp_path / student / "asesmen_mandiri"
+        folder.mkdir(parents=True)
+        form.save(samples.complete(), folder)
+    out = tmp_path / "asesor.xlsx"
+    assert main(["skkni", "--templat-asesor", str(tmp_path), str(out)]) == 0
+    record = asesor.template(asesor.claims_from_isian({"p01": samples.complete()}))
+    written = pd.read_excel(out)
+    assert sorted(set(written["id_peserta"])) == ["p01", "p02"]
+    assert len(written) == 2 * len(record)

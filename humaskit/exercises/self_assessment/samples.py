@@ -85,17 +85,21 @@ def _with(isian: form.Isian, rows: dict[int, dict] | None = None,
 def _variants() -> dict[str, form.Isian]:
     base = complete()
     copied = "Laporan kegiatan humas Diskominfo tahun 2025"
+    k_rows = [i for i, (claim, _) in enumerate(CLAIMS) if claim == "K"]
     invalid = _with(base, {1: {"klaim": "Ya"}, 5: {"klaim": "kompeten"}})
-    k_rows = [i for i, claim in enumerate(invalid.jawaban["klaim"]) if claim == "K"]
     return {
-        # missing answers (uji_jawaban), K without evidence (uji_bukti), BK without plan
-        # (uji_rencana)
+        "jawaban_hilang": _with(base, {0: {"klaim": ""}, 3: {"klaim": ""}}),
+        "jawaban_tidak_sah": invalid,
+        "bukti_kosong": _with(base, {0: {"bukti": ""}, 2: {"bukti": "ada"}, 6: {"bukti": "-"}}),
+        "bukti_disalin": _with(base, {i: {"bukti": copied} for i in k_rows}),
+        "ringkasan_tidak_cocok": base,
+        "rencana_hilang": _with(base, drop_plan=1),
+        "tanggal_sebelum_asesmen": _with(base, plan_rows={0: {"target": "2026-01-15"}}),
+        # several defects at once, each on its own grade cell (fewer autograde runs)
         "kurang_lengkap": _with(base, {0: {"klaim": ""}, 3: {"klaim": ""}, 2: {"bukti": "ada"},
                                        6: {"bukti": "-"}, 7: {"bukti": ""}}, drop_plan=1),
-        # invalid claims (uji_jawaban), evidence copied to every K (uji_bukti), a target date
-        # before the assessment (uji_tanggal); the summary is edited in the notebook
-        # (uji_ringkasan)
-        "tidak_konsisten": _with(invalid, {i: {"bukti": copied} for i in k_rows},
+        "tidak_konsisten": _with(invalid, {i: {"bukti": copied} for i in k_rows
+                                           if i not in (1, 5)},
                                  plan_rows={0: {"target": "2026-01-15"}}),
     }
 
@@ -105,10 +109,21 @@ LOSES = {
     "lengkap_formulir": set(),
     "lengkap_kode": set(),
     "kosong": set(POINTS),
+    "jawaban_hilang": {"uji_jawaban"},
+    "jawaban_tidak_sah": {"uji_jawaban"},
+    "bukti_kosong": {"uji_bukti"},
+    "bukti_disalin": {"uji_bukti"},
+    "ringkasan_tidak_cocok": {"uji_ringkasan"},
+    "rencana_hilang": {"uji_rencana"},
+    "tanggal_sebelum_asesmen": {"uji_tanggal"},
     "kurang_lengkap": {"uji_jawaban", "uji_bukti", "uji_rencana"},
     "tidak_konsisten": {"uji_jawaban", "uji_bukti", "uji_ringkasan", "uji_tanggal"},
 }
 NAMES = list(LOSES)
+#: Samples whose notebook is edited so that the summary disagrees with the answers.
+EDITED_SUMMARY = {"ringkasan_tidak_cocok", "tidak_konsisten"}
+#: A subset that together covers every defect, for a quick run through nbgrader.
+PIPELINE = ["lengkap_formulir", "lengkap_kode", "kosong", "kurang_lengkap", "tidak_konsisten"]
 
 
 def release_notebook() -> nbformat.NotebookNode:
@@ -182,7 +197,7 @@ def build(name: str, release: nbformat.NotebookNode | None = None
         return nb, {}
     if name == "lengkap_formulir":
         return nb, {form.ANSWER_FILE: form_file(complete())}
-    if name == "tidak_konsisten":
+    if name in EDITED_SUMMARY:
         for cell in nb.cells:
             if SUMMARY_LINE in cell.source:
                 cell.source = cell.source.replace(
