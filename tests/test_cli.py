@@ -46,6 +46,7 @@ def test_doctor_fails_with_a_readable_line_when_alembic_is_missing(capsys, monke
     from humaskit import doctor
 
     monkeypatch.setattr(doctor.shutil, "which", lambda _: None)
+    monkeypatch.setattr(doctor, "CHECKS", [c for c in doctor.CHECKS if c[1] is doctor.check_alembic])
     assert main(["doctor"]) == 1
     assert "[GAGAL] Gradebook nbgrader: perintah `alembic` tidak ada" in capsys.readouterr().out
 
