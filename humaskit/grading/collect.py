@@ -218,12 +218,14 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     """
     units: list[Unit] = []
     issues: list[dict] = []
+    scanned: list[Path] = []
     for source in map(Path, sources):
         if source.is_file() and zipfile.is_zipfile(source):
             stamp = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:8]
             folder = extract(source, ws.out / "masukan" / f"{source.stem}-{stamp}")
         else:
             folder = source
+        scanned.append(folder.resolve())
         inbound = folder / "inbound" if (folder / "inbound").is_dir() else folder
         if any(p.name.count("+") >= 2 for p in inbound.iterdir() if p.is_dir()):
             found = exchange_units(inbound)
@@ -276,8 +278,11 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
             "timestamp": unit.timestamp.isoformat(), "late_minutes": unit.late_minutes,
             "files": sorted(str(p.relative_to(dest)) for p in files_under(dest)),
             "hash": digest(dest)}
+    earlier = [i for i in record["issues"]
+               if not any(top == Path(i["path"]) or top in Path(i["path"]).parents
+                          for top in scanned)]
     record = {"submissions": sorted(kept.values(), key=lambda s: (s["assignment"], s["student"])),
-              "issues": issues}
+              "issues": earlier + issues}
     ws.write("pengumpulan.json", record)
     return record
 

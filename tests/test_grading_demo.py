@@ -1,0 +1,54 @@
+"""``humaskit grade --demo``: the trainer's first command writes every output from a checkout.
+
+Run on a small part of the sample cohort (two participants: one complete, one broken file)
+to keep the suite fast; the full demo is the same code with all ten.
+"""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from humaskit.exercises import course
+from humaskit.grading import demo
+from humaskit.grading.workspace import Workspace
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo") / "hasil"
+    assert demo.run(folder, workers=2, progress=False,
+                    only=["rini_paramitha", "rahmat_hidayat"]) == 0
+    return Workspace(folder)
+
+
+def test_the_demo_grades_every_exercise_that_has_samples(out):
+    graded = {record["assignment"] for record in out.state().values()}
+    assert graded == {name for name in course.assignments() if name in demo.SAMPLES}
+
+
+def test_the_demo_reports_the_broken_and_the_stranger(out):
+    state = out.state()
+    assert state["asesmen_mandiri/rahmat_hidayat"]["statuses"][0]["code"] == "unreadable"
+    assert [i["code"] for i in out.collection()["issues"]] == ["unmatched"]
+
+
+def test_the_demo_writes_feedback_exports_and_a_self_contained_dashboard(out):
+    for record in out.state().values():
+        assert (out.feedback / record["student"] / f"{record['assignment']}.html").exists()
+    book = openpyxl.load_workbook(out.exports / "nilai_kohort.xlsx")
+    assert {"Per bagian", "Klaim asesmen mandiri", "Keputusan asesor",
+            "Rekomendasi asesor"} <= set(book.sheetnames)
+    html = (out.reports / "dasbor.html").read_text(encoding="utf-8")
+    assert 'src="http' not in html
+    assert "Peta klaim kompetensi" in html and "Rekomendasi asesor" in html
+    assert (out.reports / "peserta" / "rini_paramitha.html").exists()
+
+
+def test_the_demo_refuses_to_overwrite_a_folder_it_did_not_make(tmp_path):
+    (tmp_path / "penting.txt").write_text("jangan dihapus")
+    with pytest.raises(SystemExit):
+        demo.run(tmp_path)
+    assert (tmp_path / "penting.txt").read_text() == "jangan dihapus"
