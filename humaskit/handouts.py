@@ -26,13 +26,14 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from humaskit import ROOT, charts
-from humaskit.notebooks import NotebookRunError, execute
+from humaskit.notebooks import execute
 
 WORKSHOP_TITLE = ("Membedah Konfigurasi & Konvergensi Baru \u201cKehumasan Strategis\u201d "
                   "Berbasis ISO")
 WORKSHOP_SUBTITLE = "Solusi Sistemik & Social Engineering untuk Kabupaten Pemekaran"
 INTERACTIVE_NOTE = "Bagian interaktif: buka notebook untuk mencoba."
 CHART_ALT = "Grafik (versi interaktifnya ada di notebook)"
+SNAPSHOT_NOTE = "Di bawah ini tampilan awalnya."
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 VEGALITE_MIME = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
 EXTERNAL = re.compile(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=[\"']?(https?:)?//",
@@ -97,42 +98,69 @@ def _static_charts() -> Iterator[None]:
             os.environ[charts.STATIC_ENV] = old
 
 
-def _note_output() -> nbformat.NotebookNode:
+def _note_output(with_snapshot: bool) -> nbformat.NotebookNode:
+    text = INTERACTIVE_NOTE + (" " + SNAPSHOT_NOTE if with_snapshot else "")
     return nbformat.v4.new_output(
         "display_data",
-        data={"text/html": f'<div class="interaktif">{html.escape(INTERACTIVE_NOTE)}</div>',
-              "text/plain": INTERACTIVE_NOTE},
+        data={"text/html": f'<div class="interaktif">{html.escape(text)}</div>',
+              "text/plain": text},
     )
 
 
-def _static_output(output: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
-    """The output as it should print: widgets become the note, Vega-Lite specs become PNG,
-    warnings on stderr are dropped."""
+def _png_output(spec: dict) -> nbformat.NotebookNode:
+    import vl_convert as vlc
+
+    png = base64.b64encode(vlc.vegalite_to_png(spec, scale=2)).decode("ascii")
+    return nbformat.v4.new_output("display_data", data={"image/png": png},
+                                  metadata={"image/png": {"alt": CHART_ALT}})
+
+
+def _widget_snapshot(model_id: str, state: dict, seen: set[str]) -> list[nbformat.NotebookNode]:
+    """What a widget showed when execution ended: the outputs of Output widgets, altair
+    JupyterCharts as PNG, and HTML widgets holding a table; children in order."""
+    model = state.get(model_id)
+    if model is None or model_id in seen:
+        return []
+    seen.add(model_id)
+    values = model.get("state", {})
+    if model.get("model_name") == "OutputModel":
+        return [o for out in values.get("outputs", []) for o in _static(out, state, seen)]
+    spec = values.get("spec")
+    if isinstance(spec, dict) and "vega-lite" in str(spec.get("$schema", "")):
+        return [_png_output(spec)]
+    if model.get("model_name") == "HTMLModel" and "<table" in values.get("value", ""):
+        return [nbformat.v4.new_output("display_data", data={"text/html": values["value"]})]
+    return [o for child in values.get("children", [])
+            for o in _widget_snapshot(str(child).removeprefix("IPY_MODEL_"), state, seen)]
+
+
+def _static(output: dict, state: dict, seen: set[str] | None = None) -> list[nbformat.NotebookNode]:
+    """An output as it should print: a widget becomes the note (top level) plus a snapshot
+    of what it showed, a Vega-Lite spec becomes a PNG, stderr warnings are dropped."""
+    output = nbformat.from_dict(output)
     if output.output_type == "stream":
-        return output if output.get("name") == "stdout" else None
+        return [output] if output.get("name") == "stdout" else []
     data = output.get("data", {})
     if WIDGET_MIME in data:
-        return _note_output()
+        shared = set() if seen is None else seen
+        snapshot = _widget_snapshot(data[WIDGET_MIME].get("model_id", ""), state, shared)
+        return snapshot if seen is not None else [_note_output(bool(snapshot)), *snapshot]
     spec = next((v for k, v in data.items() if VEGALITE_MIME.fullmatch(k)), None)
     if spec is not None:
-        import vl_convert as vlc
-
-        png = base64.b64encode(vlc.vegalite_to_png(spec, scale=2)).decode("ascii")
-        output = nbformat.v4.new_output("display_data", data={"image/png": png})
+        output = _png_output(spec)
     if "image/png" in output.get("data", {}):
         output.setdefault("metadata", {}).setdefault("image/png", {}).setdefault("alt", CHART_ALT)
-    return output
+    return [output]
 
 
 def static_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of an executed notebook with only outputs a static page can show."""
     nb = nbformat.from_dict(nb)
-    nb.metadata.pop("widgets", None)
+    widgets = nb.metadata.pop("widgets", {})
+    state = widgets.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
     for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        outputs = [_static_output(o) for o in cell.outputs]
-        cell.outputs = [o for o in outputs if o is not None]
+        if cell.cell_type == "code":
+            cell.outputs = [o for out in cell.outputs for o in _static(out, state)]
     return nb
 
 
@@ -210,7 +238,8 @@ def build_one(path: Path, out: Path, with_code: bool = False, timeout: int = 300
         shutil.copytree(path.parent, workdir,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         with _static_charts():
-            executed = execute(workdir / path.name, timeout=timeout)
+            # Widget state is kept so that the page can show what each widget displayed.
+            executed = execute(workdir / path.name, timeout=timeout, store_widget_state=True)
     page = render_html(static_notebook(executed), path.name, with_code)
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{path.stem}.html"
@@ -258,7 +287,7 @@ def run(args: argparse.Namespace) -> int:
             if browser:
                 line += f" + {print_pdf(page, browser).name}"
             print(line)
-        except (NotebookRunError, HandoutError) as exc:
+        except Exception as exc:  # noqa: BLE001 -- report this notebook, build the others
             failed += 1
             print(f"[GAGAL] {path.stem}: {exc}")
     if not browser and not args.no_pdf:

@@ -38,7 +38,7 @@ def test_day_handout_is_a_self_contained_page_with_charts_as_images(built):
     assert f"[OK]    {DAY3}" in printed
     page = (out / f"{DAY3}.html").read_text(encoding="utf-8")
     images = re.findall(r'<img[^>]* src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
-    assert len(images) >= 2                                   # agenda heatmap and dashboard
+    assert len(images) >= 3                   # agenda heatmap, dashboard, dashboard panel
     assert all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
     assert not re.search(r"(src|href)=[\"']?(https?:)?//", page)
     assert "<script" not in page and "<link" not in page
@@ -54,6 +54,7 @@ def test_day_handout_has_a_cover_and_notes_where_widgets_were(built):
     cover = page[page.index('<section class="sampul">'):page.index("</section>")]
     assert "Kehumasan Strategis" in cover and "Hari 3" in cover
     assert page.count(handouts.INTERACTIVE_NOTE) == 3         # review, calendar, dashboard
+    assert "Total: 0 dari 10" in page                          # the review panel's first view
     assert handouts.WIDGET_MIME not in page
     assert "Lihat jawaban" in page and "Poin kunci" in page
     assert "def " not in page                                  # code hidden by default
@@ -62,6 +63,10 @@ def test_day_handout_has_a_cover_and_notes_where_widgets_were(built):
 
 def _output(data):
     return nbformat.v4.new_output("display_data", data=data)
+
+
+def _model(name, **state):
+    return {"model_name": name, "state": state}
 
 
 def test_static_notebook_turns_widgets_into_a_note_and_vega_lite_into_png():
@@ -82,6 +87,28 @@ def test_static_notebook_turns_widgets_into_a_note_and_vega_lite_into_png():
     assert text.text == "hasil"
     assert "widgets" not in static.metadata
     assert len(nb.cells[0].outputs) == 4                       # the original is untouched
+
+
+def test_a_widget_is_shown_as_it_looked_when_the_notebook_ran():
+    spec = alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q").to_dict()
+    state = {
+        "box": _model("VBoxModel", children=["IPY_MODEL_label", "IPY_MODEL_table",
+                                             "IPY_MODEL_out", "IPY_MODEL_chart"]),
+        "label": _model("HTMLModel", value="<b>Kanal</b>"),
+        "table": _model("HTMLModel", value="<table><tr><td>72 jam</td></tr></table>"),
+        "out": _model("OutputModel", outputs=[
+            {"output_type": "stream", "name": "stdout", "text": "dari Output"}]),
+        "chart": _model("AnyModel", spec=spec),
+    }
+    cell = nbformat.v4.new_code_cell("panel")
+    cell.outputs = [_output({handouts.WIDGET_MIME: {"model_id": "box"}})]
+    nb = nbformat.v4.new_notebook(cells=[cell], metadata={
+        "widgets": {"application/vnd.jupyter.widget-state+json": {"state": state}}})
+    note, table, printed, chart = handouts.static_notebook(nb).cells[0].outputs
+    assert note.data["text/plain"].endswith(handouts.SNAPSHOT_NOTE)
+    assert "72 jam" in table.data["text/html"]
+    assert printed.text == "dari Output"
+    assert base64.b64decode(chart.data["image/png"]).startswith(b"\x89PNG")
 
 
 def test_a_page_that_would_load_from_the_web_is_refused():
