@@ -1,0 +1,151 @@
+"""Benchmark: ``humaskit grade`` against stock ``nbgrader autograde`` on the same cohort.
+
+    python benchmarks/grade_cohort.py [--participants 40] [--workers N] [--keep DIR]
+
+Builds a cohort of N participants x both exercises from the exercises' crafted samples
+(complete, partly wrong, empty, and one truncated file per exercise), places it in a
+course's ``submitted/`` folder, then in one run times
+
+* stock: ``nbgrader autograde <exercise> --create --force`` for each exercise, serially;
+* humaskit: collect that ``submitted/`` folder and autograde it with N workers (default: all
+  cores), each submission in its sandbox.
+
+It prints both times, the speed-up and submissions per minute, and checks that every grade
+cell of every well-formed submission got the same score from both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook
+
+from humaskit.exercises import course
+from humaskit.exercises.issue_mapping import samples as issue_samples
+from humaskit.exercises.self_assessment import samples as self_samples
+from humaskit.grading import autograde, cohort, collect
+
+ROSTER_HEADER = "id,nama,instansi,jabatan\n"
+
+
+def released(root: Path, assignment: str) -> nbformat.NotebookNode:
+    return nbformat.read(root / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+
+
+def issue_submission(release: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    answers = {c.metadata["nbgrader"]["grade_id"]: c.source
+               for c in issue_samples.build(name).cells
+               if c.metadata.get("nbgrader", {}).get("solution")}
+    nb = copy.deepcopy(release)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    return nb
+
+
+def build_cohort(root: Path, participants: int) -> set[tuple[str, str]]:
+    """Submissions in ``root/submitted``; returns the (assignment, student) pairs broken on
+    purpose (truncated files), which are left out of the score comparison."""
+    broken = set()
+    issue_release = released(root, "pemetaan_isu")
+    self_release = released(root, "asesmen_mandiri")
+    for i in range(participants):
+        student = f"peserta{i + 1:02d}"
+        nb = issue_submission(issue_release, issue_samples.NAMES[i % len(issue_samples.NAMES)])
+        course.submit(root, "pemetaan_isu", student, {"pemetaan_isu.ipynb": nb})
+        nb, extra = self_samples.build(self_samples.NAMES[i % len(self_samples.NAMES)],
+                                       self_release)
+        course.submit(root, "asesmen_mandiri", student, {"asesmen_mandiri.ipynb": nb}, extra)
+        if i == participants - 1 and participants > 2:
+            for name in ("pemetaan_isu", "asesmen_mandiri"):
+                path = root / "submitted" / student / name / f"{name}.ipynb"
+                path.write_text(path.read_text()[:500])
+                broken.add((name, student))
+    return broken
+
+
+def cell_scores(db_url: str) -> dict[tuple[str, str, str], float | None]:
+    with Gradebook(db_url) as gb:
+        return {(sub.assignment.name, sub.student_id, grade.name): grade.auto_score
+                for name in ("pemetaan_isu", "asesmen_mandiri")
+                for sub in gb.find_assignment(name).submissions
+                for nb in sub.notebooks for grade in nb.grades}
+
+
+def run_stock(root: Path) -> float:
+    start = time.perf_counter()
+    for name in ("pemetaan_isu", "asesmen_mandiri"):
+        subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "autograde", name,
+                        "--create", "--force", f"--CourseDirectory.root={root}",
+                        f"--CourseDirectory.course_id={course.COURSE_ID}",
+                        f"--CourseDirectory.db_url=sqlite:///{root / 'gradebook.db'}",
+                        "--ExecutePreprocessor.timeout=120", "--log-level=ERROR"],
+                       check=False, cwd=root, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def run_humaskit(base: Path, stock_root: Path, participants: int, workers: int) -> tuple:
+    roster = base / "roster.csv"
+    roster.write_text(ROSTER_HEADER + "".join(
+        f"peserta{i + 1:02d},Peserta {i + 1},Dinas Kominfo,Pranata Humas\n"
+        for i in range(participants)), encoding="utf-8")
+    ws = cohort.setup(base / "humaskit", roster, course.COURSE_ROOT,
+                      ["pemetaan_isu", "asesmen_mandiri"])
+    people = cohort.participants(ws)
+    inbox = base / "kiriman"
+    shutil.copytree(stock_root / "submitted", inbox)
+    cohort.add_inputs(ws, [inbox])
+    start = time.perf_counter()
+    collect.collect(ws, [inbox], people, cohort.assignments(ws))
+    autograde.run(ws, people, workers=workers)
+    return time.perf_counter() - start, ws.db_url()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=os.cpu_count())
+    parser.add_argument("--keep", type=Path, help="keep the cohorts in this folder")
+    args = parser.parse_args()
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    base = args.keep or Path(tempfile.mkdtemp(prefix="humaskit-bench-"))
+    base.mkdir(parents=True, exist_ok=True)
+    try:
+        stock_root = course.copy_course(base / "stock", ["pemetaan_isu", "asesmen_mandiri"])
+        for name in ("pemetaan_isu", "asesmen_mandiri"):
+            course.release(stock_root, [name])
+        broken = build_cohort(stock_root, args.participants)
+        total = 2 * args.participants
+        print(f"Cohort: {args.participants} participants x 2 exercises = {total} submissions "
+              f"({len(broken)} truncated on purpose); {os.cpu_count()} cores.")
+        stock = run_stock(stock_root)
+        print(f"stock nbgrader autograde (serial): {stock:8.1f} s  "
+              f"{60 * total / stock:6.1f} submissions/min")
+        ours, db_url = run_humaskit(base, stock_root, args.participants, args.workers)
+        print(f"humaskit grade ({args.workers} workers):    {ours:8.1f} s  "
+              f"{60 * total / ours:6.1f} submissions/min")
+        print(f"speed-up: {stock / ours:.2f}x")
+        mine, theirs = cell_scores(db_url), cell_scores(f"sqlite:///{stock_root / 'gradebook.db'}")
+        compared = [k for k in theirs if (k[0], k[1]) not in broken]
+        differ = [k for k in compared if mine.get(k) != theirs[k]]
+        print(f"scores: {len(compared)} grade cells of well-formed submissions compared, "
+              f"{len(differ)} differ" + (f": {differ[:5]}" if differ else ""))
+        return 1 if differ else 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
