@@ -6,6 +6,10 @@ to keep the suite fast; the full demo is the same code with all ten.
 
 from __future__ import annotations
 
+import html
+import re
+
+import nbformat
 import openpyxl
 import pytest
 
@@ -52,3 +56,22 @@ def test_the_demo_refuses_to_overwrite_a_folder_it_did_not_make(tmp_path):
     with pytest.raises(SystemExit):
         demo.run(tmp_path)
     assert (tmp_path / "penting.txt").read_text() == "jangan dihapus"
+
+
+def hidden_test_lines() -> set[str]:
+    """Every non-trivial line between the hidden-test markers of the exercises' sources."""
+    lines = set()
+    for path in (course.COURSE_ROOT / "source").glob("*/*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS",
+                                    cell.source, re.DOTALL):
+                lines |= {line.strip() for line in block.splitlines() if len(line.strip()) > 12}
+    return lines
+
+
+def test_feedback_on_the_real_exercises_never_shows_hidden_tests(out):
+    secret = hidden_test_lines()
+    assert secret, "the exercises are expected to have hidden tests"
+    for page in out.feedback.rglob("*.html"):
+        text = html.unescape(page.read_text(encoding="utf-8"))
+        assert not [line for line in secret if line in text], page.name

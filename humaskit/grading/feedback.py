@@ -38,7 +38,7 @@ def output_html(out, test_cell: bool) -> str:
 
 
 def notebook_html(graded: nbformat.NotebookNode, released: nbformat.NotebookNode,
-                  points: dict[str, tuple[float, float]]) -> str:
+                  points: dict[str, tuple[float, float, bool]]) -> str:
     shown = {c.metadata["nbgrader"]["grade_id"]: c for c in released.cells
              if c.metadata.get("nbgrader", {}).get("grade_id")}
     parts = []
@@ -48,9 +48,11 @@ def notebook_html(graded: nbformat.NotebookNode, released: nbformat.NotebookNode
         test_cell = bool(meta.get("grade") and not meta.get("solution"))
         badge = ""
         if gid in points:
-            got, most = points[gid]
+            got, most, manual = points[gid]
             kind = "lulus" if got >= most else "gagal"
-            badge = f'<p><span class="badge {kind}">Nilai {got:g} dari {most:g}</span></p>'
+            text = (f"Menunggu penilaian manual (maksimum {most:g})" if manual
+                    else f"Nilai {got:g} dari {most:g}")
+            badge = f'<p><span class="badge {kind}">{text}</span></p>'
         if cell.cell_type == "markdown":
             parts.append(f'<div class="cell">{markdown(cell.source)}{badge}</div>')
             continue
@@ -86,7 +88,8 @@ def render(ws: Workspace, student: str, assignment: str, scores: pd.DataFrame,
     body += ["<h2>Nilai per langkah</h2>",
              table(per_step, {"langkah": "Langkah", "nilai": "Nilai", "nilai_maks": "Maksimum"})]
     graded_path = ws.course / "autograded" / student / assignment
-    points = {row.bagian: (row.nilai, row.nilai_maks) for row in mine.itertuples()}
+    points = {row.bagian: (row.nilai, row.nilai_maks, row.perlu_dinilai_manual)
+              for row in mine.itertuples()}
     for book in cohort.assignments(ws)[assignment]:
         path = graded_path / f"{book}.ipynb"
         if path.exists():

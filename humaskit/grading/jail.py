@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> None:
         hide(path)
     limit(args.memory_mb, args.cpu_seconds, args.file_mb)
     if args.uid >= 0:
+        # Counted per uid; each worker slot has a uid of its own: this only stops fork bombs.
+        resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
         os.setgroups([])
         os.setgid(args.uid)
         os.setuid(args.uid)

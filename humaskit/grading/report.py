@@ -32,7 +32,7 @@ def step_chart(scores: pd.DataFrame) -> alt.Chart:
         ["nilai", "nilai_maks"]].sum()
     steps["persen"] = (100 * steps["nilai"] / steps["nilai_maks"]).round(1)
     return alt.Chart(steps).mark_bar().encode(
-        y=alt.Y("langkah:N", sort=None, title=None),
+        y=alt.Y("langkah:N", sort=None, title=None, axis=alt.Axis(labelLimit=360)),
         x=alt.X("persen:Q", scale=alt.Scale(domain=[0, 100]), title="Rata-rata capaian (%)"),
         color=alt.Color("latihan:N", title="Latihan"),
         tooltip=["latihan", "langkah", "persen"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -73,6 +74,16 @@ def prepare(job: dict) -> Path:
     return root
 
 
+def kill_uid(uid: int) -> None:
+    """End whatever the submission left running (its uid owns nothing else)."""
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and entry.stat().st_uid == uid:
+                os.kill(int(entry.name), signal.SIGKILL)
+        except (OSError, ProcessLookupError):
+            continue
+
+
 def grade(job: dict) -> dict:
     """Grade one submission; never raises (failures come back as status codes)."""
     assignment, student = job["assignment"], job["student"]
@@ -124,6 +135,8 @@ def grade(job: dict) -> dict:
         return {"statuses": statuses + [{"code": "grading_failed", "detail": repr(exc)}],
                 "scores": {}}
     finally:
+        if job["uid"] >= 0:
+            kill_uid(job["uid"])
         shutil.rmtree(job["scratch"], ignore_errors=True)
     return {"statuses": [dict(s, detail=s.get("detail", "")) for s in statuses],
             "scores": points}
