@@ -129,3 +129,24 @@ def test_recollecting_a_changed_submission_archives_the_earlier_copy(tmp_path):
     archived = list((ws.out / "arsip").iterdir())
     assert len(archived) == 1
     assert (archived[0] / "pemetaan_isu.ipynb").read_bytes() == NOTEBOOK
+
+
+@pytest.mark.parametrize("step", ["roster", "collect", "autograde", "feedback", "export",
+                                  "report", "all"])
+def test_every_grade_step_explains_itself(step, capsys):
+    from humaskit.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["grade", step, "--help"])
+    assert done.value.code == 0
+    assert "--out" in capsys.readouterr().out
+
+
+def test_the_roster_command_checks_a_roster(tmp_path, capsys):
+    from humaskit.cli import main
+
+    assert main(["grade", "roster", str(roster.DEMO_ROSTER)]) == 0
+    assert "[OK] 10 peserta" in capsys.readouterr().out
+    bad = write_roster(tmp_path, "id,nama\na,Ani\n")
+    assert main(["grade", "roster", str(bad)]) == 1
+    assert "[GAGAL]" in capsys.readouterr().out
