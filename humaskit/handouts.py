@@ -247,6 +247,26 @@ def build_one(path: Path, out: Path, with_code: bool = False, timeout: int = 300
     return target
 
 
+def write_index(out: Path) -> Path:
+    """``index.html`` in ``out`` linking every handout there (and its PDF, if any)."""
+    items = []
+    for page in sorted(out.glob("[0-9][0-9]_*.html")):
+        found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.DOTALL)
+        title = found.group(1) if found else html.escape(page.stem)
+        pdf = page.with_suffix(".pdf")
+        extra = f' · <a href="{pdf.name}">PDF</a>' if pdf.exists() else ""
+        items.append(f'<li><a href="{page.name}">{title}</a>{extra}</li>')
+    index = out / "index.html"
+    index.write_text(
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Bahan cetak lokakarya</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<p class=\"kecil\">Bahan cetak lokakarya</p><h1>{html.escape(WORKSHOP_TITLE)}</h1>\n"
+        f"<ul>\n{chr(10).join(items)}\n</ul>\n</body>\n</html>\n",
+        encoding="utf-8",
+    )
+    return index
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "handouts", help="build printable offline handouts (HTML, and PDF if possible)",
@@ -290,6 +310,8 @@ def run(args: argparse.Namespace) -> int:
         except Exception as exc:  # noqa: BLE001 -- report this notebook, build the others
             failed += 1
             print(f"[GAGAL] {path.stem}: {exc}")
+    if failed < len(chosen):
+        print(f"Daftar isi: {write_index(args.out)}")
     if not browser and not args.no_pdf:
         print("PDF dilewati: Chromium/Google Chrome tidak ditemukan. Untuk PDF, buka berkas "
               "HTML di peramban lalu Cetak → Simpan sebagai PDF.")

@@ -61,6 +61,16 @@ def test_day_handout_has_a_cover_and_notes_where_widgets_were(built):
     assert list(out.glob("*.csv")) == []                       # ran in a scratch folder
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_an_index_page_links_the_handouts(built):
+    _, printed, out = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{DAY3}.html">Hari 3' in index
+    assert handouts.external_references(index) == []
+    assert "Daftar isi:" in printed
+
+
 def _output(data):
     return nbformat.v4.new_output("display_data", data=data)
 
