@@ -272,9 +272,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "handouts", help="build printable offline handouts (HTML, and PDF if possible)",
         description="Execute each day notebook in notebooks/ headless and write a static, "
                     "self-contained HTML handout per notebook: a cover page, charts embedded "
-                    "as PNG images, widgets replaced by a short note, and no script or style "
-                    "sheet loaded from the internet. If Chromium or Google Chrome is "
-                    "installed, each handout is also printed to PDF.",
+                    "as PNG images, each widget replaced by a short note and a snapshot of "
+                    "what it showed, and no script or style sheet loaded from the internet; "
+                    "plus an index.html. If Chromium or Google Chrome is installed, each "
+                    "handout is also printed to PDF.",
     )
     parser.add_argument("--out", type=Path, default=Path("handouts"),
                         help="folder to write the handouts to (default: handouts)")
