@@ -14,7 +14,7 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (e.g. on a shared server or a container).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test release doctor clean
+.PHONY: setup lab test release doctor handouts clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ test: setup
 
 doctor: setup
 	$(BIN)/humaskit doctor
+
+## Printable, self-contained HTML (and PDF where Chromium exists) of every day, in handouts/.
+handouts: setup
+	$(BIN)/humaskit handouts
 
 clean:
 	rm -rf $(VENV) exercises/release exercises/gradebook.db build handouts

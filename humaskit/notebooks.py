@@ -25,8 +25,11 @@ def read(path: Path) -> nbformat.NotebookNode:
 
 
 def execute(path: Path, cwd: Path | None = None, timeout: int = 120,
-            store_widget_state: bool = False) -> nbformat.NotebookNode:
-    """Run every cell of ``path`` in a fresh kernel and return the executed notebook."""
+            store_widget_state: bool = True) -> nbformat.NotebookNode:
+    """Run every cell of ``path`` in a fresh kernel and return the executed notebook.
+
+    Widget state is stored by default: nbclient fails on ``Output`` widgets without it.
+    """
     path = Path(path)
     nb = read(path)
     client = NotebookClient(
