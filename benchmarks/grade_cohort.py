@@ -100,8 +100,8 @@ def run_humaskit(base: Path, stock_root: Path, participants: int, workers: int) 
     roster.write_text(ROSTER_HEADER + "".join(
         f"peserta{i + 1:02d},Peserta {i + 1},Dinas Kominfo,Pranata Humas\n"
         for i in range(participants)), encoding="utf-8")
-    ws = cohort.setup(base / "humaskit", roster, course.COURSE_ROOT,
-                      ["pemetaan_isu", "asesmen_mandiri"])
+    # The same sources as the stock run (the checkout may change while the stock run goes).
+    ws = cohort.setup(base / "humaskit", roster, stock_root, ["pemetaan_isu", "asesmen_mandiri"])
     people = cohort.participants(ws)
     inbox = base / "kiriman"
     shutil.copytree(stock_root / "submitted", inbox)
