@@ -1,12 +1,11 @@
-# nbgrader configuration for JupyterLab started from this folder (`make lab`):
-# the formgrader and the assignment list use the course in exercises/.
+# nbgrader configuration for JupyterLab started from this folder (`make lab`): the formgrader
+# and the assignment list use the course in exercises/ with the kit's settings
+# (humaskit.exercises.course.config: Indonesian solution stubs, a 120 s cell timeout).
 import os
 
+from humaskit.exercises.course import COURSE_ROOT, config
+
 c = get_config()  # noqa: F821 (provided by traitlets when nbgrader loads this file)
-_here = os.path.dirname(os.path.abspath(__file__))
-c.CourseDirectory.root = os.path.join(_here, "exercises")
-c.CourseDirectory.course_id = "humaskit"
+c.merge(config(COURSE_ROOT))
 # A local exchange inside the checkout, so the assignment list works on a single laptop.
-c.Exchange.root = os.path.join(_here, "exercises", "exchange")
-# Participants' analyses may be slow on old laptops; nbgrader's default cell timeout is 30 s.
-c.ExecutePreprocessor.timeout = 120
+c.Exchange.root = os.path.join(COURSE_ROOT, "exchange")

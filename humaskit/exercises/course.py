@@ -21,6 +21,9 @@ from humaskit import ROOT
 
 COURSE_ROOT = ROOT / "exercises"
 COURSE_ID = "humaskit"
+#: What nbgrader leaves in place of a solution in the participant version (in Indonesian).
+CODE_STUB = "# TULIS JAWABAN ANDA DI SINI\nraise NotImplementedError()"
+TEXT_STUB = "TULIS JAWABAN ANDA DI SINI"
 
 
 def assignments(root: Path = COURSE_ROOT) -> list[str]:
@@ -36,6 +39,8 @@ def config(root: Path, db_url: str | None = None) -> Config:
     cfg.CourseDirectory.db_url = db_url or f"sqlite:///{Path(root) / 'gradebook.db'}"
     # A participant's analysis may take a while on a slow laptop; nbgrader's default is 30 s.
     cfg.ExecutePreprocessor.timeout = 120
+    cfg.ClearSolutions.code_stub = {"python": CODE_STUB}
+    cfg.ClearSolutions.text_stub = TEXT_STUB
     return cfg
 
 

@@ -24,8 +24,6 @@ POINTS = {"cek_duplikat": 1, "cek_tanggal": 1, "cek_topik": 1, "cek_spasi": 1,
           "cek_kuadran": 2, "cek_opd": 1, "cek_koordinator": 2, "cek_pemangku_kunci": 1,
           "cek_grafik": 2}
 MANUAL_CELL = "strategi_respons"
-STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
-TEXT_STUB = "YOUR ANSWER HERE"
 
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.DOTALL)
 _HIDDEN = re.compile(r"\n?### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS", re.DOTALL)
@@ -223,7 +221,8 @@ def answers(name: str, nb: nbformat.NotebookNode | None = None) -> dict[str, str
     if name == "referensi":
         return reference
     if name == "kosong":
-        return {cell: TEXT_STUB if cell == MANUAL_CELL else STUB for cell in reference}
+        return {cell: course.TEXT_STUB if cell == MANUAL_CELL else course.CODE_STUB
+                for cell in reference}
     if name == "alternatif":
         return {**reference, **{cell: code.strip("\n") for cell, code in ALTERNATIVE.items()}}
     if name not in MISTAKES:
