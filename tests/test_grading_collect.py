@@ -150,3 +150,17 @@ def test_the_roster_command_checks_a_roster(tmp_path, capsys):
     bad = write_roster(tmp_path, "id,nama\na,Ani\n")
     assert main(["grade", "roster", str(bad)]) == 1
     assert "[GAGAL]" in capsys.readouterr().out
+
+
+def test_issues_of_earlier_sources_are_kept_and_not_repeated(tmp_path):
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    for folder, name in ((first, "tamu.ipynb"), (second, "orang_lain.ipynb")):
+        folder.mkdir()
+        (folder / name).write_bytes(NOTEBOOK)
+    ws = Workspace(tmp_path / "out").create()
+    collect.collect(ws, [first], PEOPLE, ASSIGNMENTS, assignment="pemetaan_isu")
+    collect.collect(ws, [first], PEOPLE, ASSIGNMENTS, assignment="pemetaan_isu")
+    record = collect.collect(ws, [second], PEOPLE, ASSIGNMENTS, assignment="pemetaan_isu")
+    assert [Path(i["path"]).name for i in record["found"]] == ["orang_lain.ipynb"]
+    assert [Path(i["path"]).name for i in ws.collection()["issues"]] == [
+        "tamu.ipynb", "orang_lain.ipynb"]

@@ -133,7 +133,7 @@ def do_collect(args: argparse.Namespace) -> Workspace:
     record = collect.collect(ws, args.sources, cohort.participants(ws), cohort.assignments(ws),
                              assignment=args.assignment, deadline=deadline)
     print(f"Terkumpul {len(record['submissions'])} kiriman di {ws.course / 'submitted'}.")
-    for issue in record["issues"]:
+    for issue in record["found"]:
         print(f"  [PERHATIAN] {issue['path']}: "
               f"{collect.issue_message(issue['code'], issue.get('detail', ''))}")
     return ws

@@ -212,7 +212,8 @@ def place(unit: Unit, dest: Path, expected: list[str], archive: Path) -> None:
 def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
             assignments: dict[str, list[str]], assignment: str | None = None,
             deadline: datetime | None = None) -> dict:
-    """Collect submissions from ``sources`` into ``ws``; returns the collection record.
+    """Collect submissions from ``sources`` into ``ws``; returns the collection record (all
+    submissions and issues so far) with ``found``: the issues of these sources.
 
     ``assignments`` maps each assignment to its notebook names (without ``.ipynb``).
     """
@@ -284,7 +285,7 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     record = {"submissions": sorted(kept.values(), key=lambda s: (s["assignment"], s["student"])),
               "issues": earlier + issues}
     ws.write("pengumpulan.json", record)
-    return record
+    return dict(record, found=issues)
 
 
 def parse_deadline(text: str) -> datetime:

@@ -162,7 +162,7 @@ def run(out: Path, workers: int | None = None, progress: bool = True,
         cohort.add_inputs(ws, [box])
         record = collect.collect(ws, [box], people, cohort.assignments(ws), assignment=name,
                                  deadline=datetime.fromtimestamp(deadline, tz=timezone.utc))
-        for issue in record["issues"]:
+        for issue in record["found"]:
             print(f"  [PERHATIAN] {Path(issue['path']).name}: "
                   f"{collect.issue_message(issue['code'], issue.get('detail', ''))}")
     autograde.run(ws, people, workers=workers, progress=progress,
