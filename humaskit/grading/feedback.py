@@ -72,13 +72,17 @@ def render(ws: Workspace, student: str, assignment: str, scores: pd.DataFrame,
            statuses: list[dict]) -> str:
     who = cohort.participants(ws).get(student)
     mine = scores[(scores["id"] == student) & (scores["latihan"] == assignment)]
-    got, most = mine["nilai"].sum(), mine["nilai_maks"].sum()
+    auto = mine[~mine["perlu_dinilai_manual"]]
+    got, most = auto["nilai"].sum(), auto["nilai_maks"].sum()
     percent = 100 * got / most if most else 0
+    manual = mine.loc[mine["perlu_dinilai_manual"], "nilai_maks"].sum()
     problems = [s for s in statuses if s["code"] != "ok"]
     body = [f"<h1>Umpan Balik Latihan <em>{esc(assignment)}</em></h1>",
             f"<p><strong>{esc(who.nama if who else student)}</strong> ({esc(student)})"
             + (f" — {esc(who.jabatan)}, {esc(who.instansi)}" if who else "") + "</p>",
-            f"<p>Nilai otomatis: <strong>{got:g} dari {most:g}</strong> ({percent:.0f}%).</p>"]
+            f"<p>Nilai otomatis: <strong>{got:g} dari {most:g}</strong> ({percent:.0f}%)."
+            + (f" Sebanyak {manual:g} poin lagi menunggu penilaian manual oleh pelatih."
+               if manual else "") + "</p>"]
     if problems:
         items = "".join(f"<li>{esc(diagnose.message(s['code'], s.get('detail', '')))}</li>"
                         for s in problems)
