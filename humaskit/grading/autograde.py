@@ -9,6 +9,7 @@ submissions and an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import queue
@@ -34,8 +35,10 @@ from humaskit.grading.roster import Participant
 from humaskit.grading.sandbox import Limits, is_root
 from humaskit.grading.workspace import Workspace
 
-#: Worker slot i runs its kernels as uid FIRST_UID + i (owning nothing else on the machine).
-FIRST_UID = 64100
+#: Kernels run as uids from this range, one per worker slot, each owning nothing else on the
+#: machine; a slot holds a lock on its uid so that simultaneous runs never share one.
+FIRST_UID, UID_COUNT = 64100, 4096
+UID_LOCKS = Path(tempfile.gettempdir()) / "humaskit-grade-uids"
 
 
 def notebooks(source: Path) -> list[str]:
@@ -100,7 +103,7 @@ class Worker:
 
     def __init__(self, slot: int, scratch_root: Path, log: Path):
         self.slot = slot
-        self.uid = FIRST_UID + slot if is_root() else -1
+        self.uid, self.lock = claim_uid() if is_root() else (-1, None)
         self.scratch = scratch_root / f"slot{slot}"
         self.log = log
         self.proc: subprocess.Popen | None = None
@@ -136,6 +139,25 @@ class Worker:
                 pass
         self.proc.wait()
         self.proc = None
+
+    def close(self) -> None:
+        self.stop()
+        if self.lock is not None:
+            self.lock.close()
+
+
+def claim_uid():
+    """A kernel uid no other grading run is using, with the open lock file that holds it."""
+    UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    for uid in range(FIRST_UID, FIRST_UID + UID_COUNT):
+        lock = open(UID_LOCKS / str(uid), "w")  # noqa: SIM115 - held while the slot lives
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            continue
+        return uid, lock
+    raise RuntimeError("no free uid for a grading kernel")
 
 
 def merge(db_url: str, sub: dict, answer: dict, who: Participant | None) -> None:
@@ -229,6 +251,6 @@ def run(ws: Workspace, roster: dict[str, Participant], workers: int | None = Non
                 bar.update(1)
     finally:
         while not slots.empty():
-            slots.get().stop()
+            slots.get().close()
         shutil.rmtree(scratch_root, ignore_errors=True)
     return state
