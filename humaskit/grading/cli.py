@@ -152,10 +152,13 @@ def do_autograde(ws: Workspace, args: argparse.Namespace) -> dict:
     if not is_root():
         print("[PERHATIAN] Tidak berjalan sebagai root: kernel peserta tidak dipisahkan uid dan "
               "jaringannya; hanya batas sumber daya yang berlaku.")
+    before = ws.state()
     state = autograde.run(ws, cohort.participants(ws), workers=args.workers, force=args.force,
                           limits=limits(args), progress=not args.no_progress)
+    fresh = sum(before.get(k, {}).get("graded_at") != r["graded_at"] for k, r in state.items())
     problems = sum(any(s["code"] != "ok" for s in r["statuses"]) for r in state.values())
-    print(f"Dinilai: {len(state)} kiriman ({problems} dengan catatan). "
+    print(f"Dinilai sekarang: {fresh} kiriman; tidak berubah, dilewati: {len(state) - fresh}. "
+          f"Seluruhnya {len(state)} kiriman, {problems} dengan catatan.\n"
           f"Gradebook: {ws.db_url()}")
     return state
 
