@@ -17,7 +17,6 @@ cell of every well-formed submission got the same score from both.
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import shutil
 import subprocess
@@ -41,18 +40,6 @@ def released(root: Path, assignment: str) -> nbformat.NotebookNode:
     return nbformat.read(root / "release" / assignment / f"{assignment}.ipynb", as_version=4)
 
 
-def issue_submission(release: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    answers = {c.metadata["nbgrader"]["grade_id"]: c.source
-               for c in issue_samples.build(name).cells
-               if c.metadata.get("nbgrader", {}).get("solution")}
-    nb = copy.deepcopy(release)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in answers:
-            cell.source = answers[gid]
-    return nb
-
-
 def build_cohort(root: Path, participants: int) -> set[tuple[str, str]]:
     """Submissions in ``root/submitted``; returns the (assignment, student) pairs broken on
     purpose (truncated files), which are left out of the score comparison."""
@@ -61,7 +48,8 @@ def build_cohort(root: Path, participants: int) -> set[tuple[str, str]]:
     self_release = released(root, "asesmen_mandiri")
     for i in range(participants):
         student = f"peserta{i + 1:02d}"
-        nb = issue_submission(issue_release, issue_samples.NAMES[i % len(issue_samples.NAMES)])
+        nb = course.answered_release(
+            issue_release, issue_samples.build(issue_samples.NAMES[i % len(issue_samples.NAMES)]))
         course.submit(root, "pemetaan_isu", student, {"pemetaan_isu.ipynb": nb})
         nb, extra = self_samples.build(self_samples.NAMES[i % len(self_samples.NAMES)],
                                        self_release)

@@ -7,6 +7,7 @@ nbgrader's own layout is used as is: ``source/<assignment>/`` holds the instruct
 
 from __future__ import annotations
 
+import copy
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -73,6 +74,23 @@ def copy_course(dest: Path, names: list[str] | None = None, root: Path = COURSE_
         shutil.copytree(root / "source" / name, dest / "source" / name,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     return dest
+
+
+def answered_release(release: nbformat.NotebookNode,
+                     answered: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the participant version with the answer cells taken from ``answered``.
+
+    Answer (solution) cells are matched by nbgrader grade id, so the result is exactly what a
+    participant who typed those answers into the released notebook would submit.
+    """
+    answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in answered.cells
+               if c.metadata.get("nbgrader", {}).get("solution")}
+    nb = copy.deepcopy(release)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return nb
 
 
 def submit(root: Path, assignment: str, student: str, notebooks: dict[str, nbformat.NotebookNode],

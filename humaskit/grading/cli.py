@@ -180,28 +180,30 @@ def decisions(args: argparse.Namespace):
     return competency.decisions(args.decisions)
 
 
-def run_export(args: argparse.Namespace) -> int:
+def _with_decisions(args: argparse.Namespace, write) -> int:
+    """Load the asesor's record (if given), then write; a bad record stops with its problems."""
     ws = Workspace(args.out.resolve())
     try:
         record = decisions(args)
     except DatasetError as exc:
         print(f"[GAGAL] {exc}")
         return 1
-    files = export.write_all(ws, record)
-    print(f"Ekspor: {len(files)} berkas di {ws.exports}")
+    write(ws, record)
     return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    def write(ws, record):
+        files = export.write_all(ws, record)
+        print(f"Ekspor: {len(files)} berkas di {ws.exports}")
+    return _with_decisions(args, write)
 
 
 def run_report(args: argparse.Namespace) -> int:
-    ws = Workspace(args.out.resolve())
-    try:
-        record = decisions(args)
-    except DatasetError as exc:
-        print(f"[GAGAL] {exc}")
-        return 1
-    files = report.write_all(ws, record)
-    print(f"Laporan: {files[0]} dan {len(files) - 1} halaman peserta")
-    return 0
+    def write(ws, record):
+        files = report.write_all(ws, record)
+        print(f"Laporan: {files[0]} dan {len(files) - 1} halaman peserta")
+    return _with_decisions(args, write)
 
 
 def run_all(args: argparse.Namespace) -> int:

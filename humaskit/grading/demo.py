@@ -9,7 +9,6 @@ The asesor's record is filled in with example decisions.
 
 from __future__ import annotations
 
-import copy
 import os
 import shutil
 import time
@@ -102,14 +101,7 @@ def issue_mapping_inbox(ws: Workspace, inbox: Path, ids: set[str], on_time: floa
     for i, who in enumerate(cohort.participants(ws).values()):
         if who.id not in ids:
             continue
-        answers = {c.metadata["nbgrader"]["grade_id"]: c.source
-                   for c in samples.build(samples.NAMES[i % len(samples.NAMES)]).cells
-                   if c.metadata.get("nbgrader", {}).get("solution")}
-        nb = copy.deepcopy(release)
-        for cell in nb.cells:
-            gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-            if gid in answers:
-                cell.source = answers[gid]
+        nb = course.answered_release(release, samples.build(samples.NAMES[i % len(samples.NAMES)]))
         label = who.nama if i % 3 else f"{who.nama} – pemetaan isu"
         write_folder(inbox, nb, f"{label}.ipynb", {}, on_time)
 
