@@ -18,10 +18,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml jupyterlab-overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# JupyterLab defaults for an offline room: no news prompt, no update check.
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@# Strip notebook outputs on commit (the tests enforce it too).
 	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
 	touch $@
@@ -34,7 +37,9 @@ release: setup
 
 lab: release
 	@# Serve the whole checkout (notebooks/ and exercises/), opening the landing page.
+	@# Offline room: no news feed or update check (both would reach for the internet).
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) \
+		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 		notebooks/00_mulai_di_sini.ipynb
 
 test: setup
