@@ -101,6 +101,17 @@ def test_a_scheme_naming_a_unit_missing_from_the_catalog_is_rejected(tmp_path):
     assert "KOM.PR03.009.01" in str(err.value)
 
 
+def test_a_scheme_with_two_names_is_rejected_on_the_differing_row(tmp_path):
+    path = tmp_path / "skema.csv"
+    path.write_text(SCHEME_HEADER + "UJI,Skema uji,klaster_kit,1,KOM.PR02.001.01,Sumber uji\n"
+                    + "UJI,Skema ujian,klaster_kit,2,KOM.PR01.001.01,Sumber uji\n",
+                    encoding="utf-8")
+    with pytest.raises(DatasetError) as err:
+        catalog.load_schemes(path)
+    assert "baris 3, kolom 'nama_skema'" in str(err.value)
+    assert "'Skema ujian'" in str(err.value) and "'Skema uji'" in str(err.value)
+
+
 def test_catalog_card_tells_trainers_how_to_load_a_full_catalog():
     card = datasets.card("skkni_katalog")
     assert "HUMASKIT_SKKNI_KATALOG" in card and "--schema skkni_katalog" in card

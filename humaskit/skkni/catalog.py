@@ -36,6 +36,19 @@ def _stamp(file: Path) -> tuple[str, float]:
     return str(file.resolve()), file.stat().st_mtime if file.exists() else -1.0
 
 
+def _disagreeing(frame: pd.DataFrame, key: str, column: str, what: str) -> list[Problem]:
+    """Rows whose ``column`` differs from the first row with the same ``key`` (one unit or
+    scheme must carry one title, group, level... on all its rows)."""
+    values = frame[column].astype(object).fillna("")
+    first = values.groupby(frame[key]).transform("first")
+    return [
+        Problem(int(i) + ROW_OFFSET, column,
+                f"{what} {frame.at[i, key]} tertulis '{values[i]}' di baris ini, padahal baris "
+                f"lain {what} yang sama menulis '{first[i]}'.")
+        for i in frame.index[values != first]
+    ]
+
+
 def load_catalog(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The catalog (one row per element): ``path``, else ``$HUMASKIT_SKKNI_KATALOG``, else
     the shipped excerpt. Raises DatasetError (Indonesian) naming each bad row and column."""
@@ -45,16 +58,8 @@ def load_catalog(path: str | os.PathLike | None = None) -> pd.DataFrame:
 @functools.lru_cache(maxsize=8)
 def _catalog(file: str, _mtime: float) -> pd.DataFrame:
     frame = datasets.load_file(file, "skkni_katalog")
-    problems = []
-    for column in UNIT_COLUMNS:
-        values = frame[column].astype(object).fillna("")
-        first = values.groupby(frame["kode_unit"]).transform("first")
-        differs = values != first
-        for index in frame.index[differs]:
-            problems.append(Problem(
-                int(index) + ROW_OFFSET, column,
-                f"unit {frame.at[index, 'kode_unit']} tertulis '{frame.at[index, column]}' di "
-                f"baris ini, padahal baris lain unit yang sama menulis '{first[index]}'."))
+    problems = [p for column in UNIT_COLUMNS
+                for p in _disagreeing(frame, "kode_unit", column, "unit")]
     if problems:
         raise DatasetError(f"'skkni_katalog' ({file})", problems)
     return frame.sort_values(["kode_unit", "no_elemen"], kind="stable").reset_index(drop=True)
@@ -78,12 +83,7 @@ def _schemes(file: str, _mtime: float, known: frozenset[str]) -> pd.DataFrame:
         for i, code in frame["kode_unit"].items() if code not in known
     ]
     for column in ("nama_skema", "status"):
-        first = frame.groupby("kode_skema")[column].transform("first")
-        for i in frame.index[frame[column] != first]:
-            problems.append(Problem(
-                int(i) + ROW_OFFSET, column,
-                f"skema {frame.at[i, 'kode_skema']} tertulis '{frame.at[i, column]}', padahal "
-                f"baris lain skema yang sama menulis '{first[i]}'."))
+        problems += _disagreeing(frame, "kode_skema", column, "skema")
     if problems:
         raise DatasetError(f"'skkni_skema' ({file})", problems)
     return frame.sort_values(["kode_skema", "urutan"], kind="stable").reset_index(drop=True)
