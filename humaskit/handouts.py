@@ -28,7 +28,7 @@ from nbconvert import HTMLExporter
 from humaskit import ROOT, charts
 from humaskit.notebooks import execute
 
-WORKSHOP_TITLE = ("Membedah Konfigurasi & Konvergensi Baru \u201cKehumasan Strategis\u201d "
+WORKSHOP_TITLE = ("Membedah Konfigurasi & Konvergensi Baru \u201cKehumasan Strategic\u201d "
                   "Berbasis ISO")
 WORKSHOP_SUBTITLE = "Solusi Sistemik & Social Engineering untuk Kabupaten Pemekaran"
 INTERACTIVE_NOTE = "Bagian interaktif: buka notebook untuk mencoba."
