@@ -90,6 +90,14 @@ def test_code_isian_takes_precedence_over_the_file(isian, tmp_path):
     assert form.muat(isian, tmp_path) is isian
 
 
+def test_code_isian_is_saved_so_the_submission_carries_the_answers(isian, tmp_path):
+    form.muat(isian, tmp_path)
+    saved = form.Isian.from_json((tmp_path / form.ANSWER_FILE).read_text(encoding="utf-8"))
+    assert saved.kode_skema == isian.kode_skema
+    columns = ["kode_unit", "no_elemen", "klaim"]
+    assert saved.jawaban[columns].astype(str).equals(isian.jawaban[columns].astype(str))
+
+
 def test_widget_form_saves_what_was_typed_and_reloads_it(tmp_path):
     widget = ui.AsesmenForm(tmp_path)
     first = next(iter(widget.rows.values()))

@@ -101,8 +101,15 @@ def save(isian: Isian, folder: str | Path = ".") -> Path:
 
 def muat(isian_kode: Isian | None = None, folder: str | Path = ".") -> Isian:
     """The isian to grade: ``isian_kode`` when the participant wrote one in code, else the
-    form's file in ``folder``, else an empty isian (a damaged file is reported, not fatal)."""
+    form's file in ``folder``, else an empty isian (a damaged file is reported, not fatal).
+
+    An isian written in code is also saved to the answers file, so every submission carries
+    its answers in one place whichever way they were entered (the trainer's competency
+    report and asesor template read that file).
+    """
     if isian_kode is not None:
+        save(isian_kode, folder)
+        print(f"Isian dari kode dipakai dan disimpan ke {ANSWER_FILE}.")
         return isian_kode
     path = Path(folder) / ANSWER_FILE
     if not path.exists():
