@@ -1,5 +1,6 @@
-"""The self-assessment side of a cohort: each participant's claimed units (FR.APL.02
-answers saved by the form beside the notebook) and the asesor's decisions per unit."""
+"""The self-assessment side of a cohort: each participant's claimed units (the FR.APL.02
+answers file beside the notebook, written by the form or by the notebook for answers
+entered in code) and the asesor's decisions per unit."""
 
 from __future__ import annotations
 
