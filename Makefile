@@ -43,7 +43,7 @@ lab: release
 		notebooks/00_mulai_di_sini.ipynb
 
 test: setup
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
 
 doctor: setup
 	$(BIN)/humaskit doctor
