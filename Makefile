@@ -42,8 +42,9 @@ lab: release
 		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 		notebooks/00_mulai_di_sini.ipynb
 
+## Tests of one file share a worker (--dist loadfile): each graded nbgrader course is built once.
 test: setup
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
 doctor: setup
 	$(BIN)/humaskit doctor

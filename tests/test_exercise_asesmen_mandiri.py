@@ -35,7 +35,6 @@ def graded(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("asesmen_mandiri")
 def test_release_ships_without_answers_and_without_the_solution(graded):
     release = graded["release"]
     assert not (release / form.ANSWER_FILE).exists()
@@ -45,26 +44,22 @@ def test_release_ships_without_answers_and_without_the_solution(graded):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("asesmen_mandiri")
 def test_complete_submission_filled_through_the_form_earns_full_marks(graded):
     assert graded["scores"]["lengkap_formulir"] == {k: float(v) for k, v in samples.POINTS.items()}
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("asesmen_mandiri")
 def test_form_filled_and_code_filled_submissions_grade_the_same(graded):
     assert graded["scores"]["lengkap_kode"] == graded["scores"]["lengkap_formulir"]
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("asesmen_mandiri")
 def test_untouched_release_scores_zero(graded):
     assert set(graded["scores"]["kosong"].values()) == {0.0}
     assert set(graded["scores"]["kosong"]) == set(samples.POINTS)
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("asesmen_mandiri")
 @pytest.mark.parametrize("name", [n for n in samples.PIPELINE
                                   if n not in ("lengkap_formulir", "lengkap_kode", "kosong")])
 def test_crafted_submission_loses_exactly_the_intended_points(graded, name):

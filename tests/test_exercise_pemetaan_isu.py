@@ -21,8 +21,6 @@ from humaskit.exercises import course
 from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, cek, samples, uji
 from humaskit.issues import issue_map, monitoring
 
-pytestmark = pytest.mark.xdist_group("pemetaan_isu")
-
 #: Graded by nbgrader itself: both correct solutions and one sample per common mistake named
 #: in the exercise brief. Every sample (these and the rest) is also run in-process below.
 THROUGH_NBGRADER = ["referensi", "alternatif", "lupa_duplikat", "topik_peka_huruf",

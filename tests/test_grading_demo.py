@@ -17,7 +17,7 @@ from humaskit.exercises import course
 from humaskit.grading import demo
 from humaskit.grading.workspace import Workspace
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("grading_demo")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

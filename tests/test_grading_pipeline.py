@@ -24,7 +24,7 @@ from nbgrader.api import Gradebook
 from humaskit.grading import autograde, cohort, collect, export, feedback, report
 from humaskit.grading.sandbox import Limits
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("grading_pipeline")]
+pytestmark = pytest.mark.slow
 
 ROSTER = """id,nama,instansi,jabatan
 ani,Ani Lestari,Diskominfo,Pranata Humas
