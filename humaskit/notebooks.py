@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from queue import Empty
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 KERNEL = "python3"
+
+
+#: Longest single wait on the kernel's shell channel (seconds); see ``poll_in_slices``.
+POLL_SLICE = 0.5
 
 
 class NotebookRunError(RuntimeError):
@@ -24,6 +30,37 @@ def read(path: Path) -> nbformat.NotebookNode:
         raise NotebookRunError(f"{path}: berkas bukan notebook Jupyter yang utuh ({exc}).") from exc
 
 
+def poll_in_slices(channel, step: float = POLL_SLICE) -> None:
+    """Make ``channel.get_msg(timeout)`` wait in short slices up to the same deadline.
+
+    With widgets, a single long wait sometimes misses the reply's wake-up and sleeps the
+    whole cell timeout although the reply has arrived (jupyter/nbclient#312); a missed
+    wake-up then costs one slice instead.
+    """
+    get_msg = channel.get_msg
+
+    async def sliced(timeout: float | None = None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = step if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                return await get_msg(timeout=min(step, left))
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+    channel.get_msg = sliced
+
+
+class _Client(NotebookClient):
+    """nbclient's client with the shell channel polled in slices."""
+
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        poll_in_slices(client.shell_channel)
+        return client
+
+
 def execute(path: Path, cwd: Path | None = None, timeout: int = 120,
             store_widget_state: bool = True) -> nbformat.NotebookNode:
     """Run every cell of ``path`` in a fresh kernel and return the executed notebook.
@@ -32,7 +69,7 @@ def execute(path: Path, cwd: Path | None = None, timeout: int = 120,
     """
     path = Path(path)
     nb = read(path)
-    client = NotebookClient(
+    client = _Client(
         nb, timeout=timeout, kernel_name=KERNEL, store_widget_state=store_widget_state,
         resources={"metadata": {"path": str(cwd or path.parent)}},
     )

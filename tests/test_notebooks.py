@@ -3,16 +3,18 @@ committed clean (no outputs, with a kernelspec so JupyterLab never asks for a ke
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import shutil
+from queue import Empty
 
 import nbformat
 import pytest
 from conftest import ROOT, committed_notebooks, exercise_sources, module_notebooks
 
 from humaskit.charts import CDN_MARKERS
-from humaskit.notebooks import NotebookRunError, execute
+from humaskit.notebooks import NotebookRunError, execute, poll_in_slices
 
 RUNNABLE = module_notebooks() + exercise_sources()
 SCRIPT_FROM_WEB = re.compile(r"<script[^>]+src=[\\\"']+https?://", re.IGNORECASE)
@@ -78,3 +80,31 @@ def test_a_mangled_notebook_file_gets_a_clear_error(tmp_path):
     path.write_text('{"cells": [{"cell_type": "code", "sou')
     with pytest.raises(NotebookRunError, match="bukan notebook Jupyter yang utuh"):
         execute(path)
+
+
+class _FakeShell:
+    """A shell channel whose reply is only seen on the n-th poll."""
+
+    def __init__(self, empty_polls):
+        self.empty_polls = empty_polls
+        self.waits = []
+
+    async def get_msg(self, timeout=None):
+        self.waits.append(timeout)
+        if len(self.waits) <= self.empty_polls:
+            raise Empty
+        return {"msg_type": "execute_reply"}
+
+
+def test_a_reply_missed_by_one_wait_is_picked_up_by_the_next_short_wait():
+    shell = _FakeShell(empty_polls=3)
+    poll_in_slices(shell, step=0.5)
+    assert asyncio.run(shell.get_msg(timeout=180))["msg_type"] == "execute_reply"
+    assert len(shell.waits) == 4 and max(shell.waits) <= 0.5
+
+
+def test_sliced_polling_still_reports_no_reply_once_the_deadline_passes():
+    shell = _FakeShell(empty_polls=10**9)
+    poll_in_slices(shell, step=0.5)
+    with pytest.raises(Empty):
+        asyncio.run(shell.get_msg(timeout=0))

@@ -22,6 +22,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Int, List, Unicode
 
 from humaskit import ROOT
+from humaskit.notebooks import poll_in_slices
 
 #: Marker written into a cell whose output was cut by :class:`SandboxExecute`.
 TRUNCATED = "… keluaran dipotong: melebihi batas ukuran keluaran per sel …"
@@ -109,7 +110,8 @@ def give_to(uid: int, top: Path, *folders: Path) -> None:
 
 
 class SandboxExecute(Execute):
-    """nbgrader's Execute with the jailed kernel manager and a byte cap on each cell's output."""
+    """nbgrader's Execute with the jailed kernel manager, a byte cap on each cell's output,
+    and the shell channel polled in slices (a missed reply must not cost a cell timeout)."""
 
     max_output_bytes = Int(1_000_000, help="bytes of output kept per cell").tag(config=True)
 
@@ -117,6 +119,11 @@ class SandboxExecute(Execute):
         kwargs["kernel_manager_class"] = SandboxKernelManager
         super().__init__(*args, **kwargs)
         self._output_bytes: dict[int, int] = {}
+
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        poll_in_slices(client.shell_channel)
+        return client
 
     def output(self, outs, msg, display_id, cell_index):
         content = msg.get("content", {})
