@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from humaskit import ROOT, charts
+from humaskit import ROOT, charts, pages
 from humaskit.notebooks import execute
 
 WORKSHOP_TITLE = ("Membedah Konfigurasi & Konvergensi Baru \u201cKehumasan Strategic\u201d "
@@ -203,12 +203,7 @@ def render_html(nb: nbformat.NotebookNode, source_name: str, with_code: bool = F
         f"pada {today}. Bagian interaktif (widget) hanya dapat dicoba di JupyterLab.</p>"
         "</section>"
     )
-    page = (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{STYLE}{code_style}</style>\n"
-        f"</head>\n<body>\n{cover}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
-    )
+    page = pages.document(title, f"{cover}\n<main>\n{body}\n</main>", STYLE + code_style)
     found = external_references(page)
     if found:
         raise HandoutError(f"{source_name}: halaman masih memuat sumber dari internet: {found[:3]}")
@@ -257,13 +252,10 @@ def write_index(out: Path) -> Path:
         extra = f' · <a href="{pdf.name}">PDF</a>' if pdf.exists() else ""
         items.append(f'<li><a href="{page.name}">{title}</a>{extra}</li>')
     index = out / "index.html"
-    index.write_text(
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Bahan cetak lokakarya</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    index.write_text(pages.document(
+        "Bahan cetak lokakarya",
         f"<p class=\"kecil\">Bahan cetak lokakarya</p><h1>{html.escape(WORKSHOP_TITLE)}</h1>\n"
-        f"<ul>\n{chr(10).join(items)}\n</ul>\n</body>\n</html>\n",
-        encoding="utf-8",
-    )
+        f"<ul>\n{chr(10).join(items)}\n</ul>", STYLE), encoding="utf-8")
     return index
 
 

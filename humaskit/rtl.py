@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from humaskit import pages
+
 COLUMNS = ["no", "aksi", "penanggung_jawab", "opd", "tenggat", "indikator"]
 DEFAULT_NAME = "rtl_saya"
 
@@ -82,6 +84,11 @@ def load(path: str | Path) -> pd.DataFrame:
     return table[COLUMNS].assign(no=range(1, len(table) + 1))
 
 
+_STYLE = ("body{font-family:Arial,sans-serif;margin:1.5cm}table{border-collapse:collapse;"
+          "width:100%}td,th{border:1px solid #000;padding:4px 6px;vertical-align:top}"
+          "th{background:#eee}")
+
+
 def to_html(table: pd.DataFrame, peserta: str = "", judul: str = "Rencana Tindak Lanjut") -> str:
     """A printable page of the RTL."""
     rows = "".join(
@@ -90,12 +97,8 @@ def to_html(table: pd.DataFrame, peserta: str = "", judul: str = "Rencana Tindak
     head = "".join(f"<th>{h}</th>" for h in ["No", "Aksi", "Penanggung jawab", "OPD",
                                               "Tenggat", "Indikator keberhasilan"])
     who = f"<p>Peserta: {html.escape(peserta)}</p>" if peserta else ""
-    return ("<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(judul)}</title><style>body{{font-family:Arial,sans-serif;"
-            "margin:1.5cm}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;"
-            "padding:4px 6px;vertical-align:top}th{background:#eee}</style></head><body>"
-            f"<h1>{html.escape(judul)}</h1>{who}<table><tr>{head}</tr>{rows}</table>"
-            "</body></html>")
+    return pages.document(
+        judul, f"<h1>{html.escape(judul)}</h1>{who}<table><tr>{head}</tr>{rows}</table>", _STYLE)
 
 
 def export(table: pd.DataFrame, folder: str | Path = ".", name: str = DEFAULT_NAME,

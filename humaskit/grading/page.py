@@ -7,6 +7,8 @@ import re
 
 from nbconvert.filters.markdown import markdown2html_mistune
 
+from humaskit import pages
+
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;
 margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.5}
@@ -54,6 +56,5 @@ def table(frame, columns: dict[str, str] | None = None) -> str:
 
 
 def document(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{CSS}</style></head><body>{body}</body></html>\n")
+    """A feedback or report page in the grading style."""
+    return pages.document(title, body, CSS)

@@ -15,6 +15,7 @@ import html
 import altair as alt
 import pandas as pd
 
+from humaskit import pages
 from humaskit.skkni import catalog as skkni_catalog
 
 CLAIMS = ("K", "BK")
@@ -108,8 +109,12 @@ padding:4px 6px;vertical-align:top} th{background:#eee} .c{text-align:center;wid
 """
 
 
-def _cell(text: object) -> str:
-    return html.escape("" if text is None or pd.isna(text) else str(text))
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _cell(value: object) -> str:
+    return html.escape(_text(value))
 
 
 def to_html(identitas: dict, scheme_name: str, jawaban: pd.DataFrame,
@@ -118,9 +123,6 @@ def to_html(identitas: dict, scheme_name: str, jawaban: pd.DataFrame,
     table = normalise(jawaban)
     detail = elements.set_index(["kode_unit", "no_elemen"])
     parts = [
-        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>",
-        f"<title>FR.APL.02 Asesmen Mandiri — {_cell(identitas.get('nama'))}</title>",
-        f"<style>{_STYLE}</style></head><body>",
         "<h1>FR.APL.02. ASESMEN MANDIRI</h1>",
         ("<table><tr><th style='width:30%'>Skema sertifikasi / klaster</th>"
          f"<td>{_cell(scheme_name)}</td></tr>"),
@@ -176,8 +178,9 @@ def to_html(identitas: dict, scheme_name: str, jawaban: pd.DataFrame,
         "<td>Nama asesor:<br>No. registrasi:<br>Rekomendasi (coret yang tidak perlu):<br>"
         "<b>Asesmen dapat dilanjutkan / tidak dapat dilanjutkan</b><br>Catatan:<br>"
         "Tanggal:<br>Tanda tangan:<div class='ttd'></div></td></tr></table>"
-        f"<p class='note'>{html.escape(CLAIM_NOTE)}</p></body></html>")
-    return "\n".join(parts)
+        f"<p class='note'>{html.escape(CLAIM_NOTE)}</p>")
+    title = f"FR.APL.02 Asesmen Mandiri — {_text(identitas.get('nama'))}"
+    return pages.document(title, "\n".join(parts), _STYLE)
 
 
 def profile_with_elements(jawaban: pd.DataFrame) -> alt.VConcatChart:
