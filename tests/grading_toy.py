@@ -29,10 +29,10 @@ def source_notebook() -> nbformat.NotebookNode:
     nb = new_notebook(cells=[
         new_markdown_cell("# Latihan uji"),
         new_markdown_cell("## Langkah 1: Menjumlah"),
-        cell("code", "def tambah(a, b):\n    ### BEGIN SOLUTION\n    return a + b\n"
-                     "    ### END SOLUTION", "jawab_tambah", solution=True),
-        cell("code", "assert tambah(1, 2) == 3\n### BEGIN HIDDEN TESTS\n"
-                     f"assert tambah(-1, 1) == 0  # {HIDDEN_MARKER}\n### END HIDDEN TESTS",
+        cell("code", "### BEGIN SOLUTION\njumlah = 1 + 2\n### END SOLUTION",
+             "jawab_tambah", solution=True),
+        cell("code", "assert jumlah > 0\n### BEGIN HIDDEN TESTS\n"
+                     f"assert jumlah == 3  # {HIDDEN_MARKER}\n### END HIDDEN TESTS",
              "uji_tambah", grade=True, locked=True, points=2),
         new_markdown_cell("## Langkah 2: Nilai"),
         cell("code", "### BEGIN SOLUTION\nnilai = 42\n### END SOLUTION", "jawab_nilai",
@@ -54,14 +54,14 @@ def make_course(root: Path) -> Path:
     return root
 
 
-def answered(released: nbformat.NotebookNode, tambah: str = "return a + b",
+def answered(released: nbformat.NotebookNode, tambah: str = "jumlah = 1 + 2",
              nilai: str = "nilai = 42") -> nbformat.NotebookNode:
     """The released notebook with the two answers filled in."""
     nb = copy.deepcopy(released)
     for c in nb.cells:
         gid = c.metadata.get("nbgrader", {}).get("grade_id")
         if gid == "jawab_tambah":
-            c.source = f"def tambah(a, b):\n    {tambah}"
+            c.source = tambah
         elif gid == "jawab_nilai":
             c.source = nilai
     return nb

@@ -11,7 +11,7 @@ SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$")
 
 
 def _normalise(requirement: str) -> tuple[str, str]:
-    name, bounds = SPEC.match(requirement).groups()
+    name, bounds = SPEC.match(requirement.split(";")[0]).groups()
     return re.sub(r"[-_.]+", "-", name).lower(), bounds.replace(" ", "")
 
 
@@ -27,7 +27,7 @@ def _environment() -> dict[str, str]:
         item = re.match(r"^\s*-\s+([^#\s][^#]*?)\s*(#.*)?$", line)
         if item and not item.group(1).startswith(("conda-forge",)):
             name, bounds = _normalise(item.group(1))
-            if name not in ("python", "pip"):
+            if name not in ("python", "pip") and not bounds.startswith(":"):
                 deps[name] = bounds
     return deps
 

@@ -83,7 +83,7 @@ def cases(released, base: Path, course_root: Path, inbox: Path) -> dict[str, obj
         "Dodi Pratama.ipynb": drop(good, "jawab_nilai", "uji_nilai"),
         "eka.ipynb": duplicated,
         "fajar.ipynb": reordered,
-        "gita.ipynb": edit(toy.answered(released, tambah="return a - b"), "uji_tambah",
+        "gita.ipynb": edit(toy.answered(released, tambah="jumlah = 1 - 2"), "uji_tambah",
                            source="pass"),
         "hadi.ipynb": edit(good, "uji_nilai", meta={"checksum": "0" * 32, "points": 100}),
         "indah.ipynb": toy.with_cell(good, "while True:\n    pass"),

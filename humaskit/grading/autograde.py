@@ -5,6 +5,12 @@ Workers (:mod:`humaskit.grading.worker`) grade in private copies; this process m
 answer into the main gradebook through nbgrader's Gradebook API, one at a time, and records
 the submission's file hash in ``OUT/status.json`` right after, so a re-run skips unchanged
 submissions and an interrupted run resumes where it stopped.
+
+A trainer's manual grades and comments are never lost: a re-graded submission is updated in
+place, its manual scores kept, and marked for review where the answer changed; the earlier
+grading is archived with its files. Failures of the environment (a worker killed, a sandbox
+that could not start) are retried and never recorded as the participant's 0. One run at a
+time may grade an output folder.
 """
 
 from __future__ import annotations
@@ -80,6 +86,23 @@ def generate(ws: Workspace, assignments: list[str], db_url: str) -> None:
                                    f"{result.get('error') or result.get('log')}")
 
 
+class Busy(RuntimeError):
+    """Another grading run holds the output folder."""
+
+
+def lock(ws: Workspace):
+    """Hold the output folder for this run (released when the returned file is closed)."""
+    ws.out.mkdir(parents=True, exist_ok=True)
+    handle = open(ws.out / ".sedang_menilai", "w")  # noqa: SIM115 - held for the run
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise Busy(f"Folder {ws.out} sedang dinilai oleh proses lain. Tunggu sampai selesai, "
+                   "lalu jalankan lagi.") from None
+    return handle
+
+
 def descendants(pid: int) -> list[int]:
     """All processes below ``pid`` (kernels run in their own session, so not in its group)."""
     children: dict[int, list[int]] = {}
@@ -117,7 +140,7 @@ class Worker:
     def ask(self, job: dict, timeout: float) -> dict:
         if self.proc is None or self.proc.poll() is not None:
             self.start()
-        job = dict(job, uid=self.uid, scratch=str(self.scratch))
+        job = dict(job, uid=self.uid, slot=self.slot, scratch=str(self.scratch))
         self.proc.stdin.write((json.dumps(job) + "\n").encode())
         self.proc.stdin.flush()
         ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
@@ -125,9 +148,10 @@ class Worker:
         if line:
             return json.loads(line)
         self.stop()
-        code = "submission_timeout" if not ready else "grading_failed"
-        detail = f"{int(timeout)} detik" if not ready else "proses penilai berhenti mendadak"
-        return {"statuses": [{"code": code, "detail": detail}], "scores": {}}
+        detail = (f"tidak ada jawaban dalam {int(timeout)} detik" if not ready
+                  else "proses penilai berhenti mendadak")
+        return {"statuses": [{"code": "grading_retry", "detail": detail}], "scores": {},
+                "environment": True}
 
     def stop(self) -> None:
         if self.proc is None:
@@ -160,46 +184,86 @@ def claim_uid():
     raise RuntimeError("no free uid for a grading kernel")
 
 
-def merge(db_url: str, sub: dict, answer: dict, who: Participant | None) -> None:
-    """Put one graded submission into the main gradebook (replacing an earlier grading)."""
+def merge(db_url: str, sub: dict, answer: dict, who: Participant | None,
+          changed: set[str]) -> list[str]:
+    """Put one graded submission into the main gradebook, updating an earlier grading in
+    place: manual scores and comments stay; a manually graded cell whose answer is in
+    ``changed`` is marked as needing grading again. Returns those cells' ids."""
     fatal = any(s["code"] in diagnose.FATAL for s in answer["statuses"])
+    review = []
     with Gradebook(db_url) as gb, warnings.catch_warnings():
         # nbgrader's add_submission trips SQLAlchemy's autoflush warning; harmless.
         warnings.simplefilter("ignore", SAWarning)
         gb.update_or_create_student(sub["student"], first_name=who.nama if who else "",
                                     last_name="")
+        stamp = datetime.fromisoformat(sub["timestamp"])
         try:
-            gb.remove_submission(sub["assignment"], sub["student"])
+            submission = gb.find_submission(sub["assignment"], sub["student"])
+            submission.timestamp = stamp
         except MissingEntry:
-            pass
-        submission = gb.add_submission(sub["assignment"], sub["student"],
-                                       timestamp=datetime.fromisoformat(sub["timestamp"]))
+            submission = gb.add_submission(sub["assignment"], sub["student"], timestamp=stamp)
         for nb in submission.notebooks:
             cells = {} if fatal else answer["scores"].get(nb.name, {})
             for grade in nb.grades:
                 got = cells.get(grade.name, {})
                 grade.auto_score = got.get("auto_score") if got else 0.0
-                grade.needs_manual_grade = bool(got.get("needs_manual_grade", False))
+                needs = bool(got.get("needs_manual_grade", False))
+                if grade.manual_score is not None and needs:
+                    needs = grade.name in changed
+                    if needs:
+                        review.append(grade.name)
+                grade.needs_manual_grade = needs
         gb.db.commit()
+    return review
+
+
+def earlier_grading(db_url: str, assignment: str, student: str) -> dict | None:
+    """An existing grading's scores and comments, for the archive (None if never graded)."""
+    with Gradebook(db_url) as gb:
+        try:
+            submission = gb.find_submission(assignment, student)
+        except MissingEntry:
+            return None
+        return {nb.name: {"nilai": {g.name: {"otomatis": g.auto_score, "manual": g.manual_score,
+                                            "tambahan": g.extra_credit,
+                                            "maks": g.max_score} for g in nb.grades},
+                          "komentar": {c.name: c.manual_comment for c in nb.comments
+                                       if c.manual_comment}}
+                for nb in submission.notebooks}
+
+
+def archive_grading(ws: Workspace, sub: dict, record: dict | None) -> None:
+    """Keep the earlier graded notebooks and grades of a submission about to be re-graded."""
+    dest = ws.course / "autograded" / sub["student"] / sub["assignment"]
+    if record is None and not dest.exists():
+        return
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    folder = ws.out / "arsip" / "penilaian" / f"{sub['student']}__{sub['assignment']}__{stamp}"
+    folder.mkdir(parents=True)
+    if dest.exists():
+        shutil.move(str(dest), folder / "autograded")
+    (folder / "nilai.json").write_text(json.dumps(record, indent=1, ensure_ascii=False,
+                                                  default=str), encoding="utf-8")
 
 
 def key(sub: dict) -> str:
     return f"{sub['assignment']}/{sub['student']}"
 
 
-def hidden_paths(ws: Workspace) -> list[str]:
-    """What a kernel must not see: the cohort's folder, the sources, the inputs, the roster."""
-    settings = ws.settings()
-    paths = [ws.out, settings.get("source_root", course.COURSE_ROOT), *settings.get("inputs", [])]
-    if settings.get("roster"):
-        paths.append(settings["roster"])
-    return [str(Path(p).resolve()) for p in dict.fromkeys(map(str, paths)) if Path(p).exists()]
-
-
 def run(ws: Workspace, roster: dict[str, Participant], workers: int | None = None,
         force: bool = False, limits: Limits | None = None, progress: bool = True) -> dict:
-    """Grade every new or changed collected submission; returns the updated status records."""
+    """Grade every new, changed or unfinished collected submission; returns the updated
+    status records. Raises :class:`Busy` if another run holds the folder."""
     limits = limits or Limits()
+    held = lock(ws)
+    try:
+        return _run(ws, roster, workers, force, limits, progress)
+    finally:
+        held.close()
+
+
+def _run(ws: Workspace, roster: dict[str, Participant], workers: int | None, force: bool,
+         limits: Limits, progress: bool) -> dict:
     collection, state = ws.collection(), ws.state()
     todo = [s for s in collection["submissions"]
             if force or state.get(key(s), {}).get("hash") != s["hash"]]
@@ -208,27 +272,31 @@ def run(ws: Workspace, roster: dict[str, Participant], workers: int | None = Non
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
     release = ws.course / "release"
     scratch_root = Path(tempfile.mkdtemp(prefix="humaskit-grade-"))
-    scratch_root.chmod(0o711)
     log = ws.out / "log_penilaian.txt"
     slots: queue.Queue[Worker] = queue.Queue()
     for slot in range(workers):
         slots.put(Worker(slot, scratch_root, log))
-    hide = hidden_paths(ws)
 
     def job(sub: dict) -> dict:
+        dest = ws.course / "autograded" / sub["student"] / sub["assignment"]
         return {"assignment": sub["assignment"], "student": sub["student"],
                 "notebooks": notebooks(ws.course / "source" / sub["assignment"]),
                 "source": str(ws.course / "source" / sub["assignment"]),
                 "release": str(release / sub["assignment"]),
                 "template_db": str(ws.template_db),
                 "submission": str(ws.course / "submitted" / sub["student"] / sub["assignment"]),
-                "dest": str(ws.course / "autograded" / sub["student"] / sub["assignment"]),
-                "limits": asdict(limits), "hide": hide}
+                "dest": str(dest.with_name(dest.name + ".baru")),
+                "limits": asdict(limits)}
 
     def grade(sub: dict) -> dict:
         worker = slots.get()
         try:
-            return worker.ask(job(sub), limits.submission_timeout)
+            answer = {}
+            for _attempt in range(2):  # an environment fault is retried once at once
+                answer = worker.ask(job(sub), 2 * limits.submission_timeout + 120)
+                if not answer.get("environment"):
+                    break
+            return answer
         finally:
             slots.put(worker)
 
@@ -239,13 +307,7 @@ def run(ws: Workspace, roster: dict[str, Participant], workers: int | None = Non
             futures = {pool.submit(grade, sub): sub for sub in todo}
             for future in as_completed(futures):
                 sub = futures[future]
-                answer = future.result()
-                merge(ws.db_url(), sub, answer, roster.get(sub["student"]))
-                state[key(sub)] = {
-                    "assignment": sub["assignment"], "student": sub["student"],
-                    "hash": sub["hash"], "statuses": answer["statuses"] or [{"code": "ok",
-                                                                              "detail": ""}],
-                    "graded_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                state[key(sub)] = record(ws, sub, future.result(), roster, state.get(key(sub)))
                 ws.write("status.json", state)
                 bar.set_postfix_str(key(sub), refresh=False)
                 bar.update(1)
@@ -254,3 +316,28 @@ def run(ws: Workspace, roster: dict[str, Participant], workers: int | None = Non
             slots.get().close()
         shutil.rmtree(scratch_root, ignore_errors=True)
     return state
+
+
+def record(ws: Workspace, sub: dict, answer: dict, roster: dict[str, Participant],
+           before: dict | None) -> dict:
+    """Store one answer (gradebook, graded files, archive); returns its status record."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    base = {"assignment": sub["assignment"], "student": sub["student"], "graded_at": now}
+    dest = ws.course / "autograded" / sub["student"] / sub["assignment"]
+    staged = dest.with_name(dest.name + ".baru")
+    if answer.get("environment"):
+        shutil.rmtree(staged, ignore_errors=True)
+        # No hash: the next run grades it again; earlier grades, if any, stay as they were.
+        return dict(before or {}, **base, hash=None, statuses=answer["statuses"])
+    answers = {f"{nb}/{gid}": digest for nb, cells in answer.get("answers", {}).items()
+               for gid, digest in cells.items()}
+    earlier = (before or {}).get("answers", {})
+    changed = {k.split("/", 1)[1] for k, v in answers.items() if earlier.get(k, v) != v}
+    archive_grading(ws, sub, earlier_grading(ws.db_url(), sub["assignment"], sub["student"]))
+    if staged.exists():
+        staged.rename(dest)
+    review = merge(ws.db_url(), sub, answer, roster.get(sub["student"]), changed)
+    statuses = answer["statuses"] + ([{"code": "needs_review", "detail": ", ".join(review)}]
+                                     if review else [])
+    return dict(base, hash=sub["hash"], answers=answers,
+                statuses=statuses or [{"code": "ok", "detail": ""}])

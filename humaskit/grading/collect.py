@@ -6,6 +6,10 @@ participant (loose ``.ipynb`` files or one folder per participant, companion fil
 form's JSON answers kept). Names are matched tolerantly (case, spaces, accents, "(1)" and
 "copy" suffixes). Unmatched, ambiguous, duplicate and late files are reported, never dropped
 silently; the originals are only read.
+
+Everything below a source folder is the participants' and untrusted: a link is never followed
+(it is reported), files are opened with ``O_NOFOLLOW`` below a folder descriptor, sizes are
+capped, and zip archives are unpacked within caps on entries and sizes.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import math
 import os
 import re
 import shutil
+import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -40,11 +45,28 @@ ISSUES = {
     "unknown_assignment": "Latihan tidak dikenali dari nama berkas; jalankan ulang dengan "
                           "--assignment NAMA_LATIHAN.",
     "ignored": "Bukan notebook (.ipynb); diabaikan.",
+    "link": "Berupa tautan (symlink) ke {detail}; tautan tidak diikuti dan tidak dinilai.",
+    "too_large": "Berkas terlalu besar ({detail}); tidak diambil.",
+    "zip_escape": "Isi zip '{detail}' menunjuk ke luar folder arsip; dibuang.",
+    "zip_too_large": "Arsip zip melampaui batas ({detail}); sisa isinya tidak dibuka.",
+    "zip_unreadable": "Arsip zip rusak atau tidak dapat dibaca: {detail}.",
 }
+
+#: Caps on what one source may bring in.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+MAX_ZIP_ENTRY_BYTES = 50 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 500 * 1024 * 1024
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(text: str) -> str:
+    """A file name fit for a message or a spreadsheet: control characters made visible."""
+    return CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
 
 
 def issue_message(code: str, detail: str = "") -> str:
-    return ISSUES[code].format(detail=detail)
+    return ISSUES[code].format(detail=shown(detail))
 
 
 def norm(text: str) -> str:
@@ -59,8 +81,8 @@ class Unit:
     """One candidate submission: files from one participant for one assignment."""
 
     origin: Path
-    root: Path
-    files: list[Path]
+    #: Relative name -> bytes, read without following links.
+    files: dict[str, bytes]
     identity: str
     timestamp: datetime
     assignment: str | None = None
@@ -69,87 +91,209 @@ class Unit:
     issues: list[dict] = field(default_factory=list)
 
 
-def extract(archive: Path, dest: Path) -> Path:
-    """Unpack a zip into ``dest`` keeping the files' dates; refuses paths leaving ``dest``."""
+def extract(archive: Path, dest: Path, issues: list[dict]) -> Path:
+    """Unpack a zip into ``dest`` keeping the files' dates, within the caps; entries that
+    would leave ``dest``, links and what passes a cap are reported in ``issues``."""
     dest.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(archive) as zf:
-        for info in zf.infolist():
-            target = (dest / info.filename).resolve()
-            if dest.resolve() not in target.parents or info.is_dir():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(zf.read(info))
-            stamp = datetime(*info.date_time, tzinfo=WIB).timestamp()
-            os.utime(target, (stamp, stamp))
+    total = 0
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = zf.infolist()
+            if len(members) > MAX_ZIP_ENTRIES:
+                issues.append({"code": "zip_too_large", "path": str(archive),
+                               "detail": f"lebih dari {MAX_ZIP_ENTRIES} isi"})
+                members = members[:MAX_ZIP_ENTRIES]
+            for info in members:
+                target = (dest / info.filename).resolve()
+                if dest.resolve() not in target.parents:
+                    issues.append({"code": "zip_escape", "path": str(archive),
+                                   "detail": info.filename})
+                    continue
+                if info.is_dir():
+                    continue
+                if (info.external_attr >> 16) & 0o170000 == 0o120000:
+                    issues.append({"code": "link", "path": f"{archive}:{info.filename}",
+                                   "detail": "isi arsip"})
+                    continue
+                data = read_capped(zf, info, MAX_ZIP_ENTRY_BYTES)
+                if data is None:
+                    issues.append({"code": "too_large", "path": f"{archive}:{info.filename}",
+                                   "detail": f"lebih dari {MAX_ZIP_ENTRY_BYTES // 2**20} MB"})
+                    continue
+                total += len(data)
+                if total > MAX_ZIP_TOTAL_BYTES:
+                    issues.append({"code": "zip_too_large", "path": str(archive),
+                                   "detail": f"lebih dari {MAX_ZIP_TOTAL_BYTES // 2**20} MB "
+                                             "setelah dibuka"})
+                    break
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                stamp = datetime(*info.date_time, tzinfo=WIB).timestamp()
+                os.utime(target, (stamp, stamp))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        issues.append({"code": "zip_unreadable", "path": str(archive), "detail": str(exc)})
     return dest
 
 
+def read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    """An entry's bytes, counted as they are inflated (headers may lie); None past ``cap``."""
+    chunks, size = [], 0
+    with zf.open(info) as entry:
+        while chunk := entry.read(1 << 20):
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def mtime(path: Path) -> datetime:
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    return datetime.fromtimestamp(path.lstat().st_mtime, tz=timezone.utc)
 
 
-def files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file()
-                  and not any(part in SKIP or part.startswith(".") for part in
-                              p.relative_to(folder).parts))
+def read_file(dir_fd: int, name: str) -> bytes | None:
+    """A regular file's bytes, opened below ``dir_fd`` without following a link; None if it
+    is not a regular file or exceeds the size cap."""
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        return handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
 
 
-def exchange_units(folder: Path) -> list[Unit]:
+def read_tree(folder: Path, issues: list[dict]) -> dict[str, bytes]:
+    """Every regular file below ``folder`` (relative name -> bytes) without following links;
+    links and oversized files are reported in ``issues``."""
+    files: dict[str, bytes] = {}
+    for top, dirs, names, top_fd in os.fwalk(folder, follow_symlinks=False):
+        rel_top = Path(top).relative_to(folder)
+        dirs[:] = [d for d in dirs if d not in SKIP and not d.startswith(".")
+                   and not _reported_link(top_fd, d, Path(top) / d, issues)]
+        for name in sorted(names):
+            if name in SKIP or name.startswith("."):
+                continue
+            if _reported_link(top_fd, name, Path(top) / name, issues):
+                continue
+            data = read_file(top_fd, name)
+            if data is None:
+                issues.append({"code": "too_large", "path": str(Path(top) / name),
+                               "detail": f"lebih dari {MAX_FILE_BYTES // 2**20} MB"})
+                continue
+            files[str(rel_top / name)] = data
+    return files
+
+
+def _reported_link(dir_fd: int, name: str, path: Path, issues: list[dict]) -> bool:
+    try:
+        if not stat.S_ISLNK(os.lstat(name, dir_fd=dir_fd).st_mode):
+            return False
+        target = os.readlink(name, dir_fd=dir_fd)
+    except OSError:
+        return False
+    issues.append({"code": "link", "path": str(path), "detail": target})
+    return True
+
+
+def is_link(path: Path, issues: list[dict]) -> bool:
+    """Report ``path`` if it is a link (a participant's folder or file must not be one)."""
+    if path.is_symlink():
+        issues.append({"code": "link", "path": str(path), "detail": os.readlink(path)})
+        return True
+    return False
+
+
+def newest(path: Path) -> datetime:
+    """The newest modification time of ``path`` or anything below it (links not followed)."""
+    times = [path.lstat().st_mtime]
+    if path.is_dir() and not path.is_symlink():
+        for top, _dirs, names, _fd in os.fwalk(path, follow_symlinks=False):
+            times += [os.lstat(Path(top) / n).st_mtime for n in names]
+    return datetime.fromtimestamp(max(times), tz=timezone.utc)
+
+
+def exchange_units(folder: Path, issues: list[dict]) -> list[Unit]:
     """nbgrader exchange ``inbound/`` folders: ``student+assignment+timestamp+random``."""
     units = []
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and p.name.count("+") >= 2):
+    for sub in sorted(p for p in folder.iterdir() if p.name.count("+") >= 2):
+        if is_link(sub, issues) or not sub.is_dir():
+            continue
         student, assignment, stamp = sub.name.split("+")[:3]
-        stamp_file = sub / "timestamp.txt"
-        when = parse_utc(stamp_file.read_text().strip() if stamp_file.exists() else stamp)
-        units.append(Unit(sub, sub, files_under(sub), student, when.replace(tzinfo=timezone.utc),
-                          assignment=assignment, student=student))
+        files = read_tree(sub, issues)
+        stamp_text = files.pop("timestamp.txt", b"").decode(errors="replace").strip()
+        try:
+            when = parse_utc(stamp_text or stamp).replace(tzinfo=timezone.utc)
+        except (ValueError, OverflowError):
+            when = newest(sub)
+        units.append(Unit(sub, files, student, when, assignment=assignment, student=student))
     return units
 
 
-def submitted_units(folder: Path, assignments: list[str]) -> list[Unit]:
+def submitted_units(folder: Path, assignments: list[str], issues: list[dict]) -> list[Unit]:
     """A course's ``submitted/<student>/<assignment>/`` folders."""
     units = []
-    for sub in sorted(folder.glob("*/*")):
-        if sub.is_dir() and sub.name in assignments:
-            stamp_file = sub / "timestamp.txt"
-            files = files_under(sub)
-            when = (parse_utc(stamp_file.read_text().strip()).replace(tzinfo=timezone.utc)
-                    if stamp_file.exists() else max(map(mtime, files), default=mtime(sub)))
-            units.append(Unit(sub, sub, files, sub.parent.name, when, assignment=sub.name,
-                              student=sub.parent.name))
+    for person in sorted(folder.iterdir()):
+        if is_link(person, issues) or not person.is_dir():
+            continue
+        for sub in sorted(person.iterdir()):
+            if sub.name not in assignments or is_link(sub, issues) or not sub.is_dir():
+                continue
+            files = read_tree(sub, issues)
+            stamp_text = files.pop("timestamp.txt", b"").decode(errors="replace").strip()
+            try:
+                when = parse_utc(stamp_text).replace(tzinfo=timezone.utc)
+            except (ValueError, OverflowError):
+                when = newest(sub)
+            units.append(Unit(sub, files, person.name, when, assignment=sub.name,
+                              student=person.name))
     return units
 
 
 def loose_units(folder: Path, assignments: dict[str, list[str]],
-                roster: dict[str, Participant]) -> tuple[list[Unit], list]:
+                roster: dict[str, Participant], issues: list[dict]) -> list[Unit]:
     """Loose notebooks or one folder per participant; non-notebook files are reported.
     A lone wrapping folder (as zips often have) is entered unless it names a participant."""
     while True:
         entries = [p for p in folder.iterdir() if p.name not in SKIP and not p.name.startswith(".")]
-        if (len(entries) == 1 and entries[0].is_dir()
+        if (len(entries) == 1 and entries[0].is_dir() and not entries[0].is_symlink()
                 and not match(entries[0].name, roster, assignments)):
             folder = entries[0]
         else:
             break
-    units, issues = [], []
-    for entry in sorted(entries):
-        if entry.is_file() and entry.suffix.lower() == ".ipynb":
-            units.append(Unit(entry, entry.parent, [entry], entry.stem, mtime(entry)))
-        elif entry.is_dir():
-            files = files_under(entry)
-            books = [f for f in files if f.suffix.lower() == ".ipynb"]
-            companions = [f for f in files if f.suffix.lower() != ".ipynb"]
-            by_assignment: dict[str | None, list[Path]] = {}
-            for book in books:
-                by_assignment.setdefault(guess_assignment(book.stem, assignments), []).append(book)
-            for guessed, group in by_assignment.items():
-                units.append(Unit(entry, entry, group + companions, entry.name,
-                                  max(map(mtime, group)), assignment=guessed))
-            if not books:
+    units = []
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for entry in sorted(entries):
+            if is_link(entry, issues):
+                continue
+            if entry.is_file() and entry.suffix.lower() == ".ipynb":
+                data = read_file(folder_fd, entry.name)
+                if data is None:
+                    issues.append({"code": "too_large", "path": str(entry),
+                                   "detail": f"lebih dari {MAX_FILE_BYTES // 2**20} MB"})
+                    continue
+                units.append(Unit(entry, {entry.name: data}, entry.stem, mtime(entry)))
+            elif entry.is_dir():
+                files = read_tree(entry, issues)
+                books = [f for f in files if f.lower().endswith(".ipynb")]
+                companions = {f: b for f, b in files.items() if not f.lower().endswith(".ipynb")}
+                by_assignment: dict[str | None, list[str]] = {}
+                for book in books:
+                    by_assignment.setdefault(guess_assignment(Path(book).stem, assignments),
+                                             []).append(book)
+                for guessed, group in by_assignment.items():
+                    units.append(Unit(entry, {**{b: files[b] for b in group}, **companions},
+                                      entry.name, newest(entry), assignment=guessed))
+                if not books:
+                    issues.append({"code": "ignored", "path": str(entry), "detail": ""})
+            else:
                 issues.append({"code": "ignored", "path": str(entry), "detail": ""})
-        else:
-            issues.append({"code": "ignored", "path": str(entry), "detail": ""})
-    return units, issues
+    finally:
+        os.close(folder_fd)
+    return units
 
 
 def guess_assignment(name: str, assignments: dict[str, list[str]]) -> str | None:
@@ -174,6 +318,13 @@ def match(identity: str, roster: dict[str, Participant],
             if f"_{norm(pid)}_" in f"_{text}_" or f"_{norm(p.nama)}_" in f"_{text}_"]
 
 
+def files_under(folder: Path) -> list[Path]:
+    """Files of a folder the kit itself wrote (a placed submission), without timestamp.txt."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
+                  and not any(part in SKIP or part.startswith(".") for part in
+                              p.relative_to(folder).parts))
+
+
 def digest(folder: Path) -> str:
     """Hash of a submission's files (names and bytes), ignoring nbgrader's timestamp.txt."""
     h = hashlib.sha256()
@@ -183,20 +334,23 @@ def digest(folder: Path) -> str:
 
 
 def place(unit: Unit, dest: Path, expected: list[str], archive: Path) -> None:
-    """Copy a unit's files into ``submitted/<id>/<assignment>/``, the notebook under the
+    """Write a unit's files into ``submitted/<id>/<assignment>/``, the notebook under the
     name nbgrader expects; an earlier different copy is moved to ``archive``, not lost."""
     staging = dest.with_name(dest.name + ".baru")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    books = [f for f in unit.files if f.suffix.lower() == ".ipynb"]
-    for path in unit.files:
-        rel = path.relative_to(unit.root) if unit.root in path.parents else Path(path.name)
-        if path in books and len(books) == 1 and len(expected) == 1:
+    books = [f for f in unit.files if f.lower().endswith(".ipynb")]
+    for name, data in unit.files.items():
+        rel = Path(name)
+        stem = norm(rel.stem)
+        if name in books and len(books) == 1 and len(expected) == 1:
             rel = Path(f"{expected[0]}.ipynb")
-        elif path in books and norm(path.stem) in map(norm, expected):
-            rel = Path(f"{expected[[norm(e) for e in expected].index(norm(path.stem))]}.ipynb")
+        elif name in books and stem in map(norm, expected):
+            rel = Path(f"{expected[[norm(e) for e in expected].index(stem)]}.ipynb")
         (staging / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, staging / rel)
+        (staging / rel).write_bytes(data)
+        stamp = unit.timestamp.timestamp()
+        os.utime(staging / rel, (stamp, stamp))
     (staging / "timestamp.txt").write_text(
         unit.timestamp.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
     if dest.exists():
@@ -223,18 +377,18 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     for source in map(Path, sources):
         if source.is_file() and zipfile.is_zipfile(source):
             stamp = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:8]
-            folder = extract(source, ws.out / "masukan" / f"{source.stem}-{stamp}")
+            folder = extract(source, ws.out / "masukan" / f"{source.stem}-{stamp}", issues)
         else:
             folder = source
         scanned.append(folder.resolve())
         inbound = folder / "inbound" if (folder / "inbound").is_dir() else folder
-        if any(p.name.count("+") >= 2 for p in inbound.iterdir() if p.is_dir()):
-            found = exchange_units(inbound)
-        elif any(p.is_dir() and p.name in assignments for p in folder.glob("*/*")):
-            found = submitted_units(folder, list(assignments))
+        if any(p.name.count("+") >= 2 for p in inbound.iterdir()):
+            found = exchange_units(inbound, issues)
+        elif any(p.is_dir() and not p.is_symlink() and p.name in assignments
+                 for p in folder.glob("*/*")):
+            found = submitted_units(folder, list(assignments), issues)
         else:
-            found, more = loose_units(folder, assignments, roster)
-            issues += more
+            found = loose_units(folder, assignments, roster, issues)
         units += found
     for unit in units:
         if unit.assignment is None:
@@ -288,7 +442,16 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     return dict(record, found=issues)
 
 
+class DeadlineError(ValueError):
+    """A ``--deadline`` that is not a date-time (message in Indonesian)."""
+
+
 def parse_deadline(text: str) -> datetime:
     """An ISO date-time; without a time zone it is read as WIB (UTC+7)."""
-    when = datetime.fromisoformat(text)
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise DeadlineError(f"Batas waktu '{shown(text)}' tidak dapat dibaca. Tulis tanggal dan "
+                            "jam seperti 2026-11-20T17:00 (WIB) atau 2026-11-20T17:00+08:00."
+                            ) from None
     return when if when.tzinfo else when.replace(tzinfo=WIB)

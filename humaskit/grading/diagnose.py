@@ -7,6 +7,7 @@ duplicate ids); :func:`outcomes` reads the autograded notebook for what happened
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from nbformat import NotebookNode
@@ -33,14 +34,22 @@ MESSAGES = {
     "file_access_denied": "Ada sel yang mencoba membaca, mengubah atau menghapus berkas di "
                           "luar folder kerjanya; ditolak.",
     "network_blocked": "Ada sel yang mencoba membuka koneksi jaringan; diblokir.",
-    "kernel_died": "Kernel berhenti paksa (batas CPU atau memori); sisa sel tidak dijalankan.",
+    "kernel_died": "Kernel berhenti paksa (batas CPU, memori atau jumlah proses); sisa sel "
+                   "tidak dijalankan dan ujinya bernilai 0.",
+    "invalid_output": "Hasil menjalankan notebook tidak sah (keluaran diubah dari dalam "
+                      "kernel); keluaran sel peserta dibuang dan uji bernilai 0.",
     "submission_timeout": "Penilaian kiriman ini melebihi batas waktu ({detail}); "
                           "dihentikan, nilai 0.",
     "grading_failed": "Gagal dinilai oleh nbgrader: {detail}",
+    "grading_retry": "Penilaian terganggu oleh lingkungan (bukan kesalahan peserta): "
+                     "{detail}. Kiriman ini akan dinilai ulang pada penjalanan berikutnya.",
+    "needs_review": "Jawaban pada sel yang sudah dinilai manual berubah ({detail}); nilai "
+                    "manual dipertahankan tetapi perlu ditinjau ulang.",
 }
 
 #: Codes after which the scores are not meaningful (the submission was not run).
-FATAL = {"unreadable", "missing_notebook", "submission_timeout", "grading_failed"}
+FATAL = {"unreadable", "missing_notebook", "submission_timeout", "grading_failed",
+         "grading_retry"}
 
 NETWORK_HINTS = ("network is unreachable", "name resolution", "name or service not known",
                  "connection refused", "no route to host", "urlopen error")
@@ -125,7 +134,9 @@ def outcomes(autograded: NotebookNode) -> list[dict]:
             elif name in ("gaierror", "URLError", "ConnectionRefusedError", "timeout") or any(
                     hint in value for hint in NETWORK_HINTS):
                 codes["network_blocked"] = None
-            elif name == "PermissionError" or "read-only file system" in value:
+            elif name == "PermissionError" or "read-only file system" in value or (
+                    name in ("FileNotFoundError", "NotADirectoryError")
+                    and re.search(r"'/(?!kerja/)", value)):
                 codes["file_access_denied"] = None
             elif name == "DeadKernelError":
                 codes["kernel_died"] = None

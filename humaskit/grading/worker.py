@@ -1,19 +1,24 @@
 """One grading worker: ``python -m humaskit.grading.worker`` reads jobs (JSON lines) on stdin.
 
-Each job grades one submission with nbgrader's own autograde, in a private course copy
-(the assignment's source, a copy of the template gradebook and this submission only) inside
-the worker's scratch folder, and answers one JSON line: status codes and per-cell scores.
-The parent merges answers into the main gradebook, so workers never share a database.
+Each job grades one submission with nbgrader's own autograde, in a private course copy (the
+assignment's source, a copy of the template gradebook and this submission only) in the
+worker's scratch folder, which only this process writes: the participant's code and the
+tests run in sandboxes (:mod:`humaskit.grading.isolate`) and hand back data only. It answers
+one JSON line: status codes and per-cell scores. The parent merges answers into the main
+gradebook, so workers never share a database. A worker dies with its parent.
 """
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import json
 import os
 import shutil
 import signal
 import sys
 import traceback
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -25,24 +30,22 @@ from nbgrader.preprocessors import Execute
 
 from humaskit.exercises import course
 from humaskit.grading import diagnose
-from humaskit.grading.sandbox import Limits, SandboxExecute
+from humaskit.grading.isolate import IsolatedExecute
+from humaskit.grading.sandbox import Limits
+
+PR_SET_PDEATHSIG = 1
 
 
-def grader_config(root: Path, limits: Limits, uid: int, runtime: Path, hide: list[str]):
-    """nbgrader config for a private course copy, with the sandboxed Execute step."""
+def grader_config(root: Path, limits: Limits, uid: int, slot: int):
+    """nbgrader config for a private course copy, with the isolated Execute step."""
     cfg = course.config(root)
-    cfg.ExecutePreprocessor.timeout = limits.cell_timeout
-    cfg.Execute.timeout = limits.cell_timeout
     cfg.Autograde.autograde_preprocessors = [
-        SandboxExecute if pp is Execute else pp
+        IsolatedExecute if pp is Execute else pp
         for pp in Autograde.class_traits()["autograde_preprocessors"].default()]
-    cfg.SandboxExecute.max_output_bytes = limits.max_output_bytes
+    cfg.IsolatedExecute.limits = asdict(limits)
+    cfg.IsolatedExecute.uid = uid
+    cfg.IsolatedExecute.slot = slot
     cfg.LimitOutput.max_lines = limits.max_output_lines
-    cfg.SandboxKernelManager.uid = uid
-    cfg.SandboxKernelManager.memory_mb = limits.memory_mb
-    cfg.SandboxKernelManager.cpu_seconds = limits.cpu_seconds
-    cfg.SandboxKernelManager.hide_paths = hide
-    cfg.SandboxKernelManager.runtime_dir = str(runtime)
     return cfg
 
 
@@ -57,31 +60,17 @@ def scores(db_url: str, assignment: str, student: str) -> dict[str, dict[str, di
 
 
 def prepare(job: dict) -> Path:
-    """A fresh private course in the slot's scratch folder; returns its root."""
+    """A fresh private course in the slot's scratch folder (root only); returns its root."""
     scratch = Path(job["scratch"])
     root = scratch / "kursus"
     shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(mode=0o700, parents=True)
     (root / "submitted").mkdir(parents=True)
-    scratch.chmod(0o711)
-    root.chmod(0o711)
-    shutil.copytree(Path(job["source"]), root / "source" / job["assignment"])
-    (root / "source").chmod(0o700)
+    shutil.copytree(Path(job["source"]), root / "source" / job["assignment"], symlinks=True)
     shutil.copy(job["template_db"], root / "gradebook.db")
-    (root / "gradebook.db").chmod(0o600)
-    shutil.copytree(Path(job["submission"]), root / "submitted" / job["student"] / job["assignment"])
-    (root / "submitted").chmod(0o700)
-    (root / "autograded").mkdir(mode=0o711)
+    shutil.copytree(Path(job["submission"]), root / "submitted" / job["student"] /
+                    job["assignment"], symlinks=True)
     return root
-
-
-def kill_uid(uid: int) -> None:
-    """End whatever the submission left running (its uid owns nothing else)."""
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and entry.stat().st_uid == uid:
-                os.kill(int(entry.name), signal.SIGKILL)
-        except (OSError, ProcessLookupError):
-            continue
 
 
 def grade(job: dict) -> dict:
@@ -94,7 +83,7 @@ def grade(job: dict) -> dict:
         runnable = False
         for name in job["notebooks"]:
             path = submitted / f"{name}.ipynb"
-            if not path.exists():
+            if not path.is_file() or path.is_symlink():
                 statuses.append({"code": "missing_notebook", "detail": name})
                 continue
             try:
@@ -111,39 +100,61 @@ def grade(job: dict) -> dict:
             runnable = True
         if not runnable:
             return {"statuses": statuses, "scores": {}}
-        limits = Limits(**job["limits"])
-        cfg = grader_config(root, limits, job["uid"], Path(job["scratch"]) / "run", job["hide"])
+        cfg = grader_config(root, Limits(**job["limits"]), job["uid"], job.get("slot", -1))
         api = NbGraderAPI(coursedir=CourseDirectory(config=cfg), config=cfg)
         result = api.autograde(assignment, student, force=True, create=True)
         if not result["success"]:
             detail = (result.get("error") or result.get("log") or "").strip().splitlines()
-            dead = any("DeadKernelError" in line or "Kernel died" in line for line in detail)
-            statuses.append({"code": "kernel_died"} if dead else
-                            {"code": "grading_failed", "detail": detail[-1] if detail else ""})
+            statuses.append({"code": "grading_failed", "detail": detail[-1] if detail else ""})
         graded = root / "autograded" / student / assignment
         for name in job["notebooks"]:
             if (graded / f"{name}.ipynb").exists():
-                statuses += diagnose.outcomes(nbformat.read(graded / f"{name}.ipynb", 4))
+                nb = nbformat.read(graded / f"{name}.ipynb", 4)
+                statuses += nb.metadata.get("humaskit", {}).get("statuses", [])
+                statuses += diagnose.outcomes(nb)
         dest = Path(job["dest"])
-        if dest.exists():
-            shutil.rmtree(dest)
+        if dest.exists() or dest.is_symlink():
+            shutil.rmtree(dest) if dest.is_dir() and not dest.is_symlink() else dest.unlink()
         if graded.exists():
-            shutil.copytree(graded, dest, ignore=shutil.ignore_patterns(".*"))
+            shutil.copytree(graded, dest, symlinks=True, ignore=shutil.ignore_patterns(".*"))
         points = scores(cfg.CourseDirectory.db_url, assignment, student)
+        answers = {name: manual_answers(submitted / f"{name}.ipynb")
+                   for name in job["notebooks"] if (submitted / f"{name}.ipynb").is_file()}
     except Exception as exc:  # noqa: BLE001 - reported, the cohort goes on
         traceback.print_exc()
         return {"statuses": statuses + [{"code": "grading_failed", "detail": repr(exc)}],
-                "scores": {}}
+                "scores": {}, "environment": True}
     finally:
-        if job["uid"] >= 0:
-            kill_uid(job["uid"])
         shutil.rmtree(job["scratch"], ignore_errors=True)
-    return {"statuses": [dict(s, detail=s.get("detail", "")) for s in statuses],
-            "scores": points}
+    unique = list({(s["code"], s.get("detail", "")): s for s in statuses}.values())
+    return {"statuses": [dict(s, detail=s.get("detail", "")) for s in unique],
+            "scores": points, "answers": answers}
+
+
+def manual_answers(path: Path) -> dict[str, str]:
+    """A digest of each answer cell of a notebook, to tell whether an answer changed."""
+    try:
+        nb = nbformat.read(path, 4)
+    except Exception:  # noqa: BLE001 - nothing to compare
+        return {}
+    return {c.metadata.nbgrader["grade_id"]: hashlib.sha256(c.source.encode()).hexdigest()
+            for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")
+            and c.metadata.get("nbgrader", {}).get("grade_id")}
+
+
+def die_with_parent() -> None:
+    """Linux: SIGKILL this process when the grading run that started it dies (even by -9)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:
+        os._exit(1)
 
 
 def main() -> None:
     """Serve jobs from stdin; answers go to the original stdout, everything else to stderr."""
+    die_with_parent()
     answers = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
     sys.stdout = sys.stderr

@@ -1,0 +1,152 @@
+"""nbgrader's Execute step, split so that hidden tests stay out of the participant's reach.
+
+:class:`IsolatedExecute` takes the place of nbgrader's ``Execute`` in ``autograde``; the
+other preprocessors (restoring cells from the gradebook, checking metadata, limiting output,
+saving grades) run as nbgrader ships them, on data only. Two sandboxed runs
+(:mod:`humaskit.grading.sandbox`, :mod:`humaskit.grading.execute`) replace the one kernel:
+
+1. **The participant's notebook**, with each test cell replaced by a snapshot of the values
+   the test reads (:mod:`humaskit.grading.snapshot`). Hidden test code never enters this
+   kernel, so no hook, transformer or file access there can show or change it.
+2. **The tests**, in a fresh kernel that has run no participant code: before each test cell,
+   the values of its own snapshot are loaded; the test then runs as written.
+
+Only data comes back from either run (the executed notebook as JSON), and it is validated
+before it is merged: outputs of participant cells from run 1, outputs of test cells from run
+2. Statuses (time-out, dead kernel, invalid answer) go to the notebook's metadata
+``humaskit.statuses`` for the worker to report.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.utils import is_grade, is_solution
+from traitlets import Dict, Int
+
+from humaskit.grading import sandbox, snapshot
+from humaskit.grading.sandbox import Limits
+
+#: Companion files (e.g. a form's answers) travel with the notebook up to this size each.
+MAX_COMPANION_BYTES = 5_000_000
+MISSING = ("Jawaban untuk sel ini tidak tersedia: notebook berhenti sebelum sampai di sini "
+           "(batas waktu, memori, atau kernel berhenti).")
+
+
+def is_test(cell) -> bool:
+    return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+
+
+def snapshot_source(test_source: str) -> str:
+    names = snapshot.read_names(test_source)
+    return ("from humaskit.grading.snapshot import emit as __humaskit_emit\n"
+            f"__humaskit_emit({names!r}, globals())")
+
+
+def loader_source(values: dict) -> str:
+    return ("from humaskit.grading.snapshot import enter as __humaskit_enter\n"
+            f"__humaskit_enter(globals(), __import__('json').loads({json.dumps(values)!r}))")
+
+
+def companions(folder: Path, notebook: str) -> dict[str, str]:
+    """The submission's other regular files (never through a link), base64-encoded."""
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.name == f"{notebook}.ipynb":
+            continue
+        if path.suffix == ".ipynb" or path.stat().st_size > MAX_COMPANION_BYTES:
+            continue
+        files[str(path.relative_to(folder))] = base64.b64encode(path.read_bytes()).decode()
+    return files
+
+
+class IsolatedExecute(NbGraderPreprocessor):
+    """Run a submission's cells and its tests in two separate sandboxes (see module doc)."""
+
+    limits = Dict(help="humaskit.grading.sandbox.Limits as a dict").tag(config=True)
+    uid = Int(-1, help="uid the sandboxed work runs as (root only; -1: none)").tag(config=True)
+    slot = Int(-1, help="worker slot (chooses the CPU)").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        limits = Limits(**self.limits)
+        folder = Path(resources.get("metadata", {}).get("path") or ".")
+        name = resources.get("unique_key") or resources["nbgrader"]["notebook"]
+        statuses: list[dict] = []
+        tests = [i for i, cell in enumerate(nb.cells) if is_test(cell)]
+
+        participant = copy.deepcopy(nb)
+        for i in tests:
+            participant.cells[i].source = snapshot_source(nb.cells[i].source)
+        for cell in participant.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        ran, status = self.sandboxed(participant, companions(folder, name), limits,
+                                     limits.submission_timeout)
+        statuses += status
+        snapshots: dict[int, dict] = {}
+        if ran is not None:
+            for i, (mine, theirs) in enumerate(zip(nb.cells, ran.cells)):
+                if mine.cell_type != "code":
+                    continue
+                if i in tests:
+                    found = [o.data[snapshot.MIME] for o in theirs.get("outputs", [])
+                             if o.output_type == "display_data" and snapshot.MIME in o.get(
+                                 "data", {}) and isinstance(o.data[snapshot.MIME], dict)]
+                    if found:
+                        snapshots[i] = found[-1]
+                else:
+                    mine.outputs = theirs.get("outputs", [])
+                    mine.execution_count = theirs.get("execution_count")
+
+        checks = new_notebook(metadata=copy.deepcopy(nb.metadata))
+        order = [i for i in tests if i in snapshots]
+        for i in order:
+            checks.cells += [new_code_cell(loader_source(snapshots[i])),
+                             new_code_cell(nb.cells[i].source)]
+        verdicts = None
+        if order:
+            budget = limits.cell_timeout * (2 * len(order) + 2) + 60
+            verdicts, status = self.sandboxed(checks, {}, limits, budget)
+            statuses += [dict(s, detail="uji") for s in status if s["code"] != "kernel_died"]
+        for i in tests:
+            cell = nb.cells[i]
+            cell.execution_count = None
+            if verdicts is not None and i in snapshots:
+                cell.outputs = verdicts.cells[2 * order.index(i) + 1].get("outputs", [])
+            else:
+                cell.outputs = [new_output("error", ename="JawabanTidakTersedia",
+                                           evalue=MISSING, traceback=[MISSING])]
+        nb.metadata.setdefault("humaskit", {})["statuses"] = statuses
+        return nb, resources
+
+    def sandboxed(self, nb, files: dict, limits: Limits, timeout: float):
+        """Run ``nb`` in the sandbox; (validated executed notebook or None, statuses)."""
+        job = {"notebook": nb, "files": files, "timeout": limits.cell_timeout,
+               "max_output_bytes": limits.max_output_bytes}
+        code, out, err = sandbox.run([sys.executable, "-m", "humaskit.grading.execute"],
+                                     json.dumps(job).encode(), limits, timeout,
+                                     uid=self.uid, slot=self.slot)
+        if err:
+            self.log.debug("sandbox stderr: %s", err.decode(errors="replace")[-4000:])
+        if code is None:
+            return None, [{"code": "submission_timeout", "detail": f"{int(timeout)} detik"}]
+        try:
+            answer = json.loads(out)
+            ran = nbformat.from_dict(answer["notebook"])
+            nbformat.validate(ran)
+        except Exception:  # noqa: BLE001 - whatever came back is not a valid answer
+            if code != 0 and not out:
+                return None, [{"code": "kernel_died", "detail": ""}]
+            return None, [{"code": "invalid_output", "detail": ""}]
+        if len(ran.cells) != len(nb.cells) or any(
+                a.cell_type != b.cell_type for a, b in zip(ran.cells, nb.cells)):
+            return None, [{"code": "invalid_output", "detail": ""}]
+        return ran, ([{"code": "kernel_died", "detail": ""}] if answer.get("kernel_died")
+                     else [])
