@@ -93,7 +93,6 @@ def run_humaskit(base: Path, stock_root: Path, participants: int, workers: int) 
     people = cohort.participants(ws)
     inbox = base / "kiriman"
     shutil.copytree(stock_root / "submitted", inbox)
-    cohort.add_inputs(ws, [inbox])
     start = time.perf_counter()
     collect.collect(ws, [inbox], people, cohort.assignments(ws))
     autograde.run(ws, people, workers=workers)

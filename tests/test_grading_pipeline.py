@@ -128,7 +128,6 @@ def graded(tmp_path_factory):
         os.utime(path, (stamp, stamp))
     before = digests(inbox)
     people = cohort.participants(ws)
-    cohort.add_inputs(ws, [inbox])
     record = collect.collect(ws, [inbox], people, cohort.assignments(ws), deadline=DEADLINE)
     state = autograde.run(ws, people, workers=2, limits=LIMITS, progress=False)
     return {"ws": ws, "inbox": inbox, "before": before, "record": record, "state": state,

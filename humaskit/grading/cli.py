@@ -15,8 +15,9 @@ from humaskit.grading import (
     feedback,
     report,
     roster,
+    sandbox,
 )
-from humaskit.grading.sandbox import Limits, is_root
+from humaskit.grading.sandbox import Limits, SandboxError, is_root
 from humaskit.grading.workspace import DEFAULT_OUT, Workspace
 
 
@@ -120,6 +121,11 @@ def run_roster(args: argparse.Namespace) -> int:
 
 
 def do_collect(args: argparse.Namespace) -> Workspace:
+    # Everything the trainer typed is checked before anything is written.
+    deadline = collect.parse_deadline(args.deadline) if args.deadline else None
+    missing = [str(s) for s in args.sources if not Path(s).exists()]
+    if missing:
+        raise collect.SourceError("Sumber kiriman tidak ditemukan: " + ", ".join(missing))
     ws = Workspace(args.out.resolve())
     settings = ws.settings()
     if args.roster or not settings:
@@ -128,8 +134,6 @@ def do_collect(args: argparse.Namespace) -> Workspace:
         course_root = args.course or Path(settings.get("source_root") or
                                           cohort.course.COURSE_ROOT)
         cohort.setup(ws.out, args.roster, course_root, db_url=args.db_url)
-    cohort.add_inputs(ws, args.sources)
-    deadline = collect.parse_deadline(args.deadline) if args.deadline else None
     record = collect.collect(ws, args.sources, cohort.participants(ws), cohort.assignments(ws),
                              assignment=args.assignment, deadline=deadline)
     print(f"Terkumpul {len(record['submissions'])} kiriman di {ws.course / 'submitted'}.")
@@ -139,19 +143,27 @@ def do_collect(args: argparse.Namespace) -> Workspace:
     return ws
 
 
+#: Problems a trainer can fix, reported as one Indonesian line instead of a traceback.
+USER_ERRORS = (roster.RosterError, collect.DeadlineError, collect.SourceError, autograde.Busy,
+               SandboxError)
+
+
 def run_collect(args: argparse.Namespace) -> int:
     try:
         do_collect(args)
-    except roster.RosterError as exc:
+    except USER_ERRORS as exc:
         print(f"[GAGAL] {exc}")
         return 1
     return 0
 
 
 def do_autograde(ws: Workspace, args: argparse.Namespace) -> dict:
+    problem = sandbox.check()
+    if problem:
+        raise SandboxError(problem)
     if not is_root():
-        print("[PERHATIAN] Tidak berjalan sebagai root: kernel peserta tidak dipisahkan uid dan "
-              "jaringannya; hanya batas sumber daya yang berlaku.")
+        print("[PERHATIAN] Tidak berjalan sebagai root: kiriman dinilai dalam sandbox dengan "
+              "uid Anda sendiri; batas jumlah proses per kiriman tidak berlaku.")
     before = ws.state()
     state = autograde.run(ws, cohort.participants(ws), workers=args.workers, force=args.force,
                           limits=limits(args), progress=not args.no_progress)
@@ -164,7 +176,11 @@ def do_autograde(ws: Workspace, args: argparse.Namespace) -> dict:
 
 
 def run_autograde(args: argparse.Namespace) -> int:
-    do_autograde(Workspace(args.out.resolve()), args)
+    try:
+        do_autograde(Workspace(args.out.resolve()), args)
+    except USER_ERRORS as exc:
+        print(f"[GAGAL] {exc}")
+        return 1
     return 0
 
 
@@ -209,13 +225,18 @@ def run_report(args: argparse.Namespace) -> int:
 def run_all(args: argparse.Namespace) -> int:
     try:
         ws = do_collect(args)
-    except roster.RosterError as exc:
+        do_autograde(ws, args)
+    except USER_ERRORS as exc:
         print(f"[GAGAL] {exc}")
         return 1
-    do_autograde(ws, args)
     args.out = ws.out
+    failed = 0
     for func in (run_feedback, run_export, run_report):
-        func(args)
-    return 0
+        try:
+            failed += func(args)
+        except Exception as exc:  # noqa: BLE001 - each output is written whatever the others do
+            print(f"[GAGAL] {func.__name__.removeprefix('run_')}: {type(exc).__name__}: {exc}")
+            failed += 1
+    return 1 if failed else 0
 
 

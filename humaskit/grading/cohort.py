@@ -25,14 +25,6 @@ def setup(out: Path, roster_path: Path, source_root: Path = course.COURSE_ROOT,
     return ws
 
 
-def add_inputs(ws: Workspace, sources: list[Path]) -> None:
-    """Remember input folders so that kernels are kept from seeing them."""
-    settings = ws.settings()
-    settings["inputs"] = list(dict.fromkeys(
-        settings.get("inputs", []) + [str(Path(s).resolve()) for s in sources]))
-    ws.write("penilaian.json", settings)
-
-
 def assignments(ws: Workspace) -> dict[str, list[str]]:
     """Each assignment of the cohort with its notebook names."""
     return {name: autograde.notebooks(ws.course / "source" / name)

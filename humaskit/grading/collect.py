@@ -207,12 +207,15 @@ def is_link(path: Path, issues: list[dict]) -> bool:
 
 
 def newest(path: Path) -> datetime:
-    """The newest modification time of ``path`` or anything below it (links not followed)."""
-    times = [path.lstat().st_mtime]
+    """The newest modification time of the files below ``path`` (links not followed), or of
+    ``path`` itself when it holds none."""
+    times = []
     if path.is_dir() and not path.is_symlink():
-        for top, _dirs, names, _fd in os.fwalk(path, follow_symlinks=False):
-            times += [os.lstat(Path(top) / n).st_mtime for n in names]
-    return datetime.fromtimestamp(max(times), tz=timezone.utc)
+        for top, dirs, names, _fd in os.fwalk(path, follow_symlinks=False):
+            dirs[:] = [d for d in dirs if d not in SKIP and not d.startswith(".")]
+            times += [os.lstat(Path(top) / n).st_mtime for n in names
+                      if n not in SKIP and not n.startswith(".")]
+    return datetime.fromtimestamp(max(times or [path.lstat().st_mtime]), tz=timezone.utc)
 
 
 def exchange_units(folder: Path, issues: list[dict]) -> list[Unit]:
@@ -440,6 +443,10 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
               "issues": earlier + issues}
     ws.write("pengumpulan.json", record)
     return dict(record, found=issues)
+
+
+class SourceError(ValueError):
+    """A source named on the command line does not exist (message in Indonesian)."""
 
 
 class DeadlineError(ValueError):

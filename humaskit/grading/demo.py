@@ -151,7 +151,6 @@ def run(out: Path, workers: int | None = None, progress: bool = True,
     for name in names:
         box = out / "kiriman_contoh" / name
         builders[name](box)
-        cohort.add_inputs(ws, [box])
         record = collect.collect(ws, [box], people, cohort.assignments(ws), assignment=name,
                                  deadline=datetime.fromtimestamp(deadline, tz=timezone.utc))
         for issue in record["found"]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from humaskit.grading import competency, results
+from humaskit.grading import collect, competency, results
 from humaskit.grading.workspace import Workspace
 
 
@@ -59,11 +59,13 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
         written.append(blank)
     for sheet, frame in sheets.items():
         path = ws.exports / f"{names[sheet]}.csv"
+        frame = cleaned(frame)
         frame.to_csv(path, index=False, encoding="utf-8-sig")
         written.append(path)
     book = ws.exports / "nilai_kohort.xlsx"
     with pd.ExcelWriter(book, engine="openpyxl") as writer:
         for sheet, frame in sheets.items():
+            frame = cleaned(frame)
             frame.to_excel(writer, sheet_name=sheet, index=False)
             columns = writer.sheets[sheet].column_dimensions
             for i, name in enumerate(frame.columns):
@@ -71,6 +73,16 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
                 columns[_letter(i)].width = min(60, width + 2)
     written.append(book)
     return written
+
+
+def cleaned(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells without the control characters a spreadsheet cannot hold (a participant's
+    file name may carry them); the collection record keeps the original."""
+    frame = frame.copy()
+    for column in frame.columns[frame.dtypes == object]:
+        frame[column] = frame[column].map(
+            lambda v: collect.shown(v) if isinstance(v, str) else v)
+    return frame
 
 
 def _letter(i: int) -> str:

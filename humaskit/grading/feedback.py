@@ -14,7 +14,7 @@ import nbformat
 import pandas as pd
 
 from humaskit.grading import cohort, diagnose, results
-from humaskit.grading.page import document, esc, markdown, plain, table
+from humaskit.grading.page import IMAGE_TYPES, document, esc, image, markdown, plain, table
 from humaskit.grading.workspace import Workspace
 
 HIDDEN_NOTE = "# (Uji tersembunyi dijalankan saat penilaian tetapi tidak ditampilkan.)"
@@ -30,8 +30,9 @@ def output_html(out, test_cell: bool) -> str:
             return f'<pre class="err">{esc(out.ename + detail)}</pre>'
         return f'<pre class="err">{esc(plain(chr(10).join(out.traceback)))}</pre>'
     data = out.get("data", {})
-    if "image/png" in data:
-        return f'<img alt="gambar keluaran" src="data:image/png;base64,{data["image/png"]}">'
+    for mime in IMAGE_TYPES:
+        if mime in data:
+            return image(data[mime], mime)
     if "text/plain" in data:
         return f'<pre class="out">{esc(plain(data["text/plain"]))}</pre>'
     return ""
@@ -105,15 +106,28 @@ def render(ws: Workspace, student: str, assignment: str, scores: pd.DataFrame,
     return document(f"Umpan balik {assignment} — {student}", "\n".join(body))
 
 
+def failed_page(student: str, assignment: str, exc: Exception) -> str:
+    return document(f"Umpan balik {assignment} — {student}",
+                    f"<h1>Umpan Balik Latihan <em>{esc(assignment)}</em></h1>"
+                    f'<div class="catatan">Umpan balik untuk {esc(student)} tidak dapat dibuat '
+                    f"({esc(type(exc).__name__)}: {esc(exc)}). Nilainya tetap tercatat di "
+                    "gradebook; periksa kiriman ini secara manual.</div>")
+
+
 def write_all(ws: Workspace) -> list[Path]:
-    """Write ``umpan_balik/<id>/<latihan>.html`` for every graded submission."""
+    """Write ``umpan_balik/<id>/<latihan>.html`` for every graded submission; a page that
+    cannot be built says so, and every other page is still written."""
     scores = results.scores(ws)
     written = []
     for record in ws.state().values():
         folder = ws.feedback / record["student"]
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{record['assignment']}.html"
-        path.write_text(render(ws, record["student"], record["assignment"], scores,
-                               record["statuses"]), encoding="utf-8")
+        try:
+            page = render(ws, record["student"], record["assignment"], scores,
+                          record["statuses"])
+        except Exception as exc:  # noqa: BLE001 - one bad submission must not stop the rest
+            page = failed_page(record["student"], record["assignment"], exc)
+        path.write_text(page, encoding="utf-8")
         written.append(path)
     return written

@@ -56,7 +56,11 @@ def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.Da
     for record in ws.state().values():
         folder = ws.course / "autograded" / record["student"] / record["assignment"]
         for path in folder.glob("*.ipynb"):
-            for cell in nbformat.read(path, 4).cells:
+            try:
+                cells = nbformat.read(path, 4).cells
+            except Exception:  # noqa: BLE001, S112 - a broken graded file is reported elsewhere
+                continue
+            for cell in cells:
                 meta = cell.metadata.get("nbgrader", {})
                 if not meta.get("grade") or meta.get("solution"):
                     continue
@@ -168,7 +172,12 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
     written = [main]
     for pid in cohort.participants(ws):
         path = folder / f"{pid}.html"
-        path.write_text(participant_page(ws, pid, scores, statuses, claims, decisions),
-                        encoding="utf-8")
+        try:
+            page = participant_page(ws, pid, scores, statuses, claims, decisions)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
+            page = document(f"Laporan peserta — {pid}",
+                            f"<h1>Laporan Peserta {esc(pid)}</h1><p class=\"catatan\">Halaman ini "
+                            f"tidak dapat dibuat ({esc(type(exc).__name__)}: {esc(exc)}).</p>")
+        path.write_text(page, encoding="utf-8")
         written.append(path)
     return written

@@ -80,7 +80,7 @@ def statuses(ws: Workspace) -> pd.DataFrame:
         rows.append([issue.get("student", ""), issue.get("assignment", "") or "",
                      "pengumpulan", issue["code"],
                      collect.issue_message(issue["code"], issue.get("detail", "")),
-                     issue.get("path", "")])
+                     collect.shown(issue.get("path", ""))])
     return pd.DataFrame(rows, columns=["id", "latihan", "tahap", "kode", "keterangan", "berkas"])
 
 

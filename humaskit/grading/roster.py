@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,10 @@ import pandas as pd
 from humaskit import ROOT
 
 COLUMNS = ("id", "nama", "instansi", "jabatan")
-#: nbgrader uses the id as a folder name: keep it plain.
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+#: nbgrader uses the id as a folder name and joins exchange names with "+": keep it plain
+#: (codes such as P01, a NIP or a BNSP registration number all fit).
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+ENCODINGS = ("utf-8-sig", "cp1252")
 DEMO_ROSTER = ROOT / "grader" / "roster_contoh.csv"
 
 
@@ -33,10 +36,7 @@ def load(path: Path) -> dict[str, Participant]:
     path = Path(path)
     if not path.is_file():
         raise RosterError(f"Berkas daftar peserta tidak ditemukan: {path}")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise RosterError(f"Berkas daftar peserta {path} tidak dapat dibaca sebagai CSV: {exc}")
+    table = read(path)
     table.columns = [str(c).strip().lower() for c in table.columns]
     missing = [c for c in COLUMNS if c not in table.columns]
     if missing:
@@ -51,8 +51,8 @@ def load(path: Path) -> dict[str, Participant]:
             problems.append(f"baris {number}: kolom {', '.join(empty)} kosong")
             continue
         if not ID_PATTERN.match(values["id"]):
-            problems.append(f"baris {number}: id '{values['id']}' hanya boleh huruf kecil, "
-                            "angka, titik, garis bawah atau tanda hubung, tanpa spasi")
+            problems.append(f"baris {number}: id '{values['id']}' hanya boleh huruf, angka, "
+                            "titik, garis bawah atau tanda hubung, tanpa spasi")
             continue
         if values["id"] in participants:
             problems.append(f"baris {number}: id '{values['id']}' sudah dipakai baris lain")
@@ -63,3 +63,25 @@ def load(path: Path) -> dict[str, Participant]:
     if not participants:
         raise RosterError(f"{path}: daftar peserta kosong.")
     return participants
+
+
+def read(path: Path) -> pd.DataFrame:
+    """The roster as text cells, whatever Excel saved: comma or semicolon (Indonesian
+    locale) or tab separated, UTF-8 (with or without BOM) or Windows-1252."""
+    raw = path.read_bytes()
+    for encoding in ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise RosterError(f"Berkas daftar peserta {path} bukan teks CSV (UTF-8 atau Windows); "
+                          "simpan ulang dari Excel sebagai 'CSV UTF-8'.")
+    header = text.splitlines()[0] if text.strip() else ""
+    sep = max((",", ";", "\t"), key=header.count)
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise RosterError(f"Berkas daftar peserta {path} tidak dapat dibaca sebagai CSV "
+                          f"(pemisah kolom '{sep}'): {exc}") from None
