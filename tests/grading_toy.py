@@ -25,7 +25,8 @@ def cell(kind, source, grade_id, **flags):
     return c
 
 
-def source_notebook() -> nbformat.NotebookNode:
+def source_notebook(essay: bool = False) -> nbformat.NotebookNode:
+    """The toy assignment; with ``essay``, a manually graded answer (2 points) at the end."""
     nb = new_notebook(cells=[
         new_markdown_cell("# Latihan uji"),
         new_markdown_cell("## Langkah 1: Menjumlah"),
@@ -40,23 +41,27 @@ def source_notebook() -> nbformat.NotebookNode:
         cell("code", "assert nilai == 42, 'nilai harus 42'", "uji_nilai", grade=True,
              locked=True, points=1),
     ])
+    if essay:
+        nb.cells += [new_markdown_cell("## Langkah 3: Esai"),
+                     cell("markdown", "### BEGIN SOLUTION\nContoh esai.\n### END SOLUTION",
+                          "esai", solution=True, grade=True, points=2)]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                  "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     return nb
 
 
-def make_course(root: Path) -> Path:
+def make_course(root: Path, essay: bool = False) -> Path:
     """A course root with one source assignment; returns ``root``."""
     folder = root / "source" / ASSIGNMENT
     folder.mkdir(parents=True)
-    nbformat.write(source_notebook(), folder / f"{ASSIGNMENT}.ipynb")
+    nbformat.write(source_notebook(essay), folder / f"{ASSIGNMENT}.ipynb")
     return root
 
 
 def answered(released: nbformat.NotebookNode, tambah: str = "jumlah = 1 + 2",
-             nilai: str = "nilai = 42") -> nbformat.NotebookNode:
-    """The released notebook with the two answers filled in."""
+             nilai: str = "nilai = 42", esai: str = "Esai saya.") -> nbformat.NotebookNode:
+    """The released notebook with the answers filled in."""
     nb = copy.deepcopy(released)
     for c in nb.cells:
         gid = c.metadata.get("nbgrader", {}).get("grade_id")
@@ -64,6 +69,8 @@ def answered(released: nbformat.NotebookNode, tambah: str = "jumlah = 1 + 2",
             c.source = tambah
         elif gid == "jawab_nilai":
             c.source = nilai
+        elif gid == "esai":
+            c.source = esai
     return nb
 
 
