@@ -3,7 +3,9 @@
 Altair's default renderer loads Vega from a CDN, which fails in a room with no internet.
 Every notebook calls :func:`enable_offline` first; handouts use :func:`to_png` / :func:`to_svg`.
 When ``$HUMASKIT_STATIC_CHARTS`` is set (``humaskit handouts`` sets it for the kernels it
-runs), :func:`enable_offline` renders every chart as a static PNG image instead.
+runs), :func:`enable_offline` renders every chart as a static PNG image instead; set to
+``spec`` (the grading sandbox does), charts are output as their Vega-Lite specification only,
+for the grader to turn into pictures (:func:`spec_to_png`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import altair as alt
 
 #: Hosts whose appearance in an output means a chart needs the internet.
 CDN_MARKERS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "esm.sh")
+SPEC_MIME = "application/vnd.vegalite.v5+json"
 #: Environment variable that switches :func:`enable_offline` to static PNG output.
 STATIC_ENV = "HUMASKIT_STATIC_CHARTS"
 
@@ -22,7 +25,11 @@ STATIC_ENV = "HUMASKIT_STATIC_CHARTS"
 def enable_offline() -> None:
     """Render charts in JupyterLab with the Vega bundle inlined (needs anywidget, vl-convert),
     or as PNG images rendered by vl-convert when ``$HUMASKIT_STATIC_CHARTS`` is set."""
-    if os.environ.get(STATIC_ENV):
+    mode = os.environ.get(STATIC_ENV)
+    if mode == "spec":
+        alt.renderers.register("humaskit-spec", spec_bundle)
+        alt.renderers.enable("humaskit-spec")
+    elif mode:
         alt.renderers.enable("png", scale_factor=2)
     else:
         alt.renderers.enable("jupyter", offline=True)
@@ -41,6 +48,20 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(chart.to_dict())
+
+
+def spec_bundle(spec: dict, **_options) -> dict:
+    """A chart as its specification under a mimetype nbformat accepts as JSON (altair 6's own
+    ``mimetype`` renderer uses ``…v6.json``, which nbformat rejects)."""
+    return {SPEC_MIME: spec, "text/plain": "<grafik Vega-Lite>"}
+
+
+def spec_to_png(spec: dict, scale: float = 1.0) -> bytes:
+    """A PNG of a Vega-Lite spec that came from elsewhere (a participant's notebook): nothing
+    is loaded from any URL or file."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
 
 
 def png_data_uri(chart: alt.TopLevelMixin) -> str:

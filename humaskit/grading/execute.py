@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient.exceptions import DeadKernelError
+from nbformat import ValidationError
 from nbformat.v4 import new_output
 
 from humaskit.grading import snapshot
@@ -28,6 +29,9 @@ from humaskit.notebooks import KERNEL, _Client
 
 #: Snapshots of answers (one per test cell) may be larger than what a cell may print.
 MAX_SNAPSHOT_BYTES = 50_000_000
+
+
+INVALID = "… keluaran yang tidak sah dibuang …"
 
 
 class CappedClient(_Client):
@@ -50,7 +54,11 @@ class CappedClient(_Client):
         used = self._output_bytes.get((cell_index, is_snapshot), 0)
         self._output_bytes[(cell_index, is_snapshot)] = used + size
         if used + size <= cap:
-            return super().output(outs, msg, display_id, cell_index)
+            try:
+                return super().output(outs, msg, display_id, cell_index)
+            except ValidationError:
+                outs.append(new_output("stream", name="stderr", text=f"\n{INVALID}\n"))
+                return None
         if used <= cap:
             outs.append(new_output("stream", name="stderr", text=f"\n{TRUNCATED}\n"))
         return None

@@ -8,15 +8,22 @@ failing hidden line).
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 
+from humaskit import charts
 from humaskit.grading import cohort, diagnose, results
 from humaskit.grading.page import IMAGE_TYPES, document, esc, image, markdown, plain, table
 from humaskit.grading.workspace import Workspace
 
+VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
+#: Larger chart specifications are not drawn in feedback (they carry their data inline).
+MAX_SPEC_BYTES = 5_000_000
 HIDDEN_NOTE = "# (Uji tersembunyi dijalankan saat penilaian tetapi tidak ditampilkan.)"
 
 
@@ -30,6 +37,13 @@ def output_html(out, test_cell: bool) -> str:
             return f'<pre class="err">{esc(out.ename + detail)}</pre>'
         return f'<pre class="err">{esc(plain(chr(10).join(out.traceback)))}</pre>'
     data = out.get("data", {})
+    spec = next((v for k, v in data.items() if VEGALITE.match(k)), None)
+    if isinstance(spec, dict) and len(json.dumps(spec)) <= MAX_SPEC_BYTES:
+        try:
+            return image(base64.b64encode(charts.spec_to_png(spec)).decode(), "image/png",
+                         "grafik keluaran")
+        except Exception:  # noqa: BLE001, S110 - a spec that does not draw falls back to text
+            pass
     for mime in IMAGE_TYPES:
         if mime in data:
             return image(data[mime], mime)

@@ -8,8 +8,9 @@ saving grades) run as nbgrader ships them, on data only. Two sandboxed runs
 1. **The participant's notebook**, with each test cell replaced by a snapshot of the values
    the test reads (:mod:`humaskit.grading.snapshot`). Hidden test code never enters this
    kernel, so no hook, transformer or file access there can show or change it.
-2. **The tests**, in a fresh kernel that has run no participant code: before each test cell,
-   the values of its own snapshot are loaded; the test then runs as written.
+2. **The tests**, in a sandboxed process that never runs participant code
+   (:mod:`humaskit.grading.verify`, one per worker slot, reused): each test cell runs in a
+   fresh namespace holding only the values of its own snapshot.
 
 Only data comes back from either run (the executed notebook as JSON), and it is validated
 before it is merged: outputs of participant cells from run 1, outputs of test cells from run
@@ -22,11 +23,12 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import select
 import sys
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_notebook, new_output
+from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Dict, Int
@@ -50,11 +52,6 @@ def snapshot_source(test_source: str) -> str:
             f"__humaskit_emit({names!r}, globals())")
 
 
-def loader_source(values: dict) -> str:
-    return ("from humaskit.grading.snapshot import enter as __humaskit_enter\n"
-            f"__humaskit_enter(globals(), __import__('json').loads({json.dumps(values)!r}))")
-
-
 def companions(folder: Path, notebook: str) -> dict[str, str]:
     """The submission's other regular files (never through a link), base64-encoded."""
     files = {}
@@ -65,6 +62,57 @@ def companions(folder: Path, notebook: str) -> dict[str, str]:
             continue
         files[str(path.relative_to(folder))] = base64.b64encode(path.read_bytes()).decode()
     return files
+
+
+class Verifier:
+    """The slot's sandboxed test runner (:mod:`humaskit.grading.verify`), restarted when it
+    dies, times out or has served :data:`JOBS_PER_PROCESS` submissions."""
+
+    JOBS_PER_PROCESS = 200
+
+    def __init__(self, limits: Limits, uid: int, slot: int):
+        self.limits, self.uid, self.slot = limits, uid, slot
+        self.proc = None
+        self.jobs = 0
+
+    def ask(self, cells: list[dict], timeout: float) -> list[list[dict]] | None:
+        """Outputs per cell, or None when the tests did not finish in ``timeout``."""
+        if self.proc is None or self.proc.poll() is not None or \
+                self.jobs >= self.JOBS_PER_PROCESS:
+            self.close()
+            self.proc = sandbox.start([sys.executable, "-m", "humaskit.grading.verify"],
+                                      self.limits, self.uid, self.slot)
+            self.jobs = 0
+        self.jobs += 1
+        try:
+            self.proc.stdin.write((json.dumps({"cells": cells}) + "\n").encode())
+            self.proc.stdin.flush()
+            ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+            line = self.proc.stdout.readline() if ready else b""
+            outputs = json.loads(line)["outputs"]
+        except (OSError, ValueError, KeyError):
+            self.close()
+            return None
+        if len(outputs) != len(cells):
+            self.close()
+            return None
+        return outputs
+
+    def close(self) -> None:
+        if self.proc is not None:
+            sandbox.stop(self.proc)
+            self.proc = None
+
+
+_VERIFIERS: dict[tuple, Verifier] = {}
+
+
+def verifier(limits: Limits, uid: int, slot: int) -> Verifier:
+    """This worker's verifier for ``limits``, ``uid`` and ``slot`` (started on first use)."""
+    key = (limits, uid, slot)
+    if key not in _VERIFIERS:
+        _VERIFIERS[key] = Verifier(limits, uid, slot)
+    return _VERIFIERS[key]
 
 
 class IsolatedExecute(NbGraderPreprocessor):
@@ -105,21 +153,19 @@ class IsolatedExecute(NbGraderPreprocessor):
                     mine.outputs = theirs.get("outputs", [])
                     mine.execution_count = theirs.get("execution_count")
 
-        checks = new_notebook(metadata=copy.deepcopy(nb.metadata))
         order = [i for i in tests if i in snapshots]
-        for i in order:
-            checks.cells += [new_code_cell(loader_source(snapshots[i])),
-                             new_code_cell(nb.cells[i].source)]
         verdicts = None
         if order:
-            budget = limits.cell_timeout * (2 * len(order) + 2) + 60
-            verdicts, status = self.sandboxed(checks, {}, limits, budget)
-            statuses += [dict(s, detail="uji") for s in status if s["code"] != "kernel_died"]
+            budget = limits.cell_timeout * len(order) + 60
+            verdicts = verifier(limits, self.uid, self.slot).ask(
+                [{"source": nb.cells[i].source, "values": snapshots[i]} for i in order], budget)
+            if verdicts is None:
+                statuses.append({"code": "submission_timeout", "detail": f"uji, {budget} detik"})
         for i in tests:
             cell = nb.cells[i]
             cell.execution_count = None
             if verdicts is not None and i in snapshots:
-                cell.outputs = verdicts.cells[2 * order.index(i) + 1].get("outputs", [])
+                cell.outputs = [nbformat.from_dict(o) for o in verdicts[order.index(i)]]
             else:
                 cell.outputs = [new_output("error", ename="JawabanTidakTersedia",
                                            evalue=MISSING, traceback=[MISSING])]

@@ -122,8 +122,8 @@ def command(argv: list[str], limits: Limits, uid: int = -1) -> list[str]:
            "PYTHONNOUSERSITE": "1", "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
            "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "JUPYTER_PLATFORM_DIRS": "1",
            "NBGRADER_EXECUTION": "autograde", "TMPDIR": "/tmp",
-           # charts as PNG images, so that feedback pages show pictures
-           "HUMASKIT_STATIC_CHARTS": "1"}
+           # charts as Vega-Lite specs; feedback turns them into pictures
+           "HUMASKIT_STATIC_CHARTS": "spec"}
     for key, value in env.items():
         cmd += ["--setenv", key, value]
     if is_root() and uid >= 0:
@@ -178,6 +178,23 @@ def run(argv: list[str], payload: bytes, limits: Limits, timeout: float, uid: in
         stdout.seek(0)
         stderr.seek(0)
         return code, stdout.read(), stderr.read()
+
+
+def start(argv: list[str], limits: Limits, uid: int = -1, slot: int = -1) -> subprocess.Popen:
+    """Start ``argv`` sandboxed as a long-lived process talking over pipes (the caller ends
+    it; it also dies with the process that started it)."""
+    return subprocess.Popen(limited(command(argv, limits, uid), limits, cpu_for(slot)),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a process from :func:`start` and everything in its sandbox."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 def check() -> str | None:

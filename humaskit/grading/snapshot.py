@@ -84,11 +84,9 @@ def encode(value, depth: int = 0):
     if isinstance(value, types.ModuleType):
         return {"__modul__": value.__name__}
     if isinstance(value, pd.DataFrame):
-        return {"__tabel__": _frame_json(value)}
+        return {"__tabel__": _frame(value, depth)}
     if isinstance(value, pd.Series):
-        return {"__seri__": _frame_json(value.to_frame(name=value.name if value.name is not None
-                                                       else "__nilai__")),
-                "nama": encode(value.name, depth + 1)}
+        return {"__seri__": _frame(value.to_frame(), depth), "nama": encode(value.name, depth)}
     if isinstance(value, (pd.Timestamp, datetime, date)):
         return {"__waktu__": value.isoformat()}
     if isinstance(value, np.ndarray):
@@ -106,24 +104,43 @@ def encode(value, depth: int = 0):
     return {"__tidak_didukung__": _type_name(value)}
 
 
-def _frame_json(frame) -> str:
-    try:
-        return frame.to_json(orient="table", date_format="iso", default_handler=str)
-    except (ValueError, NotImplementedError):  # e.g. a MultiIndex or repeated column names
-        return frame.reset_index().to_json(orient="split", date_format="iso",
-                                           default_handler=str)
+def _frame(frame, depth: int) -> dict:
+    """A table column by column: labels, index, values and dtypes, exactly (no rounding)."""
+    return {"kolom": encode(list(frame.columns), depth + 1),
+            "nama_kolom": encode(list(frame.columns.names), depth + 1),
+            "indeks": encode(list(frame.index), depth + 1),
+            "nama_indeks": encode(list(frame.index.names), depth + 1),
+            "tipe_indeks": str(frame.index.dtype),
+            "nilai": [encode(frame.iloc[:, i].tolist(), depth + 1)
+                      for i in range(frame.shape[1])],
+            "tipe": [str(t) for t in frame.dtypes]}
 
 
-def _frame(text: str):
-    import io
-
+def _restore(values: list, dtype: str):
     import pandas as pd
 
-    parsed = json.loads(text)
-    if "schema" in parsed:
-        frame = pd.read_json(io.StringIO(text), orient="table")
-        return frame
-    return pd.DataFrame(parsed["data"], columns=parsed["columns"])
+    series = pd.Series(values, dtype=object)
+    try:
+        if dtype.startswith("datetime64"):
+            return pd.to_datetime(series).astype(dtype)
+        return series.astype(dtype)
+    except (TypeError, ValueError):
+        return pd.Series(values)
+
+
+def _unframe(data: dict):
+    import pandas as pd
+
+    index = pd.Index(list(_restore([_hashable(i) for i in decode(data["indeks"])],
+                                   data["tipe_indeks"])))
+    columns = [_restore(decode(v), t) for v, t in zip(data["nilai"], data["tipe"])]
+    frame = (pd.concat(columns, axis=1, ignore_index=True) if columns
+             else pd.DataFrame(index=pd.RangeIndex(len(index))))
+    frame.index = index
+    frame.columns = pd.Index([_hashable(c) for c in decode(data["kolom"])])
+    frame.index.names = decode(data["nama_indeks"])
+    frame.columns.names = decode(data["nama_kolom"])
+    return frame
 
 
 def decode(data):
@@ -143,11 +160,9 @@ def decode(data):
                 pass
         return Unsupported(f"modul {name}")
     if "__tabel__" in data:
-        return _frame(data["__tabel__"])
+        return _unframe(data["__tabel__"])
     if "__seri__" in data:
-        frame = _frame(data["__seri__"])
-        series = frame.iloc[:, 0]
-        return series.rename(decode(data.get("nama")))
+        return _unframe(data["__seri__"]).iloc[:, 0].rename(decode(data.get("nama")))
     if "__waktu__" in data:
         import pandas as pd
 
@@ -194,12 +209,3 @@ def load(values: dict) -> dict:
     """Decoded values of one snapshot, to run a test cell in."""
     return {str(name): decode(value) for name, value in values.items()}
 
-
-def enter(namespace: dict, values: dict) -> None:
-    """Replace the names a previous :func:`enter` put in ``namespace`` by ``values``' own, so a
-    test never sees a value from another test's snapshot."""
-    for name in namespace.pop("__humaskit_loaded__", ()):
-        namespace.pop(name, None)
-    loaded = load(values)
-    namespace.update(loaded)
-    namespace["__humaskit_loaded__"] = tuple(loaded)

@@ -47,17 +47,19 @@ SUMMARY_COLUMNS = ["topik", "volume", "persen_negatif", "total_jangkauan",
                    "volume_terkini", "volume_sebelumnya", "tren"]
 
 
-def clean(raw: pd.DataFrame) -> pd.DataFrame:
+def clean(raw: pd.DataFrame, spellings: dict[str, str] | None = None) -> pd.DataFrame:
     """The reference cleaning of a raw monitoring export.
 
-    Strips stray spaces from text columns, lower-cases topics and maps known spelling
-    variants to the canonical key, parses ``tanggal`` (``YYYY-MM-DD``) and drops rows whose
-    date is missing or unreadable, then drops duplicate clips.
+    Strips stray spaces from text columns, lower-cases topics and maps spelling variants to
+    the canonical key (``spellings``, default :data:`TOPIC_SPELLINGS`), parses ``tanggal``
+    (``YYYY-MM-DD``) and drops rows whose date is missing or unreadable, then drops duplicate
+    clips.
     """
     data = raw.copy()
     for column in TEXT_COLUMNS:
         data[column] = data[column].str.strip()
-    data["topik"] = data["topik"].str.lower().replace(TOPIC_SPELLINGS)
+    mapping = TOPIC_SPELLINGS if spellings is None else spellings
+    data["topik"] = data["topik"].str.lower().replace(mapping)
     data["tanggal"] = pd.to_datetime(data["tanggal"], format=DATE_FORMAT, errors="coerce")
     data = data.dropna(subset=["tanggal"]).drop_duplicates()
     data["jangkauan"] = data["jangkauan"].astype("int64")
@@ -96,6 +98,13 @@ def summarise(data: pd.DataFrame, month: str | pd.Period | None = None) -> pd.Da
         summary[column] = summary[column].astype("int64")
     summary["tren"] = summary["volume_terkini"] - summary["volume_sebelumnya"]
     return summary[SUMMARY_COLUMNS]
+
+
+def spelling_counts(raw: pd.DataFrame) -> pd.DataFrame:
+    """Each topic as written once lower-cased and stripped, with its number of clips."""
+    written = raw["topik"].str.strip().str.lower()
+    return (written.value_counts().rename_axis("ejaan").reset_index(name="klip")
+            .sort_values(["ejaan"]).reset_index(drop=True))
 
 
 def monthly(data: pd.DataFrame) -> pd.DataFrame:

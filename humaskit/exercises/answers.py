@@ -1,0 +1,95 @@
+"""Form answers that travel with the notebook, whichever way it reaches the trainer.
+
+A widget form saves its answers to a JSON file beside the notebook *and* shows them as one
+output of its own cell (:class:`Mirror`). The output is updated in place on every save, so the
+saved ``.ipynb`` carries the latest answers even when it is sent alone (by USB or e-mail);
+collection (:func:`harvest`) then writes them back beside the notebook. Where a notebook shows
+a form that was run but carries no answers and none came with it, collection says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+MIME = "application/vnd.humaskit.jawaban+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def write(path: Path, text: str) -> None:
+    """Replace ``path`` atomically (a half-written answers file must never be left)."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def bundle(filename: str, text: str, saved_at: str, filled: int | None = None,
+           total: int | None = None) -> dict:
+    count = f" ({filled} dari {total} isian terisi)" if total else ""
+    note = (f"✔ Jawaban formulir tersimpan di notebook ini dan di berkas `{filename}`{count}, "
+            f"pukul {saved_at[11:16]} UTC. Simpan notebook (Ctrl+S) sebelum mengirim."
+            if text else "Formulir belum disimpan.")
+    return {MIME: {"berkas": filename, "isi": text, "disimpan_pada": saved_at},
+            "text/markdown": note}
+
+
+class Mirror:
+    """The answers shown in every form cell (one display id), updated in place on each save."""
+
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.display_id = f"humaskit-jawaban-{uuid.uuid4().hex}"
+        self.shown = False
+
+    def show(self, text: str = "", saved_at: str = "", **counts) -> None:
+        from IPython.display import display
+
+        display(bundle(self.filename, text, saved_at, **counts), raw=True,
+                display_id=self.display_id)
+        self.shown = True
+
+    def update(self, text: str, saved_at: str, **counts) -> None:
+        from IPython.display import update_display
+
+        if self.shown:
+            update_display(bundle(self.filename, text, saved_at, **counts), raw=True,
+                           display_id=self.display_id)
+
+
+def harvest(nb: dict) -> dict[str, tuple[str, str]]:
+    """Answers carried in a notebook's outputs: file name -> (saved at, JSON text); the
+    newest per file."""
+    found: dict[str, tuple[str, str]] = {}
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []) or []:
+            data = out.get("data", {}) if isinstance(out, dict) else {}
+            item = data.get(MIME)
+            if not isinstance(item, dict) or not item.get("isi"):
+                continue
+            name, text = str(item.get("berkas", "")), str(item["isi"])
+            saved = str(item.get("disimpan_pada", ""))
+            safe = name and "/" not in name and "\\" not in name and not name.startswith(".")
+            if safe and (name not in found or saved > found[name][0]):
+                found[name] = (saved, text)
+    return found
+
+
+def shows_a_form(nb: dict) -> bool:
+    """Whether a run form (a widget) is in the notebook's outputs."""
+    return any(WIDGET_VIEW in (out.get("data", {}) if isinstance(out, dict) else {})
+               for cell in nb.get("cells", []) for out in cell.get("outputs", []) or [])
+
+
+def saved_at(text: str) -> str:
+    """When an answers file says it was saved ('' if it does not say)."""
+    try:
+        return str(json.loads(text).get("disimpan_pada", ""))
+    except (ValueError, AttributeError):
+        return ""

@@ -1,0 +1,53 @@
+"""The visible self-checks of the no-code *Pemetaan Isu* (what the participant sees before
+submitting). They are honest: they say what they checked (complete, valid choices, the stated
+rules a choice must obey) and that correctness is judged at grading, and they never raise, so
+an unfinished step never stops the notebook."""
+
+from __future__ import annotations
+
+from humaskit.exercises.issue_mapping import model
+from humaskit.issues import issue_map
+
+
+def periksa(name: str, jawaban: dict) -> bool:
+    """Print what is missing or invalid in decision ``name``; True when complete and valid."""
+    decision = model.DECISIONS[name]
+    given = jawaban.get(name) if isinstance(jawaban, dict) else None
+    if not isinstance(given, dict):
+        print(f"✘ Isian {decision.label} tidak ditemukan. Jalankan sel isian langkah ini.")
+        return False
+    empty = [k for k in decision.subjects() if given.get(k) is None]
+    invalid = [k for k in decision.subjects()
+               if given.get(k) is not None and not model.valid(decision, k, given[k])]
+    warnings = rule_warnings(name, jawaban)
+    for key in invalid:
+        options = ", ".join(repr(c) for c in decision.choices(key))
+        print(f"✘ {key!r}: {given[key]!r} bukan pilihan yang sah. Pilihan: {options}.")
+    for text in warnings:
+        print(f"✘ {text}")
+    if empty:
+        print(f"… {len(empty)} dari {len(decision.subjects())} isian belum diisi: "
+              + ", ".join(repr(k) for k in empty[:6]) + (" …" if len(empty) > 6 else ""))
+    if not (empty or invalid or warnings):
+        print(f"✔ {decision.label.capitalize()}: lengkap dan berformat benar "
+              f"({len(decision.subjects())} isian). Ketepatan nilai diperiksa saat penilaian.")
+        return True
+    return False
+
+
+def rule_warnings(name: str, jawaban: dict) -> list[str]:
+    """Breaches of a stated rule that show without giving an answer away."""
+    mine = model.filled(jawaban, name)
+    found = []
+    if name == "urgensi":
+        rising = set(model.basis(jawaban).summary.query("tren > 0")["topik"])
+        found += [f"{t!r}: trennya naik, jadi urgensinya paling sedikit 2 (urgensi dasar "
+                  "naik satu tingkat)." for t, v in mine.items() if t in rising and v < 2]
+    if name == "koordinator":
+        table = model.issue_table(jawaban)
+        kategori = dict(zip(table["topik"], table["kategori"]))
+        found += [f"{t!r}: menurut kategori dari dampak × urgensi Anda, isu ini tidak Kritis; "
+                  f"{issue_map.CENTRAL_COORDINATOR} hanya mengoordinasikan isu Kritis."
+                  for t, v in mine.items()
+                  if v == issue_map.CENTRAL_COORDINATOR and kategori.get(t) != "Kritis"]
+    return found
