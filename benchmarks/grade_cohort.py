@@ -95,7 +95,7 @@ def run_humaskit(base: Path, stock_root: Path, participants: int, workers: int) 
     shutil.copytree(stock_root / "submitted", inbox)
     start = time.perf_counter()
     collect.collect(ws, [inbox], people, cohort.assignments(ws))
-    autograde.run(ws, people, workers=workers)
+    autograde.run(ws, people, workers=workers, progress=False)
     return time.perf_counter() - start, ws.db_url()
 
 

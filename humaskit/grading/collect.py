@@ -15,6 +15,7 @@ capped, and zip archives are unpacked within caps on entries and sizes.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from nbgrader.utils import parse_utc
 
+from humaskit.exercises import answers
 from humaskit.grading.roster import Participant
 from humaskit.grading.workspace import Workspace
 
@@ -50,6 +52,12 @@ ISSUES = {
     "zip_escape": "Isi zip '{detail}' menunjuk ke luar folder arsip; dibuang.",
     "zip_too_large": "Arsip zip melampaui batas ({detail}); sisa isinya tidak dibuka.",
     "zip_unreadable": "Arsip zip rusak atau tidak dapat dibaca: {detail}.",
+    "form_answers_from_notebook": "Jawaban formulir tidak ikut terkirim sebagai berkas; "
+                                  "diambil dari salinannya di dalam notebook ({detail}).",
+    "form_answers_missing": "Jawaban formulir tidak ikut terkirim: notebook menampilkan "
+                            "formulir yang sudah dijalankan, tetapi berkas jawabannya tidak "
+                            "ada dan notebook tidak menyimpan salinannya. Minta peserta "
+                            "mengirim ulang folder latihannya (notebook dan berkas {detail}).",
 }
 
 #: Caps on what one source may bring in.
@@ -424,6 +432,7 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     record = ws.collection()
     kept = {(s["student"], s["assignment"]): s for s in record["submissions"]}
     for (student, name), unit in chosen.items():
+        issues += recover_form_answers(unit, student, name)
         if deadline and unit.timestamp > deadline:
             unit.late_minutes = math.ceil((unit.timestamp - deadline).total_seconds() / 60)
             issues.append({"code": "late", "path": str(unit.origin),
@@ -451,6 +460,29 @@ class SourceError(ValueError):
 
 class DeadlineError(ValueError):
     """A ``--deadline`` that is not a date-time (message in Indonesian)."""
+
+
+def recover_form_answers(unit: Unit, student: str, assignment: str) -> list[dict]:
+    """Put a form's answers beside the notebook from the copy the notebook carries, when the
+    answers file did not come with it; say so, or say that the answers are missing."""
+    found = []
+    for name in [n for n in unit.files if n.lower().endswith(".ipynb")]:
+        try:
+            nb = json.loads(unit.files[name])
+        except (ValueError, UnicodeDecodeError):
+            continue
+        folder = Path(name).parent
+        carried = answers.harvest(nb)
+        where = {"path": str(unit.origin), "student": student, "assignment": assignment}
+        for filename, (_saved, text) in carried.items():
+            if str(folder / filename) not in unit.files:
+                unit.files[str(folder / filename)] = text.encode()
+                found.append(dict(where, code="form_answers_from_notebook", detail=filename))
+        has_answers_file = any(n.lower().endswith(".json") for n in unit.files)
+        if not carried and not has_answers_file and answers.shows_a_form(nb):
+            found.append(dict(where, code="form_answers_missing",
+                              detail=f"jawaban_{assignment}.json"))
+    return found
 
 
 def parse_deadline(text: str) -> datetime:
