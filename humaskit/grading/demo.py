@@ -37,7 +37,10 @@ from humaskit.grading.workspace import Workspace
 MARKER = ".humaskit-demo"
 #: Exercise -> the module with its crafted submissions.
 SAMPLES = {"asesmen_mandiri": "humaskit.exercises.self_assessment.samples",
-           "pemetaan_isu": "humaskit.exercises.issue_mapping.samples"}
+           "pemetaan_isu": "humaskit.exercises.issue_mapping.samples",
+           "pemetaan_isu_analis": "humaskit.exercises.issue_analysis.samples"}
+#: Participants who also took the optional pandas track (the analysts of the cohort).
+ANALYSTS = 4
 #: Participant id -> (name on the folder or file, sample to use; None: a special case).
 SELF_ASSESSMENT = {
     "rini_paramitha": ("Rini Paramitha", "lengkap_formulir"),
@@ -94,16 +97,33 @@ def self_assessment_inbox(ws: Workspace, inbox: Path, ids: set[str], on_time: fl
 
 
 def issue_mapping_inbox(ws: Workspace, inbox: Path, ids: set[str], on_time: float) -> None:
-    """Loose notebooks named by participant, as collected from a chat group."""
+    """The no-code exercise by every route: a folder with the form's answers file, a lone
+    notebook carrying its answers (sent by USB or e-mail), a notebook with typed answers."""
     from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, samples
 
     release = nbformat.read(ws.course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     for i, who in enumerate(cohort.participants(ws).values()):
         if who.id not in ids:
             continue
+        name = samples.NAMES[i % len(samples.NAMES)]
+        nb, extra = samples.build(name, release)
+        if extra:
+            write_folder(inbox / who.nama, nb, NOTEBOOK, extra, on_time)
+        else:
+            label = who.nama if i % 3 else f"{who.nama} – pemetaan isu"
+            write_folder(inbox, nb, f"{label}.ipynb", {}, on_time)
+
+
+def issue_analysis_inbox(ws: Workspace, inbox: Path, ids: set[str], on_time: float) -> None:
+    """The optional pandas track, from the cohort's analysts: loose notebooks from a chat."""
+    from humaskit.exercises.issue_analysis import ASSIGNMENT, NOTEBOOK, samples
+
+    release = nbformat.read(ws.course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    for i, who in enumerate(list(cohort.participants(ws).values())[:ANALYSTS]):
+        if who.id not in ids:
+            continue
         nb = course.answered_release(release, samples.build(samples.NAMES[i % len(samples.NAMES)]))
-        label = who.nama if i % 3 else f"{who.nama} – pemetaan isu"
-        write_folder(inbox, nb, f"{label}.ipynb", {}, on_time)
+        write_folder(inbox, nb, f"{who.nama} - analis.ipynb", {}, on_time)
 
 
 def example_decisions(ws: Workspace, claims: pd.DataFrame) -> pd.DataFrame:
@@ -147,9 +167,12 @@ def run(out: Path, workers: int | None = None, progress: bool = True,
     deadline = time.time() - 3600
     builders = {"asesmen_mandiri": lambda box: self_assessment_inbox(
                     ws, box, ids, deadline - 1800, deadline + 900),
-                "pemetaan_isu": lambda box: issue_mapping_inbox(ws, box, ids, deadline - 1800)}
+                "pemetaan_isu": lambda box: issue_mapping_inbox(ws, box, ids, deadline - 1800),
+                "pemetaan_isu_analis": lambda box: issue_analysis_inbox(ws, box, ids,
+                                                                        deadline - 1800)}
     for name in names:
         box = out / "kiriman_contoh" / name
+        box.mkdir(parents=True, exist_ok=True)
         builders[name](box)
         record = collect.collect(ws, [box], people, cohort.assignments(ws), assignment=name,
                                  deadline=datetime.fromtimestamp(deadline, tz=timezone.utc))

@@ -1,17 +1,18 @@
-"""The *Pemetaan Isu* (issue mapping) exercise: self-checks, hidden tests, crafted submissions.
+"""The *Pemetaan Isu* exercise without code: the kit computes, the participant decides.
 
-The participant cleans the raw monitoring export, summarises it per issue, scores each issue
-with the rubric of :mod:`humaskit.issues.priority` and :mod:`humaskit.issues.lifecycle`,
-places stakeholders on Mendelow's grid, builds the issue map and draws the priority matrix.
+The decisions a humas officer makes on the monitoring data (which spellings are one issue,
+what the summary says, impact and urgency by the rubric, the life-cycle stage, the Mendelow
+quadrant of each stakeholder, the lead OPD and the coordinator, what the priority matrix
+shows) are entered in a form or as literal values, and graded per decision.
 
-- :mod:`cek`: the visible self-checks the notebook's grade cells call (Indonesian messages);
-- :mod:`uji`: the helpers of the hidden tests (exact values, each step judged on the
-  participant's own input from the step before);
-- :mod:`samples`: crafted submissions (reference, alternative, one per common mistake).
+- :mod:`model`: the decisions, their answer keys from the data, the no-cascade basis;
+- :mod:`ui`: the answer sheet (dropdown forms, literal values, saved answers);
+- :mod:`checks`: the visible self-checks (honest: complete and valid, not "correct");
+- :mod:`scoring`: the hidden tests (partial credit per decision);
+- :mod:`samples`: crafted submissions by every route, and one per common mistake.
+
+The pandas version is :mod:`humaskit.exercises.issue_analysis` (``pemetaan_isu_analis``).
 """
 
 ASSIGNMENT = "pemetaan_isu"
 NOTEBOOK = "pemetaan_isu.ipynb"
-#: The month the trend is measured in, and the month it is compared with.
-BULAN_TERKINI = "2025-06"
-BULAN_SEBELUMNYA = "2025-05"

@@ -1,254 +1,154 @@
-"""Crafted submissions of the *Pemetaan Isu* exercise, for tests and the grading pipeline.
+"""Crafted submissions of the no-code *Pemetaan Isu*, for tests, the demo and the benchmark.
 
-``build(name)`` returns a submission notebook made from the source notebook: every answer
-cell holds that sample's code (the reference solution, an alternative written differently,
-the untouched release stub, or the reference with one common mistake), hidden tests are
-removed as in the participant version. ``POINTS`` gives each autograded cell's points,
-``LOSES`` the cells each sample is meant to fail (it loses exactly their points).
+``build(name)`` returns ``(notebook, extra files)``: the participant version of the source
+notebook answered the way the sample says, by literal values in the answer cells, by the form
+(its answers file beside the notebook), or only by the copy of the form's answers that the
+notebook itself carries (sent alone). ``expected(name)`` gives the points of every grade cell,
+computed with :func:`humaskit.exercises.issue_mapping.model.points` from the sample's answers.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
+from nbformat.v4 import new_output
 
+from humaskit.exercises import answers as carried
 from humaskit.exercises import course
-from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK
+from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, model
+from humaskit.exercises.issue_mapping.ui import ANSWER_FILE
+from humaskit.issues import priority
 
-POINTS = {"cek_duplikat": 1, "cek_tanggal": 1, "cek_topik": 1, "cek_spasi": 1,
-          "cek_ringkasan": 2, "cek_tren": 2, "cek_skor": 2, "cek_kategori": 2, "cek_tahap": 2,
-          "cek_kuadran": 2, "cek_opd": 1, "cek_koordinator": 2, "cek_pemangku_kunci": 1,
-          "cek_grafik": 2}
+POINTS = {f"cek_{name}": d.points for name, d in model.DECISIONS.items()}
 MANUAL_CELL = "strategi_respons"
+ESSAY = ("Antrean RSUD, PPDB zonasi dan jalan rusak: identifikasi, analisis, strategi, "
+         "program aksi dan evaluasi untuk masing-masing isu.")
 
-_SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.DOTALL)
 _HIDDEN = re.compile(r"\n?### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS", re.DOTALL)
+_SOLUTION = re.compile(r"### BEGIN SOLUTION\n.*?### END SOLUTION", re.DOTALL)
 
-Edit = Callable[[str], str]
 
-
-def _swap(old: str, new: str) -> Edit:
-    """An edit replacing ``old`` (which must occur) by ``new`` in the reference answer."""
-    def edit(code: str) -> str:
-        if old not in code:
-            raise ValueError(f"sample edit does not match the reference answer: {old!r}")
-        return code.replace(old, new)
+def _set(name: str, key, value):
+    def edit(answers: dict) -> None:
+        answers[name][key] = value
     return edit
 
 
-def _exchange(first: str, second: str) -> Edit:
-    """An edit swapping two texts (both must occur) in the reference answer."""
-    def edit(code: str) -> str:
-        marker = "\0"
-        swapped = _swap(first, marker)(code)
-        return _swap(second, first)(swapped).replace(marker, second)
-    return edit
+def _rising_without_step_up(answers: dict) -> None:
+    summary = model.basis().summary
+    for row in summary.itertuples():
+        if row.tren > 0:
+            answers["urgensi"][row.topik] = priority.urgency(row.persen_negatif, 0)
 
 
-#: One common mistake per sample: answer cell -> edit of the reference, and what it loses.
-MISTAKES: dict[str, tuple[dict[str, Edit], set[str]]] = {
-    "lupa_duplikat": (
-        {"jawaban_langkah1": _swap("data_bersih = data_bersih.drop_duplicates()\n", "")},
-        {"cek_duplikat"}),
-    "topik_peka_huruf": (
-        {"jawaban_langkah1": _swap('.str.lower().replace(EJAAN_TOPIK)', '.replace(EJAAN_TOPIK)')},
-        {"cek_topik"}),
-    "spasi_tidak_dibuang": (
-        {"jawaban_langkah1": _swap('    data_bersih[kolom] = data_bersih[kolom].str.strip()',
-                                   '    pass')},
-        {"cek_spasi"}),
-    "tanggal_dibiarkan": (
-        {"jawaban_langkah1": _swap('data_bersih = data_bersih.dropna(subset=["tanggal"])\n', "")},
-        {"cek_tanggal"}),
-    "persen_pecahan": (
-        {"jawaban_langkah2": _swap('ringkasan_isu["persen_negatif"] * 100',
-                                   'ringkasan_isu["persen_negatif"]')},
-        {"cek_ringkasan"}),
-    "jendela_tren_salah": (
-        {"jawaban_langkah2": _swap("sebelumnya=bulan == BULAN_SEBELUMNYA",
-                                   "sebelumnya=bulan < BULAN_TERKINI")},
-        {"cek_tren"}),
-    "urgensi_tanpa_tren": (
-        {"jawaban_langkah3": _swap("    if tren > 0:\n        nilai = nilai + 1\n", "")},
-        {"cek_skor"}),
-    "ambang_kategori_salah": (
-        {"jawaban_langkah3": _swap("if prioritas >= 16:", "if prioritas > 16:")},
-        {"cek_kategori"}),
-    "tahap_urutan_salah": (
-        {"jawaban_langkah3": _swap(
-            '    if volume < 15:\n        return "permulaan"\n'
-            '    if volume_terkini > volume_sebelumnya:\n'
-            '        return "mediasi & amplifikasi"\n',
-            '    if volume_terkini > volume_sebelumnya:\n'
-            '        return "mediasi & amplifikasi"\n'
-            '    if volume < 15:\n        return "permulaan"\n')},
-        {"cek_tahap"}),
-    "kuadran_tertukar": (
-        {"jawaban_langkah4": _exchange('return "Jaga kepuasan"',
-                                       'return "Jaga agar terinformasi"')},
-        {"cek_kuadran"}),
-    "opd_salah": (
-        {"jawaban_langkah5": _swap('["opd_terkait"].nunique()', '["opd_terkait"].count()')},
-        {"cek_opd"}),
-    "koordinator_salah": (
-        {"jawaban_langkah5": _swap('if kategori == "Kritis" and jumlah >= 2:',
-                                   'if kategori == "Kritis":')},
-        {"cek_koordinator"}),
-    "pemangku_kunci_salah": (
-        {"jawaban_langkah5": _swap('kunci = pemangku[pemangku["kuadran"] == "Kelola secara dekat"]',
-                                   "kunci = pemangku")},
-        {"cek_pemangku_kunci"}),
-    "grafik_salah": (
-        {"jawaban_langkah6": _swap('color="kategori"', 'color="tahap"')},
-        {"cek_grafik"}),
+def _swap_quadrants(answers: dict) -> None:
+    swap = {"Jaga kepuasan": "Jaga agar terinformasi", "Jaga agar terinformasi": "Jaga kepuasan"}
+    answers["kuadran"] = {k: swap.get(v, v) for k, v in answers["kuadran"].items()}
+
+
+def _own_basis(answers: dict) -> None:
+    """Carries on with its own answers: one wrong urgency makes banjir Kritis in its own
+    view, and it coordinates and reads the matrix consistently with that view."""
+    answers[model.FLAG] = True
+    answers["urgensi"]["banjir"] = 4  # 3 by the rubric; 5 × 4 = 20: Kritis
+    answers["koordinator"]["banjir"] = "Sekda/Wabup"  # Kritis and three OPD
+    answers["bacaan_matriks"] = {model.MATRIX_KEYS[0]: 4, model.MATRIX_KEYS[1]: "tapal batas"}
+
+
+#: One common mistake per decision (and two about the basis): the edit of the reference.
+MISTAKES = {
+    "ejaan_keliru": _set("ejaan_topik", "ppdb", "honorer"),
+    "ringkasan_salah_baca": _set("bacaan_ringkasan", model.SUMMARY_KEYS[0], "antrean rsud"),
+    "dampak_batas_keliru": _set("dampak", "sampah tpa", 3),
+    "urgensi_tanpa_tren": _rising_without_step_up,
+    "tahap_urutan_salah": _set("tahap", "harga pupuk", "mediasi & amplifikasi"),
+    "kuadran_tertukar": _swap_quadrants,
+    "opd_salah": _set("opd_utama", "banjir", "BPBD"),
+    "koordinator_salah": _set("koordinator", "ppdb zonasi", "Sekda/Wabup"),
+    "matriks_salah_baca": _set("bacaan_matriks", model.MATRIX_KEYS[0], 2),
+    "lanjut_jawaban_sendiri": _own_basis,
 }
-
-#: The same analysis written differently (vectorised, pivot_table, topik as index, extra
-#: columns, other column order, lists instead of text, a layered chart): full marks.
-ALTERNATIVE = {
-    "jawaban_langkah1": '''
-teks = ["sumber_jenis", "sumber_nama", "topik", "ringkasan", "sentimen", "opd_terkait"]
-bersih = data_mentah.drop_duplicates(subset="id_klip").copy()
-bersih[teks] = bersih[teks].apply(lambda kolom: kolom.str.strip())
-bersih["topik"] = bersih["topik"].map(lambda t: EJAAN_TOPIK.get(t.lower(), t.lower()))
-bersih["tanggal"] = pd.to_datetime(bersih["tanggal"], format="ISO8601", errors="coerce")
-data_bersih = bersih[bersih["tanggal"].notna()].assign(bulan=lambda t: t["tanggal"].dt.month)
-data_bersih = data_bersih.set_index("id_klip", drop=False)
-''',
-    "jawaban_langkah2": '''
-bantu = data_bersih.assign(
-    periode=data_bersih["tanggal"].dt.to_period("M").astype(str),
-    negatif=(data_bersih["sentimen"] == "negatif").astype(int),
-)
-per_bulan = bantu.pivot_table(index="topik", columns="periode", values="id_klip",
-                              aggfunc="count", fill_value=0)
-kelompok = bantu.groupby("topik")
-ringkasan_isu = pd.DataFrame({
-    "total_jangkauan": kelompok["jangkauan"].sum(),
-    "volume": kelompok.size(),
-    "persen_negatif": (kelompok["negatif"].mean() * 100).round(1),
-    "volume_terkini": per_bulan.get(BULAN_TERKINI, 0),
-    "volume_sebelumnya": per_bulan.get(BULAN_SEBELUMNYA, 0),
-})
-ringkasan_isu["tren"] = ringkasan_isu.eval("volume_terkini - volume_sebelumnya")
-ringkasan_isu.index.name = "topik"
-''',
-    "jawaban_langkah3": '''
-import numpy as np
-
-tak_hingga = float("inf")
-skor_isu = ringkasan_isu.copy()
-skor_isu["dampak"] = pd.cut(skor_isu["total_jangkauan"],
-                            [-1, 100_000, 250_000, 500_000, 1_000_000, tak_hingga],
-                            right=False, labels=[1, 2, 3, 4, 5]).astype(int)
-skor_isu["urgensi_dasar"] = pd.cut(skor_isu["persen_negatif"], [0, 20, 40, 60, 80, tak_hingga],
-                                   right=False, labels=[1, 2, 3, 4, 5]).astype(int)
-skor_isu["urgensi"] = np.minimum(skor_isu["urgensi_dasar"] + (skor_isu["tren"] > 0), 5)
-skor_isu["prioritas"] = skor_isu.eval("dampak * urgensi")
-p = skor_isu["prioritas"]
-skor_isu["kategori"] = np.select([p >= 16, p >= 10, p >= 5], ["Kritis", "Tinggi", "Sedang"],
-                                 default="Rendah")
-skor_isu["tahap"] = np.select(
-    [skor_isu["volume"] < 15,
-     skor_isu["volume_terkini"] > skor_isu["volume_sebelumnya"],
-     skor_isu["volume_terkini"] * 2 <= skor_isu["volume_sebelumnya"]],
-    ["permulaan", "mediasi & amplifikasi", "resolusi"], default="organisasi")
-''',
-    "jawaban_langkah4": '''
-import numpy as np
-
-kuasa, minat = pemangku_mentah["kekuasaan"] >= 3, pemangku_mentah["kepentingan"] >= 3
-pemangku = pemangku_mentah.assign(kuadran=np.select(
-    [kuasa & minat, kuasa & ~minat, ~kuasa & minat],
-    ["Kelola secara dekat", "Jaga kepuasan", "Jaga agar terinformasi"], default="Pantau"))
-pemangku = pemangku[["kuadran", "nama", "jenis", "kekuasaan", "kepentingan", "isu_terkait"]]
-''',
-    "jawaban_langkah5": '''
-opd_per_topik = data_bersih.reset_index(drop=True).groupby("topik")["opd_terkait"]
-peta_isu = skor_isu[["kategori", "prioritas", "tahap"]].copy()
-peta_isu["opd_utama"] = opd_per_topik.agg(lambda s: s.value_counts().idxmax())
-peta_isu["jumlah_opd"] = opd_per_topik.nunique()
-kritis_lintas = (peta_isu["kategori"] == "Kritis") & (peta_isu["jumlah_opd"] >= 2)
-peta_isu["koordinator"] = peta_isu["opd_utama"].where(~kritis_lintas, "Sekda/Wabup")
-kunci = (pemangku[pemangku["kuadran"] == "Kelola secara dekat"]
-         .assign(topik=lambda t: t["isu_terkait"].str.split("; ")).explode("topik"))
-daftar = kunci.groupby("topik")["nama"].agg(list).reindex(peta_isu.index)
-peta_isu["pemangku_kunci"] = [v if isinstance(v, list) else [] for v in daftar]
-''',
-    "jawaban_langkah6": '''
-dasar = alt.Chart(skor_isu.reset_index()).encode(
-    x=alt.X("urgensi:Q", scale=alt.Scale(domain=[0, 6])),
-    y=alt.Y("dampak:Q", scale=alt.Scale(domain=[0, 6])),
-)
-titik = dasar.mark_point(filled=True).encode(
-    size=alt.Size("volume:Q"), color=alt.Color("kategori:N"),
-    tooltip=[alt.Tooltip("topik:N"), alt.Tooltip("prioritas:Q")])
-label = dasar.mark_text(dy=-12).encode(text="topik:N")
-matriks_isu = titik + label
-matriks_isu
-''',
-}
-
-NAMES = ["referensi", "alternatif", "kosong", *MISTAKES]
-LOSES: dict[str, set[str]] = {"referensi": set(), "alternatif": set(), "kosong": set(POINTS),
-                              **{name: lost for name, (_, lost) in MISTAKES.items()}}
+#: Routes by which a complete, correct answer reaches the grader.
+ROUTES = ("referensi_isian", "referensi_formulir", "referensi_tersimpan_di_notebook")
+NAMES = [*ROUTES, "kosong", *MISTAKES]
 
 
 def source_notebook(root: Path = course.COURSE_ROOT) -> nbformat.NotebookNode:
-    """The instructor version of the exercise."""
     return nbformat.read(Path(root) / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
 
 
-def reference_answers(nb: nbformat.NotebookNode) -> dict[str, str]:
-    """Answer cell id -> the reference solution's text (between the solution markers)."""
-    answers = {}
+def participant_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """What nbgrader releases: hidden tests and the model answer removed."""
+    nb = copy.deepcopy(nb)
     for cell in nb.cells:
-        info = cell.metadata.get("nbgrader", {})
-        if info.get("solution"):
-            found = _SOLUTION.search(cell.source)
-            answers[info["grade_id"]] = found.group(1).strip("\n") if found else cell.source
+        cell.source = _HIDDEN.sub("", cell.source)
+        cell.source = _SOLUTION.sub(course.TEXT_STUB, cell.source)
+    return nb
+
+
+def answers_of(name: str) -> dict:
+    """The decisions a sample makes."""
+    answers = model.blank() if name == "kosong" else model.reference_answers()
+    if name in MISTAKES:
+        MISTAKES[name](answers)
     return answers
 
 
-def answers(name: str, nb: nbformat.NotebookNode | None = None) -> dict[str, str]:
-    """Answer cell id -> the text sample ``name`` puts in it."""
-    nb = nb or source_notebook()
-    reference = reference_answers(nb)
-    if name == "referensi":
-        return reference
+def fill_literals(nb: nbformat.NotebookNode, answers: dict) -> nbformat.NotebookNode:
+    """``nb`` with every answer cell's ``None`` replaced by the answer, as typed by hand."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        found = re.search(r'lembar\.isian\("(\w+)"', cell.source)
+        if cell.cell_type != "code" or not found:
+            continue
+        given = answers[found.group(1)]
+        lines = []
+        for line in cell.source.splitlines():
+            key = re.match(r'\s+"(.+)": None,$', line)
+            if key and given.get(key.group(1)) is not None:
+                line = f'    "{key.group(1)}": {given[key.group(1)]!r},'
+            lines.append(line)
+        cell.source = "\n".join(lines)
+    for cell in nb.cells:
+        if "lanjut_dengan_jawaban_sendiri=False" in cell.source and answers.get(model.FLAG):
+            cell.source = cell.source.replace("lanjut_dengan_jawaban_sendiri=False",
+                                              "lanjut_dengan_jawaban_sendiri=True")
+    return nb
+
+
+def answers_file(answers: dict) -> str:
+    return json.dumps({"disimpan_pada": "2026-11-23T09:30:00+00:00", "jawaban": answers},
+                      ensure_ascii=False, indent=1)
+
+
+def build(name: str, base: nbformat.NotebookNode | None = None
+          ) -> tuple[nbformat.NotebookNode, dict[str, bytes]]:
+    """Sample ``name`` as (notebook, extra files beside it)."""
+    nb = copy.deepcopy(base if base is not None else participant_version(source_notebook()))
+    answers = answers_of(name)
+    extra: dict[str, bytes] = {}
     if name == "kosong":
-        return {cell: course.TEXT_STUB if cell == MANUAL_CELL else course.CODE_STUB
-                for cell in reference}
-    if name == "alternatif":
-        return {**reference, **{cell: code.strip("\n") for cell, code in ALTERNATIVE.items()}}
-    if name not in MISTAKES:
-        raise KeyError(f"unknown sample {name!r}; known: {', '.join(NAMES)}")
-    edits, _ = MISTAKES[name]
-    return {cell: edits[cell](code) if cell in edits else code
-            for cell, code in reference.items()}
+        return nb, extra
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == MANUAL_CELL:
+            cell.source = f"**Jawaban Langkah 7**\n\n{ESSAY}"
+    if name == "referensi_formulir":
+        extra[ANSWER_FILE] = answers_file(answers).encode()
+        return nb, extra
+    if name == "referensi_tersimpan_di_notebook":
+        form = next(c for c in nb.cells if c.cell_type == "code" and "lembar.formulir(" in c.source)
+        form.outputs = [new_output("display_data", data=carried.bundle(
+            ANSWER_FILE, answers_file(answers), "2026-11-23T09:30:00+00:00"))]
+        form.execution_count = 4
+        return nb, extra
+    return fill_literals(nb, answers), extra
 
 
-def build(name: str, nb: nbformat.NotebookNode | None = None) -> nbformat.NotebookNode:
-    """The submission notebook of sample ``name`` (see :data:`NAMES`).
-
-    Each answer cell keeps the text around its solution region (the scaffold comments the
-    participant sees) and holds the sample's answer in place of the region.
-    """
-    submission = copy.deepcopy(nb or source_notebook())
-    filled = answers(name, submission)
-    for cell in submission.cells:
-        info = cell.metadata.get("nbgrader", {})
-        if info.get("solution"):
-            found = _SOLUTION.search(cell.source)
-            text = filled[info["grade_id"]]
-            cell.source = (cell.source[:found.start()] + text + cell.source[found.end():]
-                           if found else text)
-        elif info.get("grade"):
-            cell.source = _HIDDEN.sub("", cell.source)
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    return submission
+def expected(name: str) -> dict[str, float]:
+    """Points of every autograded cell for sample ``name`` (the essay: not graded yet)."""
+    answers = answers_of(name)
+    return {f"cek_{d}": model.points(d, answers) for d in model.DECISIONS}

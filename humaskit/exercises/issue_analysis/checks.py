@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from humaskit.exercises.issue_mapping._tabel import CekGagal, bilangan_bulat, gagal, tabel
+from humaskit.exercises.issue_analysis.tables import CekGagal, bilangan_bulat, gagal, tabel
 
 __all__ = [
     "CekGagal",
