@@ -1,6 +1,8 @@
 """The ipywidgets form for FR.APL.02: a participant who does not program fills in identity,
 scheme, K/BK and evidence per element, and a plan for each BK element, then clicks
-*Simpan jawaban*; the answers go to :data:`humaskit.skkni.form.ANSWER_FILE`.
+*Simpan jawaban*; the answers go to :data:`humaskit.skkni.form.ANSWER_FILE` and, through
+:class:`humaskit.exercises.answers.Mirror`, into the form's own cell, so that they travel
+inside the notebook too.
 
 All logic (tables, JSON) lives in :mod:`form`, :mod:`apl02` and :mod:`plan`; this module
 only maps widgets to an :class:`~humaskit.skkni.form.Isian` and back.
@@ -12,7 +14,9 @@ from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
+from IPython.display import display
 
+from humaskit.exercises import answers
 from humaskit.skkni import apl02, catalog, form, plan
 
 _WIDE = w.Layout(width="95%")
@@ -91,6 +95,7 @@ class AsesmenForm:
                                     icon="save")
         self.status = w.HTML()
         self.save_button.on_click(lambda _: self.save())
+        self.mirror = answers.Mirror(form.ANSWER_FILE)
         saved = form.muat(folder=self.folder) if (self.folder / form.ANSWER_FILE).exists() else None
         if saved is not None and saved.kode_skema in names:
             self.skema.value = saved.kode_skema
@@ -154,11 +159,21 @@ class AsesmenForm:
             kode_skema=self._scheme, jawaban=jawaban,
             rencana=pd.DataFrame([i for i in items if i], columns=plan.PLAN_COLUMNS))
 
+    def tampilkan(self) -> None:
+        """Show the form, and below it the copy of the saved answers the notebook keeps."""
+        display(self.widget)
+        path = self.folder / form.ANSWER_FILE
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        self.mirror.show(text, answers.now() if text else "")
+
     def save(self) -> Path:
-        """Write the answers file and report how many elements are answered."""
+        """Write the answers file (and its copy in the notebook); report how many elements
+        are answered."""
         isian = self.isian()
         path = form.save(isian, self.folder)
         answered = int(isian.jawaban["klaim"].isin(apl02.CLAIMS).sum())
+        self.mirror.update(path.read_text(encoding="utf-8"), answers.now(), filled=answered,
+                           total=len(isian.jawaban))
         self.status.value = (f"<b>Tersimpan</b> di {path.name}: {answered} dari "
                              f"{len(isian.jawaban)} elemen sudah dijawab K/BK.")
         return path
