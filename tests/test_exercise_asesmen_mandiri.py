@@ -124,3 +124,86 @@ def test_the_notebook_grade_cells_and_points_are_those_the_samples_assume():
     assert set(cells) == set(GRADE_CELLS) == set(samples.POINTS)
     assert {k: c.metadata["nbgrader"]["points"] for k, c in cells.items()} == samples.POINTS
     assert "periksa_target_sesudah_asesmen" in cells["uji_tanggal"].source
+
+
+# --- every grading rule, both sides: what is accepted and what is refused ---
+
+def _claims(isian):
+    return [i for i, c in enumerate(isian.jawaban["klaim"]) if c == "K"]
+
+
+@pytest.mark.parametrize("evidence", [
+    "Laporan pelaksanaan rapat koordinasi humas, Maret 2025",
+    "Naskah siaran pers banjir Sungai Lintang, Januari 2026",
+    "Sertifikat bimtek kehumasan Kominfo 2024",
+    "Foto kegiatan jumpa pers Bupati, Agustus 2025",
+])
+def test_evidence_naming_a_document_or_activity_and_when_is_accepted(evidence):
+    assert checks.evidence_problem(evidence) is None
+
+
+@pytest.mark.parametrize("evidence, lacking", [
+    ("", "kosong"),
+    ("ada", "jenis dokumen atau kegiatan, dan tidak menyebut kapan"),
+    ("saya sering melakukannya dengan baik", "tidak menyebut jenis dokumen"),
+    ("Laporan kegiatan humas", "tidak menyebut kapan"),
+    ("Sudah dikerjakan tahun 2025", "tidak menyebut jenis dokumen atau kegiatan"),
+])
+def test_evidence_missing_a_document_or_a_time_is_refused_saying_what_is_missing(evidence,
+                                                                                 lacking):
+    assert lacking in checks.evidence_problem(evidence)
+
+
+def test_the_evidence_rule_is_stated_in_the_notebook_as_the_checks_apply_it():
+    text = " ".join(c.source for c in SOURCE.cells)
+    for part in ("jenis dokumen atau kegiatan", "kapan", "dalam unit yang sama",
+                 "tidak boleh"):
+        assert part in text
+    with pytest.raises(AssertionError, match="Bukti belum memenuhi aturan"):
+        checks.periksa_bukti(samples.with_changes(samples.complete(), {_claims(samples.complete())[0]:
+                                                         {"bukti": "ada"}}))
+
+
+def test_one_document_for_several_elements_of_one_unit_is_accepted():
+    isian = samples.complete()
+    table = isian.jawaban
+    unit = table.loc[_claims(isian)[0], "kode_unit"]
+    rows = [i for i in _claims(isian) if table.loc[i, "kode_unit"] == unit]
+    assert len(rows) >= 2
+    same = {i: {"bukti": "Laporan tahunan bidang humas Diskominfo 2025"} for i in rows}
+    checks.periksa_bukti_tidak_disalin(samples.with_changes(isian, same))
+
+
+def test_the_same_evidence_in_two_units_is_refused_even_on_two_rows_only():
+    isian = samples.complete()
+    table = isian.jawaban
+    first = _claims(isian)[0]
+    other = next(i for i in _claims(isian)
+                 if table.loc[i, "kode_unit"] != table.loc[first, "kode_unit"])
+    copied = {i: {"bukti": "Laporan tahunan bidang humas Diskominfo 2025"}
+              for i in (first, other)}
+    with pytest.raises(AssertionError, match="dipakai di 2 unit"):
+        checks.periksa_bukti_tidak_disalin(samples.with_changes(isian, copied))
+
+
+def test_an_empty_plan_is_penalised_once_not_twice():
+    isian = samples.complete()
+    empty = {0: {"kegiatan": "", "sumber_belajar": "", "target": "", "indikator": ""}}
+    assert _failing(samples.with_changes(isian, plan_rows=empty)) == {"uji_rencana"}
+
+
+@pytest.mark.parametrize("shown", [66.66666666666667, 66.67, 66.7, 67])
+def test_a_correct_percentage_is_accepted_however_it_is_rounded(shown):
+    assert checks.same_value(shown, 200 / 3)
+
+
+@pytest.mark.parametrize("shown", [66.0, 60, "66,7 persen"])
+def test_a_wrong_percentage_is_refused(shown):
+    assert not checks.same_value(shown, 200 / 3)
+
+
+def test_a_rounded_summary_passes_the_summary_check():
+    isian = samples.complete()
+    summary = apl02.summary(isian.jawaban)
+    summary["persen_K"] = summary["persen_K"].round(0)
+    checks.periksa_ringkasan(isian, summary)

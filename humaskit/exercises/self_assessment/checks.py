@@ -16,10 +16,28 @@ import pandas as pd
 from humaskit.skkni import apl02, catalog, plan
 from humaskit.skkni.form import IDENTITY_FIELDS, Isian
 
-MIN_EVIDENCE_CHARS = 12
-MIN_EVIDENCE_WORDS = 2
-GENERIC_EVIDENCE = {"ada", "-", "--", "ya", "iya", "sudah", "lengkap", "punya", "ok", "k",
-                    "bukti", "dokumen", "sertifikat", "foto", "laporan", "tidak ada", "n/a"}
+#: The evidence rule, as the notebook states it to participants.
+EVIDENCE_RULE = (
+    "Bukti untuk setiap K sah bila (1) menyebut jenis dokumen atau kegiatan, misalnya laporan, "
+    "naskah siaran pers, notulen rapat, SK, sertifikat pelatihan, foto kegiatan, dan (2) "
+    "menyebut kapan: tahun, atau bulan dan tahun. Satu dokumen boleh dipakai untuk beberapa "
+    "elemen dalam unit yang sama, tetapi bukti yang sama tidak boleh disalin ke unit lain.")
+#: Words that name a document or an activity (matched as the start of a word).
+EVIDENCE_KINDS = (
+    "laporan", "naskah", "siaran pers", "rilis", "notulen", "notula", "sk ", "surat",
+    "keputusan", "sertifikat", "piagam", "foto", "video", "album", "arsip", "dokumen",
+    "kliping", "klipping", "daftar", "rencana", "rekaman", "materi", "modul", "presentasi",
+    "bahan", "buletin", "majalah", "artikel", "berita", "unggahan", "postingan", "akun",
+    "situs", "website", "laman", "infografi", "poster", "spanduk", "brosur", "leaflet",
+    "pamflet", "portofolio", "log ", "catatan", "matriks", "peta", "survei", "kuesioner",
+    "rapat", "pelatihan", "bimtek", "diklat", "workshop", "lokakarya", "seminar", "kegiatan",
+    "acara", "konferensi pers", "jumpa pers", "wawancara", "liputan", "peliputan", "pameran",
+    "sosialisasi", "kampanye", "musrenbang", "upacara", "kunjungan", "program", "sop",
+    "pedoman", "jadwal", "formulir", "nota", "memo", "undangan", "kontrak", "proposal")
+MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+          "september", "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun",
+          "jul", "agu", "agt", "sep", "okt", "nov", "des")
+YEAR = re.compile(r"\b(19|20)\d{2}\b")
 MAX_LISTED = 8
 
 
@@ -101,37 +119,56 @@ def _key(text: str) -> str:
     return re.sub(r"[\s.,;:!-]+", " ", text.lower()).strip()
 
 
-def weak_evidence(text: str) -> bool:
-    """True when an evidence text is empty, a placeholder like 'ada' or '-', or too short."""
-    key = _key(text)
-    return (key in GENERIC_EVIDENCE or len(key) < MIN_EVIDENCE_CHARS
-            or len(key.split()) < MIN_EVIDENCE_WORDS)
+def evidence_problem(text: str) -> str | None:
+    """What an evidence text lacks under :data:`EVIDENCE_RULE` (None when it is valid)."""
+    key = f" {_key(text)} "
+    if not key.strip():
+        return "kosong"
+    words = key.split()
+    names_kind = any(f" {kind}" in key for kind in EVIDENCE_KINDS)
+    says_when = bool(YEAR.search(key)) or any(month in words for month in MONTHS)
+    if not names_kind and not says_when:
+        return "tidak menyebut jenis dokumen atau kegiatan, dan tidak menyebut kapan"
+    if not names_kind:
+        return "tidak menyebut jenis dokumen atau kegiatan"
+    if not says_when:
+        return "tidak menyebut kapan (tahun, atau bulan dan tahun)"
+    return None
 
 
 def periksa_bukti(isian: Isian) -> None:
-    """Every K claim names specific evidence (not empty, not 'ada' or '-', not too short)."""
+    """Every K claim's evidence follows :data:`EVIDENCE_RULE` (a kind of document or
+    activity, and when)."""
     table = _answered(isian)
     claimed = table[table["klaim"] == "K"]
-    messages = [
-        f"{_where(r.kode_unit, r.no_elemen)} diklaim K, tetapi buktinya "
-        + ("kosong." if not r.bukti else f"terlalu umum ('{r.bukti}').")
-        for r in claimed.itertuples() if weak_evidence(r.bukti)
-    ]
-    _fail("Setiap klaim K perlu bukti yang spesifik (jenis dokumen/kegiatan, tahun, tempat), "
-          "misalnya 'Laporan pelaksanaan rapat koordinasi humas, Maret 2025':", messages)
-    print(f"Bukti tersedia untuk {len(claimed)} klaim K.")
+    messages = [f"{_where(r.kode_unit, r.no_elemen)} diklaim K, tetapi buktinya "
+                f"{problem}" + (f" ('{r.bukti}')." if r.bukti else ".")
+                for r in claimed.itertuples() if (problem := evidence_problem(r.bukti))]
+    _fail(f"Bukti belum memenuhi aturan. {EVIDENCE_RULE}", messages)
+    print(f"Bukti untuk {len(claimed)} klaim K menyebut jenis dokumen/kegiatan dan waktunya.")
 
 
 def periksa_bukti_tidak_disalin(isian: Isian) -> None:
-    """(hidden) The same evidence text is not copied to most K rows."""
+    """(hidden) The same evidence is not copied to elements of different units (within one
+    unit, one document may serve several elements)."""
     claimed = _answered(isian)
-    claimed = claimed[claimed["klaim"] == "K"]
-    counts = claimed["bukti"].map(_key).value_counts()
-    if len(claimed) >= 3 and len(counts) and counts.iloc[0] >= 3 \
-            and counts.iloc[0] > len(claimed) / 2:
-        raise AssertionError(
-            f"Bukti yang sama disalin ke {counts.iloc[0]} dari {len(claimed)} klaim K. "
-            "Tulis bukti yang sesuai untuk setiap elemen.")
+    claimed = claimed[(claimed["klaim"] == "K") & (claimed["bukti"].map(_key) != "")]
+    units = claimed.groupby(claimed["bukti"].map(_key))["kode_unit"].unique()
+    messages = [f"bukti '{text}' dipakai di {len(found)} unit: {', '.join(found)}."
+                for text, found in units.items() if len(found) > 1]
+    _fail("Bukti yang sama disalin ke unit yang berbeda; tulis bukti yang sesuai untuk "
+          "setiap unit:", messages)
+
+
+def same_value(given: object, expected: object) -> bool:
+    """Whether a summary cell says what the answers give: a number may be rounded to 0, 1 or
+    2 decimals (66.7 and 67 both say 66.666…); text must match exactly."""
+    try:
+        value, truth = float(given), float(expected)
+    except (TypeError, ValueError):
+        return str(given).strip() == str(expected).strip()
+    return any(abs(value - candidate) < 1e-6
+               for candidate in (truth, round(truth), round(truth, 1), round(truth, 2)))
 
 
 def _expected_summary(isian: Isian) -> pd.DataFrame:
@@ -151,7 +188,7 @@ def periksa_ringkasan(isian: Isian, ringkasan: pd.DataFrame) -> None:
             messages.append(f"unit {code} tidak ada di ringkasan.")
             continue
         for column in ("jumlah_elemen", "jumlah_K", "jumlah_BK", "persen_K", "klaim_unit"):
-            if str(given.at[code, column]) != str(row[column]):
+            if not same_value(given.at[code, column], row[column]):
                 messages.append(f"unit {code}: {column} tertulis {given.at[code, column]}, "
                                 f"padahal menurut jawaban Anda {row[column]}.")
     messages += [f"unit {c} ada di ringkasan tetapi tidak di jawaban." for c in given.index
@@ -182,10 +219,18 @@ def periksa_rencana(isian: Isian) -> None:
 
 
 def periksa_tanggal_rencana(isian: Isian) -> None:
-    """Every plan target is a valid date."""
+    """Every plan target that is filled in is a valid date (an empty one is the plan's
+    completeness, judged once, by :func:`periksa_rencana`)."""
     _answered(isian)
     _fail("Tanggal target rencana belum benar:",
-          plan.date_problems(isian.rencana, None, check_order=False))
+          plan.date_problems(_dated(isian.rencana), None, check_order=False))
+
+
+def _dated(rencana: pd.DataFrame) -> pd.DataFrame:
+    """The plan items whose target date is filled in."""
+    if not len(rencana):
+        return rencana
+    return rencana[rencana["target"].map(lambda v: bool(str(v or "").strip()))]
     print("Semua target rencana berupa tanggal yang sah.")
 
 
@@ -195,4 +240,5 @@ def periksa_target_sesudah_asesmen(isian: Isian) -> None:
     assessed = plan.parse_date(isian.identitas.get("tanggal_asesmen"))
     if assessed is None:
         raise AssertionError("Tanggal asesmen belum diisi, jadi target belum dapat diperiksa.")
-    _fail("Tanggal target rencana belum benar:", plan.date_problems(isian.rencana, assessed))
+    _fail("Tanggal target rencana belum benar:",
+          plan.date_problems(_dated(isian.rencana), assessed))

@@ -68,7 +68,7 @@ def complete() -> form.Isian:
                       rencana=rencana)
 
 
-def _with(isian: form.Isian, rows: dict[int, dict] | None = None,
+def with_changes(isian: form.Isian, rows: dict[int, dict] | None = None,
           plan_rows: dict[int, dict] | None = None, drop_plan: int | None = None) -> form.Isian:
     changed = copy.deepcopy(isian)
     for i, values in (rows or {}).items():
@@ -86,19 +86,19 @@ def _variants() -> dict[str, form.Isian]:
     base = complete()
     copied = "Laporan kegiatan humas Diskominfo tahun 2025"
     k_rows = [i for i, (claim, _) in enumerate(CLAIMS) if claim == "K"]
-    invalid = _with(base, {1: {"klaim": "Ya"}, 5: {"klaim": "kompeten"}})
+    invalid = with_changes(base, {1: {"klaim": "Ya"}, 5: {"klaim": "kompeten"}})
     return {
-        "jawaban_hilang": _with(base, {0: {"klaim": ""}, 3: {"klaim": ""}}),
+        "jawaban_hilang": with_changes(base, {0: {"klaim": ""}, 3: {"klaim": ""}}),
         "jawaban_tidak_sah": invalid,
-        "bukti_kosong": _with(base, {0: {"bukti": ""}, 2: {"bukti": "ada"}, 6: {"bukti": "-"}}),
-        "bukti_disalin": _with(base, {i: {"bukti": copied} for i in k_rows}),
+        "bukti_kosong": with_changes(base, {0: {"bukti": ""}, 2: {"bukti": "ada"}, 6: {"bukti": "-"}}),
+        "bukti_disalin": with_changes(base, {i: {"bukti": copied} for i in k_rows}),
         "ringkasan_tidak_cocok": base,
-        "rencana_hilang": _with(base, drop_plan=1),
-        "tanggal_sebelum_asesmen": _with(base, plan_rows={0: {"target": "2026-01-15"}}),
+        "rencana_hilang": with_changes(base, drop_plan=1),
+        "tanggal_sebelum_asesmen": with_changes(base, plan_rows={0: {"target": "2026-01-15"}}),
         # several defects at once, each on its own grade cell (fewer autograde runs)
-        "kurang_lengkap": _with(base, {0: {"klaim": ""}, 3: {"klaim": ""}, 2: {"bukti": "ada"},
+        "kurang_lengkap": with_changes(base, {0: {"klaim": ""}, 3: {"klaim": ""}, 2: {"bukti": "ada"},
                                        6: {"bukti": "-"}, 7: {"bukti": ""}}, drop_plan=1),
-        "tidak_konsisten": _with(invalid, {i: {"bukti": copied} for i in k_rows
+        "tidak_konsisten": with_changes(invalid, {i: {"bukti": copied} for i in k_rows
                                            if i not in (1, 5)},
                                  plan_rows={0: {"target": "2026-01-15"}}),
     }
