@@ -2,9 +2,9 @@
 
     python benchmarks/grade_cohort.py [--participants 40] [--workers N] [--keep DIR]
 
-Builds a cohort of N participants x both exercises from the exercises' crafted samples
-(complete, partly wrong, empty, and one truncated file per exercise), places it in a
-course's ``submitted/`` folder, then in one run times
+Builds a cohort of N participants x the three exercises from their crafted samples
+(complete by form or by typed values, partly wrong, empty, and one truncated file per
+exercise), places it in a course's ``submitted/`` folder, then in one run times
 
 * stock: ``nbgrader autograde <exercise> --create --force`` for each exercise, serially;
 * humaskit: collect that ``submitted/`` folder and autograde it with N workers (default: all
@@ -29,11 +29,13 @@ import nbformat
 from nbgrader.api import Gradebook
 
 from humaskit.exercises import course
+from humaskit.exercises.issue_analysis import samples as analysis_samples
 from humaskit.exercises.issue_mapping import samples as issue_samples
 from humaskit.exercises.self_assessment import samples as self_samples
 from humaskit.grading import autograde, cohort, collect
 
 ROSTER_HEADER = "id,nama,instansi,jabatan\n"
+EXERCISES = ("pemetaan_isu", "pemetaan_isu_analis", "asesmen_mandiri")
 
 
 def released(root: Path, assignment: str) -> nbformat.NotebookNode:
@@ -44,18 +46,22 @@ def build_cohort(root: Path, participants: int) -> set[tuple[str, str]]:
     """Submissions in ``root/submitted``; returns the (assignment, student) pairs broken on
     purpose (truncated files), which are left out of the score comparison."""
     broken = set()
-    issue_release = released(root, "pemetaan_isu")
-    self_release = released(root, "asesmen_mandiri")
+    # The answers a notebook only carries inside itself need humaskit's collection: stock
+    # nbgrader cannot read them, so that route is left out of the comparison.
+    issue_names = [n for n in issue_samples.NAMES if n != "referensi_tersimpan_di_notebook"]
     for i in range(participants):
         student = f"peserta{i + 1:02d}"
-        nb = course.answered_release(
-            issue_release, issue_samples.build(issue_samples.NAMES[i % len(issue_samples.NAMES)]))
-        course.submit(root, "pemetaan_isu", student, {"pemetaan_isu.ipynb": nb})
+        nb, extra = issue_samples.build(issue_names[i % len(issue_names)],
+                                        released(root, "pemetaan_isu"))
+        course.submit(root, "pemetaan_isu", student, {"pemetaan_isu.ipynb": nb}, extra)
+        nb = course.answered_release(released(root, "pemetaan_isu_analis"), analysis_samples.build(
+            analysis_samples.NAMES[i % len(analysis_samples.NAMES)]))
+        course.submit(root, "pemetaan_isu_analis", student, {"pemetaan_isu_analis.ipynb": nb})
         nb, extra = self_samples.build(self_samples.NAMES[i % len(self_samples.NAMES)],
-                                       self_release)
+                                       released(root, "asesmen_mandiri"))
         course.submit(root, "asesmen_mandiri", student, {"asesmen_mandiri.ipynb": nb}, extra)
         if i == participants - 1 and participants > 2:
-            for name in ("pemetaan_isu", "asesmen_mandiri"):
+            for name in EXERCISES:
                 path = root / "submitted" / student / name / f"{name}.ipynb"
                 path.write_text(path.read_text()[:500])
                 broken.add((name, student))
@@ -65,14 +71,14 @@ def build_cohort(root: Path, participants: int) -> set[tuple[str, str]]:
 def cell_scores(db_url: str) -> dict[tuple[str, str, str], float | None]:
     with Gradebook(db_url) as gb:
         return {(sub.assignment.name, sub.student_id, grade.name): grade.auto_score
-                for name in ("pemetaan_isu", "asesmen_mandiri")
+                for name in EXERCISES
                 for sub in gb.find_assignment(name).submissions
                 for nb in sub.notebooks for grade in nb.grades}
 
 
 def run_stock(root: Path) -> float:
     start = time.perf_counter()
-    for name in ("pemetaan_isu", "asesmen_mandiri"):
+    for name in EXERCISES:
         subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "autograde", name,
                         "--create", "--force", f"--CourseDirectory.root={root}",
                         f"--CourseDirectory.course_id={course.COURSE_ID}",
@@ -89,7 +95,7 @@ def run_humaskit(base: Path, stock_root: Path, participants: int, workers: int) 
         f"peserta{i + 1:02d},Peserta {i + 1},Dinas Kominfo,Pranata Humas\n"
         for i in range(participants)), encoding="utf-8")
     # The same sources as the stock run (the checkout may change while the stock run goes).
-    ws = cohort.setup(base / "humaskit", roster, stock_root, ["pemetaan_isu", "asesmen_mandiri"])
+    ws = cohort.setup(base / "humaskit", roster, stock_root, list(EXERCISES))
     people = cohort.participants(ws)
     inbox = base / "kiriman"
     shutil.copytree(stock_root / "submitted", inbox)
@@ -109,12 +115,13 @@ def main() -> int:
     base = args.keep or Path(tempfile.mkdtemp(prefix="humaskit-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     try:
-        stock_root = course.copy_course(base / "stock", ["pemetaan_isu", "asesmen_mandiri"])
-        for name in ("pemetaan_isu", "asesmen_mandiri"):
+        stock_root = course.copy_course(base / "stock", list(EXERCISES))
+        for name in EXERCISES:
             course.release(stock_root, [name])
         broken = build_cohort(stock_root, args.participants)
-        total = 2 * args.participants
-        print(f"Cohort: {args.participants} participants x 2 exercises = {total} submissions "
+        total = len(EXERCISES) * args.participants
+        print(f"Cohort: {args.participants} participants x {len(EXERCISES)} exercises = "
+              f"{total} submissions "
               f"({len(broken)} truncated on purpose); {os.cpu_count()} cores.")
         stock = run_stock(stock_root)
         print(f"stock nbgrader autograde (serial): {stock:8.1f} s  "

@@ -23,8 +23,13 @@ STATIC_ENV = "HUMASKIT_STATIC_CHARTS"
 
 
 def enable_offline() -> None:
-    """Render charts in JupyterLab with the Vega bundle inlined (needs anywidget, vl-convert),
-    or as PNG images rendered by vl-convert when ``$HUMASKIT_STATIC_CHARTS`` is set."""
+    """Prepare a notebook (its first cell calls this): render charts in JupyterLab with the
+    Vega bundle inlined (needs anywidget, vl-convert), or as PNG images rendered by vl-convert
+    when ``$HUMASKIT_STATIC_CHARTS`` is set; and explain Python errors in Indonesian
+    (:mod:`humaskit.errors`)."""
+    from humaskit import errors
+
+    errors.install()
     mode = os.environ.get(STATIC_ENV)
     if mode == "spec":
         alt.renderers.register("humaskit-spec", spec_bundle)

@@ -1,21 +1,36 @@
-"""The ``humaskit`` command: one subcommand per task of a facilitator or trainer."""
+"""The ``humaskit`` command: one subcommand per task of a facilitator or trainer.
+
+Each subcommand lives in its own module (with a ``register(subparsers)`` function), imported
+only when that subcommand runs: ``humaskit --help`` lists them from :data:`COMMANDS` without
+loading nbgrader, nbconvert or pandas.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
-from humaskit import __version__, doctor, handouts
-from humaskit.datasets import cli as datasets_cli
-from humaskit.exercises import cli as exercises_cli
-from humaskit.grading import cli as grading_cli
-from humaskit.skkni import cli as skkni_cli
+from humaskit import __version__
 
-#: Modules that each add one subcommand with ``register(subparsers)``.
-COMMANDS = (doctor, datasets_cli, exercises_cli, grading_cli, handouts, skkni_cli)
+#: Subcommand -> (module that registers it, one-line help as that module states it).
+COMMANDS = {
+    "doctor": ("humaskit.doctor", "check that this machine is ready for the workshop"),
+    "datasets": ("humaskit.datasets.cli",
+                 "list the shipped datasets or validate a CSV against a schema"),
+    "exercises": ("humaskit.exercises.cli", "release the participant versions of the exercises"),
+    "grade": ("humaskit.grading.cli",
+              "grade a cohort's submissions (nbgrader, sandboxed, in parallel)"),
+    "handouts": ("humaskit.handouts",
+                 "build printable offline handouts (HTML, and PDF if possible)"),
+    "skkni": ("humaskit.skkni.cli",
+              "check an SKKNI catalog with its schemes; write the asesor's record"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: str | list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the subcommands in ``load`` (all when ``"*"``) registered in full and
+    the others listed by their help line only."""
     parser = argparse.ArgumentParser(
         prog="humaskit",
         description="Workshop kit for strategic government PR (kehumasan strategis): "
@@ -24,13 +39,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"humaskit {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
-        module.register(subparsers)
+    names = list(COMMANDS) if load == "*" else [load] if isinstance(load, str) else load or []
+    for name, (module, help_text) in COMMANDS.items():
+        if name in names:
+            importlib.import_module(module).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_text)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(chosen if chosen in COMMANDS else None).parse_args(argv)
     return int(args.func(args) or 0)
 
 

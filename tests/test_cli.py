@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from humaskit.cli import build_parser, main
+from humaskit.cli import COMMANDS, build_parser, main
 
-SUBCOMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
+SUBCOMMANDS = sorted(COMMANDS)
 
 
 def test_top_level_help_lists_every_subcommand(capsys):
@@ -27,6 +27,23 @@ def test_each_subcommand_explains_itself(name, capsys):
         main([name, "--help"])
     assert done.value.code == 0
     assert len(capsys.readouterr().out.split()) > 15
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_the_short_help_list_says_what_each_subcommand_says_of_itself(name):
+    full = build_parser(name)._subparsers._group_actions[0]
+    listed = {a.dest: a.help for a in full._choices_actions}
+    assert listed[name] == COMMANDS[name][1]
+
+
+def test_help_loads_no_heavy_library():
+    probe = ("import sys; from humaskit.cli import main\n"
+             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('nbgrader', 'nbconvert', 'pandas', 'altair') "
+             "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip().endswith("[]")
 
 
 def test_console_script_is_installed():

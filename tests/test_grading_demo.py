@@ -75,3 +75,11 @@ def test_feedback_on_the_real_exercises_never_shows_hidden_tests(out):
     for page in out.feedback.rglob("*.html"):
         text = html.unescape(page.read_text(encoding="utf-8"))
         assert not [line for line in secret if line in text], page.name
+
+
+def test_feedback_shows_charts_as_pictures(out):
+    for assignment in ("pemetaan_isu_analis", "asesmen_mandiri", "pemetaan_isu"):
+        page = (out.feedback / "rini_paramitha" / f"{assignment}.html").read_text(
+            encoding="utf-8")
+        assert 'alt="grafik keluaran" src="data:image/png;base64,' in page, assignment
+        assert "JupyterChart" not in page and "<altair." not in page
