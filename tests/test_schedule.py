@@ -6,6 +6,7 @@ stated totals are the sums of the rows."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -15,7 +16,7 @@ from conftest import ROOT
 GUIDE = (ROOT / "notebooks" / "PANDUAN_FASILITATOR.md").read_text(encoding="utf-8")
 NOTEBOOKS = {1: "01_hari1_konfigurasi_kehumasan", 2: "02_hari2_manajemen_isu",
              3: "03_hari3_strategi_komunikasi", 4: "04_hari4_kompetensi_etika_rtl"}
-ROW = re.compile(r"^\| (\d\d)\.(\d\d)–(\d\d)\.(\d\d) \| (.+?) \| (\d+) \| (.+?) \|$", re.M)
+ROW = re.compile(r"^\| (\d\d)\.(\d\d)–(\d\d)\.(\d\d) \| (.+?) \| (\d+) \| (.+?) \|$", re.MULTILINE)
 
 
 def guide_rows(day: int) -> list[tuple]:
@@ -29,14 +30,14 @@ def notebook_parts(day: int) -> dict[str, int]:
     nb = json.loads((ROOT / "notebooks" / f"{NOTEBOOKS[day]}.ipynb").read_text(encoding="utf-8"))
     text = "".join("".join(c["source"]) for c in nb["cells"][:4])
     return {k: int(m) for k, m in re.findall(r"^\| (\d) \| .*? \| ±? ?(\d+) menit \|$", text,
-                                             re.M)}
+                                             re.MULTILINE)}
 
 
 def notebook_headings(day: int) -> dict[str, int]:
     nb = json.loads((ROOT / "notebooks" / f"{NOTEBOOKS[day]}.ipynb").read_text(encoding="utf-8"))
     text = "\n".join("".join(c["source"]) for c in nb["cells"])
     return {k: int(m) for k, m in re.findall(r"^## Bagian (\d) — .*?\(± (\d+) menit", text,
-                                             re.M)}
+                                             re.MULTILINE)}
 
 
 @pytest.mark.parametrize("day", NOTEBOOKS)
@@ -45,7 +46,7 @@ def test_every_row_lasts_its_minutes_and_follows_the_one_before(day):
     assert rows
     for start, end, what, minutes, _ in rows:
         assert end - start == minutes, what
-    for before, after in zip(rows, rows[1:]):
+    for before, after in itertools.pairwise(rows):
         assert before[1] == after[0], after[2]
 
 

@@ -143,6 +143,12 @@ def to_html(identitas: dict, scheme_name: str, jawaban: pd.DataFrame,
         title = _cell(unit["judul_unit"].iloc[0]) if "judul_unit" in unit else ""
         marker = ("<span class='ilus'>[kode kit, bukan kode resmi]</span>"
                   if str(code).startswith("KIT-") else "")
+        sources = detail.loc[detail.index.get_level_values(0) == code, "sumber"] \
+            if "sumber" in detail else []
+        hedged = next((skkni_catalog.hedged_source(v) for v in sources
+                       if skkni_catalog.hedged_source(v)), "")
+        if hedged:
+            marker += f"<span class='ilus'>[{_cell(hedged)}]</span>"
         parts.append(f"<h2>Unit {_cell(code)} {marker}: {title}</h2>")
         parts.append("<table><tr><th>Dapatkah saya ...?</th><th class='c'>K</th>"
                      "<th class='c'>BK</th><th style='width:35%'>Bukti yang relevan</th></tr>")

@@ -117,9 +117,18 @@ def scheme_elements(scheme: str, catalog: pd.DataFrame | None = None,
                    "status", "sumber", "pertanyaan"]]
 
 
-def status_label(status: str, code: str = "") -> str:
-    """How a row's status is shown to participants (practice wording and kit codes marked)."""
+def hedged_source(source: object) -> str:
+    """The part of a row's source that is reported, not verified ("… menurut …"), or ''."""
+    first = str(source or "").split(";")[0].strip()
+    return first if "menurut" in first else ""
+
+
+def status_label(status: str, code: str = "", source: object = "") -> str:
+    """How a row's status is shown to participants (practice wording, kit codes and codes
+    known only from a secondary source marked)."""
     label = "teks resmi" if status == "resmi" else "ILUSTRASI latihan (bukan teks resmi)"
     if code.startswith("KIT-"):
         label += "; kode kit, bukan kode resmi"
+    if hedged_source(source):
+        label += f"; {hedged_source(source)}"
     return label

@@ -201,7 +201,8 @@ class CatalogExplorer:
         elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)
         parts = []
         for code, unit in elements.groupby("kode_unit", sort=False):
-            label = catalog.status_label(unit["status"].iloc[0], code)
+            label = catalog.status_label(unit["status"].iloc[0], code,
+                                         unit["sumber"].iloc[0] if "sumber" in unit else "")
             parts.append(f"<h4>{code} — {unit['judul_unit'].iloc[0]} "
                          f"<small>({label})</small></h4><ol>")
             for e in unit.itertuples():
