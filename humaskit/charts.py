@@ -25,11 +25,12 @@ STATIC_ENV = "HUMASKIT_STATIC_CHARTS"
 def enable_offline() -> None:
     """Prepare a notebook (its first cell calls this): render charts in JupyterLab with the
     Vega bundle inlined (needs anywidget, vl-convert), or as PNG images rendered by vl-convert
-    when ``$HUMASKIT_STATIC_CHARTS`` is set; and explain Python errors in Indonesian
-    (:mod:`humaskit.errors`)."""
-    from humaskit import errors
+    when ``$HUMASKIT_STATIC_CHARTS`` is set; explain Python errors in Indonesian
+    (:mod:`humaskit.errors`) and show decimals with a comma (:mod:`humaskit.numbers`)."""
+    from humaskit import errors, numbers
 
     errors.install()
+    numbers.use_in_tables()
     mode = os.environ.get(STATIC_ENV)
     if mode == "spec":
         alt.renderers.register("humaskit-spec", spec_bundle)

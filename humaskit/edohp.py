@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from humaskit import datasets
+from humaskit.numbers import angka
 
 #: No region evaluated by EDOHP 2011 scored above this.
 HIGHEST_2011 = 65
@@ -94,4 +95,4 @@ def index_chart(scores: Mapping[str, float]) -> alt.LayerChart:
         x="nilai:Q", text=alt.value(f"Tak ada DOB di atas {HIGHEST_2011} (2011)"))
     return alt.layer(bars, index_rule.encode(x="nilai:Q"),
                      limit_rule.encode(x="nilai:Q"), limit_label).properties(
-        title=f"Indeks komposit gaya EDOHP 2011: {value:.2f} (garis hitam)", width=380, height=200)
+        title=f"Indeks komposit gaya EDOHP 2011: {angka(value)} (garis hitam)", width=380, height=200)

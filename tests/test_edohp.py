@@ -54,6 +54,6 @@ def test_missing_and_unknown_dimensions_are_named():
 
 def test_chart_draws_the_index_and_the_2011_ceiling():
     spec = edohp.index_chart(_scores(40, 60, 80, 50)).to_dict()
-    assert "57.00" in spec["title"]
+    assert "57,00" in spec["title"]
     values = [row for data in spec["datasets"].values() for row in data]
     assert {"nilai": edohp.HIGHEST_2011} in values

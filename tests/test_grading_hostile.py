@@ -407,7 +407,7 @@ def test_kill_9_of_the_whole_run_leaves_nothing_and_a_rerun_grades_each_once(tmp
     deadline = time.time() + 60
     while time.time() < deadline and len(ws.state()) < 1:
         time.sleep(0.2)
-    assert run.poll() is None and len(ws.state()) == 1  # killed in the middle of the cohort
+    assert run.poll() is None and 1 <= len(ws.state()) < 4  # killed in the middle
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
     time.sleep(1.5)

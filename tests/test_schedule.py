@@ -70,3 +70,15 @@ def test_the_stated_core_total_of_day_1_is_the_sum_of_its_rows():
     core = sum(minutes for _, _, what, minutes, kind in guide_rows(1)
                if kind not in ("persiapan", "—") and "opsional" not in what)
     assert stated == core
+
+
+@pytest.mark.parametrize("day", NOTEBOOKS)
+def test_each_notebook_states_its_length_and_jam_pelajaran_from_its_parts(day):
+    nb = json.loads((ROOT / "notebooks" / f"{NOTEBOOKS[day]}.ipynb").read_text(encoding="utf-8"))
+    text = "".join("".join(c["source"]) for c in nb["cells"][:4])
+    minutes, jp = map(int, re.search(r"Lama sesi:\*\* (\d+) menit.*?sekitar (\d+) JP", text,
+                                     re.DOTALL).groups())
+    rows = re.findall(r"^\| (\S+) \| (.*?) \| ±? ?(\d+) menit \|$", text, re.MULTILINE)
+    assert minutes == sum(int(m) for _, _, m in rows)
+    breaks = sum(int(m) for _, what, m in rows if what.startswith("Istirahat"))
+    assert jp == round((minutes - breaks) / 45)

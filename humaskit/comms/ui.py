@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from humaskit.comms import calendar, dashboard, kpi, messages
+from humaskit.numbers import angka
 
 WRITE_OWN = "Tulis sendiri"
 ALL = "Semua"
@@ -37,7 +38,7 @@ def _note(text: str, color: str = "#8a1c1c") -> str:
 
 
 def _table(frame: pd.DataFrame) -> str:
-    return frame.rename(columns=LABELS).to_html(index=False, float_format="{:.1f}".format,
+    return frame.rename(columns=LABELS).to_html(index=False, float_format=lambda v: angka(v, 1),
                                                  na_rep="–", border=0)
 
 

@@ -1,0 +1,30 @@
+"""Numbers as participants read them: the Indonesian decimal comma and thousands point
+(77,13; 1.525.434), in printed text and in every table a notebook shows."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def angka(value: float, decimals: int = 2) -> str:
+    """``value`` rounded half up (77,125 → 77,13, as by hand), with a decimal comma and a
+    thousands point."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def table_float(value: float) -> str:
+    """The pandas display format: two decimals, four for values below 1."""
+    return angka(value, 2 if abs(value) >= 1 else 4)
+
+
+def use_in_tables() -> None:
+    """Show floats in every pandas table with the decimal comma (notebooks call this through
+    :func:`humaskit.charts.enable_offline`)."""
+    import pandas as pd
+
+    pd.set_option("display.float_format", table_float)
