@@ -54,3 +54,115 @@ def test_day2_lowering_both_bounds_to_two(table):
     assert (key, total) == (counts[stakeholders.KEY_PLAYERS], len(table))
     assert f"dengan {key} pihak" in answer
     assert counts["Pantau"] == 0 and "tidak ada yang cukup *dipantau*" in answer
+
+
+def indonesian(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def test_day1_satisfaction_by_unit(table=None):
+    from humaskit import satisfaction
+
+    answer = revealed("01_hari1_konfigurasi_kehumasan.ipynb", "Puskesmas Sungai Lintang")
+    units = satisfaction.summary_by_unit(datasets.load("survei_kepuasan")).set_index(
+        "unit_layanan")
+    for unit, row in units.iterrows():
+        if row["mutu"] in ("A", "C"):
+            assert indonesian(row["ikm"], 2) in answer, unit
+        assert unit.split()[0] in answer
+    assert set(units.loc[units["mutu"] == "A"].index) == {"Puskesmas Sungai Lintang"}
+    assert set(units.loc[units["mutu"] == "C"].index) == {"Disdukcapil", "RSUD Muara Seruni"}
+    weakest = units["unsur_terlemah"].value_counts()
+    assert f"*{weakest.index[0]}*" in answer
+    assert units.at["Kantor Kecamatan Bukit Pandan", "unsur_terlemah"] in answer
+
+
+def test_day1_formula_practice():
+    from humaskit import satisfaction
+
+    answer = revealed("01_hari1_konfigurasi_kehumasan.ipynb", "krejcie_morgan(4000)")
+    value = satisfaction.ikm_from_nrr([3.0] * 9)
+    assert f"{indonesian(value, 2)} → mutu {satisfaction.grade_band(value)[0]}" in answer
+    assert f"88,30 → **{satisfaction.grade_band(88.30)[0]}" in answer
+    assert f"88,31 → **{satisfaction.grade_band(88.31)[0]}" in answer
+    assert f"= **{satisfaction.krejcie_morgan(4000)}** responden" in answer
+
+
+def test_day1_composite_index_practice():
+    from humaskit import edohp
+
+    answer = revealed("01_hari1_konfigurasi_kehumasan.ipynb", "Pelayanan publik +20")
+    weights = edohp.weights()
+    assert f"**+{20 * weights['Pelayanan publik']:g} poin**" in answer
+    assert f"**+{20 * weights['Kesejahteraan masyarakat']:g} poin**" in answer
+    assert edohp.composite_index(dict.fromkeys(edohp.dimensions(), 66)) == pytest.approx(66)
+
+
+def test_day3_complaints_by_office_and_channel():
+    from humaskit.comms import kpi
+
+    answer = revealed("03_hari3_strategi_komunikasi.ipynb", "Datang langsung")
+    complaints = datasets.load("pengaduan")
+    offices = kpi.complaint_kpis(complaints, by="opd_tujuan").set_index("opd_tujuan")
+    slowest = offices["median_jam_tanggapan"].sort_values(ascending=False)
+    assert list(slowest.index[:2]) == ["PUPR", "DISHUB"]
+    for office, hours, share in (("PUPR", 96, 31), ("DISHUB", 88, 42)):
+        assert round(offices.at[office, "median_jam_tanggapan"]) == hours
+        assert round(offices.at[office, "tanggapan_tepat_waktu_persen"]) == share
+        assert f"± {hours} jam" in answer and f"± {share} %" in answer
+    channels = kpi.complaint_kpis(complaints, by="kanal").set_index("kanal")
+    on_time = channels["tanggapan_tepat_waktu_persen"].sort_values(ascending=False)
+    assert on_time.index[0] == "Datang langsung" and on_time.index[1] == "Call center"
+    assert on_time.index[-1] == "SP4N-LAPOR!" or on_time.index[-2] == "SP4N-LAPOR!"
+    for channel in ("Datang langsung", "Call center", "SP4N-LAPOR!"):
+        assert f"± {round(channels.at[channel, 'tanggapan_tepat_waktu_persen'])} %" in answer
+    assert f"± {round(channels.at['Datang langsung', 'median_jam_tanggapan'])} jam" in answer
+
+
+def test_day3_engagement_by_platform():
+    from humaskit.comms import kpi
+
+    answer = revealed("03_hari3_strategi_komunikasi.ipynb", "TikTok")
+    rates = kpi.post_kpis(datasets.load("posting_medsos"), by="platform").set_index(
+        "platform")["tingkat_interaksi_persen"].sort_values(ascending=False)
+    assert answer.startswith(f"1. **{rates.index[0]}**")
+    text = answer.replace("**", "")
+    for platform in (rates.index[0], rates.index[1]):
+        assert f"{platform} (± {indonesian(rates[platform], 1)} %)" in text
+    assert f"{rates.index[-1]} paling rendah (± {indonesian(rates.iloc[-1], 1)} %)" in text
+
+
+@pytest.fixture(scope="module")
+def april():
+    clips = datasets.load("monitoring_isu")
+    return clips, explore.snapshot(clips, "2025-04")
+
+
+def test_day2_reweighing_the_priority(april):
+    _, scored = april
+    answer = items(revealed("02_hari2_manajemen_isu.ipynb", "Bobot 0,8"))
+    labels = {"banjir": "banjir", "ppdb zonasi": "PPDB zonasi", "sampah tpa": "sampah dan TPA",
+              "ktp-el": "layanan KTP-el", "harga pupuk": "harga pupuk"}
+    for question, weight in (("1", 0.8), ("2", 0.2)):
+        changes = explore.moved(explore.reweigh(scored, impact_weight=weight))
+        for row in changes.itertuples():
+            assert f"**{labels[row.topik]}**" in answer[question], (weight, row.topik)
+            assert row.kategori_uji in answer[question]
+    low = explore.reweigh(scored, impact_weight=0.5, bounds=explore.category_bounds(12, 8, 4))
+    critical = low.loc[low["kategori_uji"] == "Kritis", "topik"]
+    assert f"{['Nol', 'Satu', 'Dua', 'Tiga', 'Empat', 'Lima'][len(critical)]} isu Kritis" in \
+        answer["3"]
+    for topic in critical:
+        assert topic.lower() in answer["3"].lower()
+
+
+def test_day2_who_leads_which_issue(april):
+    clips, scored = april
+    answer = revealed("02_hari2_manajemen_isu.ipynb", "PUPR memimpin")
+    roles = explore.coordination(explore.up_to(clips, "2025-04"), scored).set_index("topik")
+    led_by_pupr = roles.index[roles["opd_utama"] == "PUPR"]
+    assert "PUPR memimpin **dua** isu" in answer and len(led_by_pupr) == 2
+    assert roles.at["jalan rusak", "koordinator"] == "Sekda/Wabup"
+    assert roles.at["banjir", "kategori"] == "Tinggi" and roles.at["banjir", "jumlah_opd"] == 3
+    assert roles.at["tapal batas", "opd_utama"] == "BAPPEDA" and "dipimpin Bappeda" in answer
+    assert roles.at["sampah tpa", "opd_utama"] == "DLH"
