@@ -166,3 +166,11 @@ def test_day2_who_leads_which_issue(april):
     assert roles.at["banjir", "kategori"] == "Tinggi" and roles.at["banjir", "jumlah_opd"] == 3
     assert roles.at["tapal batas", "opd_utama"] == "BAPPEDA" and "dipimpin Bappeda" in answer
     assert roles.at["sampah tpa", "opd_utama"] == "DLH"
+
+
+@pytest.mark.parametrize("notebook, stage", [
+    ("01_hari1_konfigurasi_kehumasan.ipynb", "Plan"), ("02_hari2_manajemen_isu.ipynb", "Do/Check"),
+    ("03_hari3_strategi_komunikasi.ipynb", "Do"), ("04_hari4_kompetensi_etika_rtl.ipynb", "Act")])
+def test_each_day_shows_where_it_sits_in_pdca(notebook, stage):
+    text = (ROOT / "notebooks" / notebook).read_text(encoding="utf-8")
+    assert "PDCA" in text and f"**{stage}**" in text
