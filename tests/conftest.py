@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# nbgrader's gradebook runs the `alembic` command: make sure the venv's bin is on PATH.
-_bin = str(Path(os.sys.executable).parent)
-if _bin not in os.environ.get("PATH", "").split(os.pathsep):
-    os.environ["PATH"] = _bin + os.pathsep + os.environ.get("PATH", "")
 
 
 def module_notebooks() -> list[Path]:
@@ -30,3 +24,9 @@ def committed_notebooks() -> list[Path]:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+def declared_points(nb) -> dict[str, float]:
+    """Grade cell id -> points, as an exercise notebook declares them."""
+    return {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
+            for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}

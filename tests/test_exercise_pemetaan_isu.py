@@ -16,6 +16,7 @@ import re
 
 import nbformat
 import pytest
+from conftest import declared_points
 
 from humaskit.exercises import course
 from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, checks, model, samples
@@ -46,10 +47,8 @@ def autograded(graded, name):
 
 
 def test_points_declared_by_the_model_match_the_notebook():
-    nb = samples.source_notebook()
-    declared = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
-                for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
-    assert declared == {**samples.POINTS, samples.MANUAL_CELL: 10}
+    assert declared_points(samples.source_notebook()) == {**samples.POINTS,
+                                                          samples.MANUAL_CELL: 10}
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ import altair as alt
 import nbformat
 import pandas as pd
 import pytest
+from conftest import declared_points
 
 from humaskit import datasets
 from humaskit.exercises import course
@@ -78,10 +79,8 @@ def _run_in_process(nb):
 
 
 def test_points_declared_by_the_samples_match_the_notebook():
-    nb = samples.source_notebook()
-    declared = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
-                for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
-    assert declared == {**samples.POINTS, samples.MANUAL_CELL: 10}
+    assert declared_points(samples.source_notebook()) == {**samples.POINTS,
+                                                          samples.MANUAL_CELL: 10}
 
 
 @pytest.mark.slow
