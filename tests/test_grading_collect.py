@@ -164,3 +164,41 @@ def test_issues_of_earlier_sources_are_kept_and_not_repeated(tmp_path):
     assert [Path(i["path"]).name for i in record["found"]] == ["orang_lain.ipynb"]
     assert [Path(i["path"]).name for i in ws.collection()["issues"]] == [
         "tamu.ipynb", "orang_lain.ipynb"]
+
+
+def test_a_roster_saved_by_excel_in_an_indonesian_locale_is_read(tmp_path):
+    path = tmp_path / "peserta.csv"
+    path.write_bytes("id;nama;instansi;jabatan\r\nP01;Dédi Saputra;Bappeda;Perencana\r\n"
+                     "199001012015031001;Ani;Dinkes;Analis\r\n".encode("cp1252"))
+    people = roster.load(path)
+    assert list(people) == ["P01", "199001012015031001"]
+    assert people["P01"].nama == "Dédi Saputra"
+
+
+def test_a_bad_deadline_is_refused_before_anything_is_written(tmp_path, capsys):
+    from humaskit.cli import main
+
+    inbox = tmp_path / "kiriman"
+    inbox.mkdir()
+    out = tmp_path / "hasil"
+    code = main(["grade", "collect", str(inbox), "--roster", str(roster.DEMO_ROSTER),
+                 "--deadline", "besok sore", "--out", str(out)])
+    assert code == 1
+    assert "Batas waktu 'besok sore' tidak dapat dibaca" in capsys.readouterr().out
+    assert not out.exists()
+
+
+def test_a_missing_source_is_named_before_anything_is_written(tmp_path, capsys):
+    from humaskit.cli import main
+
+    out = tmp_path / "hasil"
+    assert main(["grade", "collect", str(tmp_path / "tidak_ada.zip"), "--roster",
+                 str(roster.DEMO_ROSTER), "--out", str(out)]) == 1
+    assert "tidak_ada.zip" in capsys.readouterr().out and not out.exists()
+
+
+def test_a_dead_kernel_has_a_clear_status_message():
+    from humaskit.grading import diagnose
+
+    message = diagnose.message("kernel_died")
+    assert message.startswith("Kernel berhenti paksa") and "NbGraderException" not in message
