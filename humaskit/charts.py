@@ -26,11 +26,11 @@ def enable_offline() -> None:
     """Prepare a notebook (its first cell calls this): render charts in JupyterLab with the
     Vega bundle inlined (needs anywidget, vl-convert), or as PNG images rendered by vl-convert
     when ``$HUMASKIT_STATIC_CHARTS`` is set; explain Python errors in Indonesian
-    (:mod:`humaskit.errors`) and show decimals with a comma (:mod:`humaskit.numbers`)."""
-    from humaskit import errors, numbers
+    (:mod:`humaskit.errors`) and show decimals with a comma (:mod:`humaskit.number_format`)."""
+    from humaskit import errors, number_format
 
     errors.install()
-    numbers.use_in_tables()
+    number_format.use_in_tables()
     mode = os.environ.get(STATIC_ENV)
     if mode == "spec":
         alt.renderers.register("humaskit-spec", spec_bundle)

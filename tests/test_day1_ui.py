@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from humaskit import datasets, edohp_ui, satisfaction_ui
+from humaskit import datasets
+from humaskit.edohp import ui as edohp_ui
+from humaskit.satisfaction import ui as satisfaction_ui
 
 
 def test_index_calculator_recomputes_when_a_slider_moves():

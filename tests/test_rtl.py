@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from humaskit import rtl
-from humaskit.rtl_ui import RTLBuilder
+from humaskit.rtl.ui import RTLBuilder
 
 ACTION = {"aksi": "Membentuk tim humas lintas OPD", "penanggung_jawab": "Kabag Prokopim",
               "opd": "Bagian Protokol dan Komunikasi Pimpinan Setda", "tenggat": "2026-04-30",

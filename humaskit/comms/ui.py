@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from humaskit.comms import calendar, dashboard, kpi, messages
-from humaskit.numbers import angka
+from humaskit.number_format import angka
 
 WRITE_OWN = "Tulis sendiri"
 ALL = "Semua"

@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from humaskit import datasets
-from humaskit.numbers import angka
+from humaskit.number_format import angka
 
 #: No region evaluated by EDOHP 2011 scored above this.
 HIGHEST_2011 = 65

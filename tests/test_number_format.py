@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from humaskit import numbers
+from humaskit import number_format as numbers
 
 
 @pytest.mark.parametrize("value, decimals, text", [
