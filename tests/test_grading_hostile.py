@@ -27,8 +27,11 @@ from nbgrader.api import Gradebook
 from humaskit.grading import autograde, cohort, collect, export, feedback, report, sandbox
 from humaskit.grading.sandbox import Limits
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(sandbox.check() is not None, reason="no bubblewrap sandbox")]
+pytestmark = pytest.mark.slow
+
+
+def test_the_sandbox_runs_here():
+    assert sandbox.check() is None
 
 MARK = "HUMASKIT_SISA_PROSES"
 LIMITS = Limits(cell_timeout=6, submission_timeout=90, memory_mb=1536, cpu_seconds=90)

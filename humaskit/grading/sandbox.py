@@ -98,7 +98,14 @@ def command(argv: list[str], limits: Limits, uid: int = -1) -> list[str]:
         cmd += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
     else:
         cmd += ["--unshare-user", "--disable-userns"]
-    made: set[str] = set()
+    # Fresh mounts first, so that an allowed path below /tmp (a checkout there) is bound
+    # on top of the private /tmp rather than hidden by it.
+    size = str(limits.tmp_mb * 1024 * 1024)
+    private = ("/tmp", "/dev/shm", WORKDIR)
+    cmd += ["--proc", "/proc", "--dev", "/dev"]
+    for folder in private:
+        cmd += ["--perms", "1777", "--size", size, "--tmpfs", folder]
+    made: set[str] = {"/proc", "/dev", *private}
     for path in allowed_paths():
         for parent in reversed(Path(path).parents):
             if str(parent) != "/" and str(parent) not in made:
@@ -111,12 +118,7 @@ def command(argv: list[str], limits: Limits, uid: int = -1) -> list[str]:
             cmd += ["--symlink", os.readlink(target), f"/{link}"]
         elif target.is_dir():
             cmd += ["--ro-bind", str(target), f"/{link}"]
-    size = str(limits.tmp_mb * 1024 * 1024)
-    cmd += ["--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--size", size, "--tmpfs", "/tmp",
-            "--perms", "1777", "--size", size, "--tmpfs", "/dev/shm",
-            "--perms", "1777", "--size", size, "--tmpfs", WORKDIR,
-            "--chdir", WORKDIR]
+    cmd += ["--chdir", WORKDIR]
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": WORKDIR,
            "LANG": "C.UTF-8", "TZ": "Asia/Jakarta", "PYTHONDONTWRITEBYTECODE": "1",
            "PYTHONNOUSERSITE": "1", "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
