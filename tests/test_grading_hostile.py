@@ -422,3 +422,17 @@ def test_kill_9_of_the_whole_run_leaves_nothing_and_a_rerun_grades_each_once(tmp
         assert sorted(s.student_id for s in subs) == [f"p{i}" for i in range(4)]
         assert all(s.score == 3 for s in subs)
     assert leftovers() == []
+
+
+def test_a_test_runner_that_dies_is_restarted_not_counted_against_the_participant():
+    from humaskit.grading import isolate
+
+    runner = isolate.Verifier(LIMITS, -1, -1)
+    cells = [{"source": "assert x == 1\nx + 1", "values": {"x": 1}}]
+    try:
+        assert runner.ask(cells, 60)[0][-1]["data"]["text/plain"] == "2"
+        os.killpg(runner.proc.pid, signal.SIGKILL)
+        runner.proc.wait()
+        assert runner.ask(cells, 60)[0][-1]["data"]["text/plain"] == "2"
+    finally:
+        runner.close()

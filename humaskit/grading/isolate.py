@@ -64,6 +64,10 @@ def companions(folder: Path, notebook: str) -> dict[str, str]:
     return files
 
 
+class VerifierError(RuntimeError):
+    """The sandboxed test runner could not run (an environment fault, retried by the run)."""
+
+
 class Verifier:
     """The slot's sandboxed test runner (:mod:`humaskit.grading.verify`), restarted when it
     dies, times out or has served :data:`JOBS_PER_PROCESS` submissions."""
@@ -76,7 +80,17 @@ class Verifier:
         self.jobs = 0
 
     def ask(self, cells: list[dict], timeout: float) -> list[list[dict]] | None:
-        """Outputs per cell, or None when the tests did not finish in ``timeout``."""
+        """Outputs per cell, or None when the tests did not finish in ``timeout``. A verifier
+        that died (its own limits, a kill from outside) is restarted and asked once more: that
+        is the environment's failure, never the participant's."""
+        for _attempt in range(2):
+            outputs, finished = self._ask_once(cells, timeout)
+            if outputs is not None or not finished:
+                return outputs
+        raise VerifierError("the test runner failed twice in a row")
+
+    def _ask_once(self, cells: list[dict], timeout: float) -> tuple[list | None, bool]:
+        """(outputs or None, whether the runner answered or died before ``timeout``)."""
         if self.proc is None or self.proc.poll() is not None or \
                 self.jobs >= self.JOBS_PER_PROCESS:
             self.close()
@@ -88,15 +102,17 @@ class Verifier:
             self.proc.stdin.write((json.dumps({"cells": cells}) + "\n").encode())
             self.proc.stdin.flush()
             ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
-            line = self.proc.stdout.readline() if ready else b""
-            outputs = json.loads(line)["outputs"]
+            if not ready:
+                self.close()
+                return None, False
+            outputs = json.loads(self.proc.stdout.readline())["outputs"]
         except (OSError, ValueError, KeyError):
             self.close()
-            return None
+            return None, True
         if len(outputs) != len(cells):
             self.close()
-            return None
-        return outputs
+            return None, True
+        return outputs, True
 
     def close(self) -> None:
         if self.proc is not None:

@@ -30,7 +30,7 @@ from nbgrader.preprocessors import Execute
 
 from humaskit.exercises import course
 from humaskit.grading import diagnose
-from humaskit.grading.isolate import IsolatedExecute
+from humaskit.grading.isolate import IsolatedExecute, VerifierError
 from humaskit.grading.sandbox import Limits
 
 PR_SET_PDEATHSIG = 1
@@ -105,6 +105,8 @@ def grade(job: dict) -> dict:
         result = api.autograde(assignment, student, force=True, create=True)
         if not result["success"]:
             detail = (result.get("error") or result.get("log") or "").strip().splitlines()
+            if any("VerifierError" in line for line in detail):
+                raise VerifierError(detail[-1])
             statuses.append({"code": "grading_failed", "detail": detail[-1] if detail else ""})
         graded = root / "autograded" / student / assignment
         for name in job["notebooks"]:
@@ -122,7 +124,7 @@ def grade(job: dict) -> dict:
                    for name in job["notebooks"] if (submitted / f"{name}.ipynb").is_file()}
     except Exception as exc:  # noqa: BLE001 - reported, the cohort goes on
         traceback.print_exc()
-        return {"statuses": statuses + [{"code": "grading_failed", "detail": repr(exc)}],
+        return {"statuses": statuses + [{"code": "grading_retry", "detail": repr(exc)}],
                 "scores": {}, "environment": True}
     finally:
         shutil.rmtree(job["scratch"], ignore_errors=True)
