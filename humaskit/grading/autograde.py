@@ -15,6 +15,7 @@ time may grade an output folder.
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
@@ -135,7 +136,8 @@ class Worker:
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "humaskit.grading.worker"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=log, start_new_session=True)
+                stdout=subprocess.PIPE, stderr=log, start_new_session=True,
+                preexec_fn=dies_with(os.getpid()))  # noqa: PLW1509 - only prctl, getppid
 
     def ask(self, job: dict, timeout: float) -> dict:
         if self.proc is None or self.proc.poll() is not None:
@@ -168,6 +170,21 @@ class Worker:
         self.stop()
         if self.lock is not None:
             self.lock.close()
+
+
+_PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+PR_SET_PDEATHSIG = 1
+
+
+def dies_with(parent: int):
+    """A ``preexec_fn`` that makes the child receive SIGKILL when ``parent`` dies (even by
+    ``kill -9``), armed before the child runs any code; a child whose parent is already gone
+    exits at once."""
+    def arm() -> None:
+        _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(1)
+    return arm
 
 
 def claim_uid():

@@ -5,17 +5,16 @@ assignment's source, a copy of the template gradebook and this submission only) 
 worker's scratch folder, which only this process writes: the participant's code and the
 tests run in sandboxes (:mod:`humaskit.grading.isolate`) and hand back data only. It answers
 one JSON line: status codes and per-cell scores. The parent merges answers into the main
-gradebook, so workers never share a database. A worker dies with its parent.
+gradebook, so workers never share a database. A worker dies with the run that started it
+(:func:`humaskit.grading.autograde.dies_with`).
 """
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import os
 import shutil
-import signal
 import sys
 import traceback
 from dataclasses import asdict
@@ -32,8 +31,6 @@ from humaskit.exercises import course
 from humaskit.grading import diagnose
 from humaskit.grading.isolate import IsolatedExecute, VerifierError
 from humaskit.grading.sandbox import Limits
-
-PR_SET_PDEATHSIG = 1
 
 
 def grader_config(root: Path, limits: Limits, uid: int, slot: int):
@@ -144,19 +141,8 @@ def manual_answers(path: Path) -> dict[str, str]:
             and c.metadata.get("nbgrader", {}).get("grade_id")}
 
 
-def die_with_parent() -> None:
-    """Linux: SIGKILL this process when the grading run that started it dies (even by -9)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() == 1:
-        os._exit(1)
-
-
 def main() -> None:
     """Serve jobs from stdin; answers go to the original stdout, everything else to stderr."""
-    die_with_parent()
     answers = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
