@@ -348,19 +348,27 @@ def test_a_manual_grade_survives_resubmission_and_force(tmp_path):
     assert earlier[toy.ASSIGNMENT]["nilai"]["uji_nilai"]["otomatis"] == 0
 
 
-def worker_pids() -> list[int]:
-    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
-            and b"humaskit.grading.worker" in _cmdline(p)]
+#: Set in the environment of the runs these tests start: their workers inherit it, so the
+#: tests see their own workers, never those of another test running at the same time.
+RUN_TAG = "HUMASKIT_UJI_RUN"
 
 
-def _cmdline(entry: Path) -> bytes:
-    try:
-        return (entry / "cmdline").read_bytes()
-    except OSError:
-        return b""
+def worker_pids(tag: str) -> list[int]:
+    """Grading workers started by a run whose environment carries ``RUN_TAG=tag``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or b"humaskit.grading.worker" not in \
+                    (entry / "cmdline").read_bytes():
+                continue
+            if f"{RUN_TAG}={tag}".encode() in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
-def test_a_killed_worker_is_retried_not_recorded_as_zero(tmp_path):
+def test_a_killed_worker_is_retried_not_recorded_as_zero(tmp_path, monkeypatch):
     course_root = toy.make_course(tmp_path / "course")
     (tmp_path / "roster.csv").write_text("id,nama,instansi,jabatan\nani,Ani,Dinkes,Analis\n",
                                          encoding="utf-8")
@@ -371,12 +379,12 @@ def test_a_killed_worker_is_retried_not_recorded_as_zero(tmp_path):
                                                            "import time\ntime.sleep(3)"))
     people = cohort.participants(ws)
     collect.collect(ws, [tmp_path / "kiriman"], people, cohort.assignments(ws))
-    before = set(worker_pids())
+    monkeypatch.setenv(RUN_TAG, "worker")
 
     def kill_first_worker():
         deadline = time.time() + 30
         while time.time() < deadline:
-            fresh = set(worker_pids()) - before
+            fresh = set(worker_pids("worker"))
             if fresh:
                 time.sleep(1.5)
                 os.kill(fresh.pop(), signal.SIGKILL)
@@ -406,7 +414,8 @@ def test_kill_9_of_the_whole_run_leaves_nothing_and_a_rerun_grades_each_once(tmp
     collect.collect(ws, [tmp_path / "kiriman"], roster, cohort.assignments(ws))
     run = subprocess.Popen([str(Path(sys.executable).parent / "humaskit"), "grade", "autograde",
                             "--out", str(ws.out), "--workers", "2", "--no-progress",
-                            "--cell-timeout", "20"], start_new_session=True)
+                            "--cell-timeout", "20"], start_new_session=True,
+                           env=dict(os.environ, **{RUN_TAG: "kill9"}))
     deadline = time.time() + 60
     while time.time() < deadline and len(ws.state()) < 1:
         time.sleep(0.2)
@@ -414,7 +423,7 @@ def test_kill_9_of_the_whole_run_leaves_nothing_and_a_rerun_grades_each_once(tmp
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
     time.sleep(1.5)
-    assert worker_pids() == [] and leftovers() == []
+    assert worker_pids("kill9") == [] and leftovers() == []
     state = autograde.run(ws, roster, workers=2, limits=LIMITS, progress=False)
     assert sorted(state) == [f"{toy.ASSIGNMENT}/p{i}" for i in range(4)]
     with Gradebook(ws.db_url()) as gb:
