@@ -9,7 +9,6 @@ a form that was run but carries no answers and none came with it, collection say
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from datetime import datetime, timezone
@@ -86,10 +85,3 @@ def shows_a_form(nb: dict) -> bool:
     return any(WIDGET_VIEW in (out.get("data", {}) if isinstance(out, dict) else {})
                for cell in nb.get("cells", []) for out in cell.get("outputs", []) or [])
 
-
-def saved_at(text: str) -> str:
-    """When an answers file says it was saved ('' if it does not say)."""
-    try:
-        return str(json.loads(text).get("disimpan_pada", ""))
-    except (ValueError, AttributeError):
-        return ""

@@ -180,11 +180,11 @@ def read_tree(folder: Path, issues: list[dict]) -> dict[str, bytes]:
     for top, dirs, names, top_fd in os.fwalk(folder, follow_symlinks=False):
         rel_top = Path(top).relative_to(folder)
         dirs[:] = [d for d in dirs if d not in SKIP and not d.startswith(".")
-                   and not _reported_link(top_fd, d, Path(top) / d, issues)]
+                   and not reported_link(Path(top) / d, issues, top_fd)]
         for name in sorted(names):
             if name in SKIP or name.startswith("."):
                 continue
-            if _reported_link(top_fd, name, Path(top) / name, issues):
+            if reported_link(Path(top) / name, issues, top_fd):
                 continue
             data = read_file(top_fd, name)
             if data is None:
@@ -195,23 +195,18 @@ def read_tree(folder: Path, issues: list[dict]) -> dict[str, bytes]:
     return files
 
 
-def _reported_link(dir_fd: int, name: str, path: Path, issues: list[dict]) -> bool:
+def reported_link(path: Path, issues: list[dict], dir_fd: int | None = None) -> bool:
+    """Report ``path`` if it is a link (a participant's folder or file must not be one);
+    with ``dir_fd``, its name is looked up below that folder descriptor."""
+    where = path.name if dir_fd is not None else path
     try:
-        if not stat.S_ISLNK(os.lstat(name, dir_fd=dir_fd).st_mode):
+        if not stat.S_ISLNK(os.lstat(where, dir_fd=dir_fd).st_mode):
             return False
-        target = os.readlink(name, dir_fd=dir_fd)
+        target = os.readlink(where, dir_fd=dir_fd)
     except OSError:
         return False
     issues.append({"code": "link", "path": str(path), "detail": target})
     return True
-
-
-def is_link(path: Path, issues: list[dict]) -> bool:
-    """Report ``path`` if it is a link (a participant's folder or file must not be one)."""
-    if path.is_symlink():
-        issues.append({"code": "link", "path": str(path), "detail": os.readlink(path)})
-        return True
-    return False
 
 
 def newest(path: Path) -> datetime:
@@ -230,7 +225,7 @@ def exchange_units(folder: Path, issues: list[dict]) -> list[Unit]:
     """nbgrader exchange ``inbound/`` folders: ``student+assignment+timestamp+random``."""
     units = []
     for sub in sorted(p for p in folder.iterdir() if p.name.count("+") >= 2):
-        if is_link(sub, issues) or not sub.is_dir():
+        if reported_link(sub, issues) or not sub.is_dir():
             continue
         student, assignment, stamp = sub.name.split("+")[:3]
         files = read_tree(sub, issues)
@@ -247,10 +242,10 @@ def submitted_units(folder: Path, assignments: list[str], issues: list[dict]) ->
     """A course's ``submitted/<student>/<assignment>/`` folders."""
     units = []
     for person in sorted(folder.iterdir()):
-        if is_link(person, issues) or not person.is_dir():
+        if reported_link(person, issues) or not person.is_dir():
             continue
         for sub in sorted(person.iterdir()):
-            if sub.name not in assignments or is_link(sub, issues) or not sub.is_dir():
+            if sub.name not in assignments or reported_link(sub, issues) or not sub.is_dir():
                 continue
             files = read_tree(sub, issues)
             stamp_text = files.pop("timestamp.txt", b"").decode(errors="replace").strip()
@@ -278,7 +273,7 @@ def loose_units(folder: Path, assignments: dict[str, list[str]],
     folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         for entry in sorted(entries):
-            if is_link(entry, issues):
+            if reported_link(entry, issues):
                 continue
             if entry.is_file() and entry.suffix.lower() == ".ipynb":
                 data = read_file(folder_fd, entry.name)
@@ -351,6 +346,7 @@ def place(unit: Unit, dest: Path, expected: list[str], archive: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     books = [f for f in unit.files if f.lower().endswith(".ipynb")]
+    when = unit.timestamp.timestamp()
     for name, data in unit.files.items():
         rel = Path(name)
         stem = norm(rel.stem)
@@ -360,8 +356,7 @@ def place(unit: Unit, dest: Path, expected: list[str], archive: Path) -> None:
             rel = Path(f"{expected[[norm(e) for e in expected].index(stem)]}.ipynb")
         (staging / rel).parent.mkdir(parents=True, exist_ok=True)
         (staging / rel).write_bytes(data)
-        stamp = unit.timestamp.timestamp()
-        os.utime(staging / rel, (stamp, stamp))
+        os.utime(staging / rel, (when, when))
     (staging / "timestamp.txt").write_text(
         unit.timestamp.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
     if dest.exists():

@@ -52,13 +52,13 @@ def snapshot_source(test_source: str) -> str:
             f"__humaskit_emit({names!r}, globals())")
 
 
-def companions(folder: Path, notebook: str) -> dict[str, str]:
-    """The submission's other regular files (never through a link), base64-encoded."""
+def companions(folder: Path) -> dict[str, str]:
+    """The submission's files other than notebooks (never through a link), base64-encoded."""
     files = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.name == f"{notebook}.ipynb":
+        if path.is_symlink() or not path.is_file() or path.suffix == ".ipynb":
             continue
-        if path.suffix == ".ipynb" or path.stat().st_size > MAX_COMPANION_BYTES:
+        if path.stat().st_size > MAX_COMPANION_BYTES:
             continue
         files[str(path.relative_to(folder))] = base64.b64encode(path.read_bytes()).decode()
     return files
@@ -141,7 +141,6 @@ class IsolatedExecute(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         limits = Limits(**self.limits)
         folder = Path(resources.get("metadata", {}).get("path") or ".")
-        name = resources.get("unique_key") or resources["nbgrader"]["notebook"]
         statuses: list[dict] = []
         tests = [i for i, cell in enumerate(nb.cells) if is_test(cell)]
 
@@ -151,7 +150,7 @@ class IsolatedExecute(NbGraderPreprocessor):
         for cell in participant.cells:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
-        ran, status = self.sandboxed(participant, companions(folder, name), limits,
+        ran, status = self.sandboxed(participant, companions(folder), limits,
                                      limits.submission_timeout)
         statuses += status
         snapshots: dict[int, dict] = {}

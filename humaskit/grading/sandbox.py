@@ -172,11 +172,7 @@ def run(argv: list[str], payload: bytes, limits: Limits, timeout: float, uid: in
         except subprocess.TimeoutExpired:
             code = None
         finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait()
+            stop(proc)
         stdout.seek(0)
         stderr.seek(0)
         return code, stdout.read(), stderr.read()

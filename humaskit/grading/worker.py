@@ -78,6 +78,7 @@ def grade(job: dict) -> dict:
         root = prepare(job)
         submitted = root / "submitted" / student / assignment
         runnable = False
+        answers = {}
         for name in job["notebooks"]:
             path = submitted / f"{name}.ipynb"
             if not path.is_file() or path.is_symlink():
@@ -89,6 +90,7 @@ def grade(job: dict) -> dict:
                 statuses.append({"code": "unreadable", "detail": name})
                 path.unlink()
                 continue
+            answers[name] = manual_answers(nb)
             released = nbformat.read(Path(job["release"]) / f"{name}.ipynb", as_version=4)
             found = diagnose.structure(nb, released)
             if any(s["code"] == "grade_cells_duplicated" for s in found):
@@ -111,14 +113,11 @@ def grade(job: dict) -> dict:
                 nb = nbformat.read(graded / f"{name}.ipynb", 4)
                 statuses += nb.metadata.get("humaskit", {}).get("statuses", [])
                 statuses += diagnose.outcomes(nb)
-        dest = Path(job["dest"])
-        if dest.exists() or dest.is_symlink():
-            shutil.rmtree(dest) if dest.is_dir() and not dest.is_symlink() else dest.unlink()
+        dest = Path(job["dest"])  # the kit's own staging folder: nothing else writes there
+        shutil.rmtree(dest, ignore_errors=True)
         if graded.exists():
             shutil.copytree(graded, dest, symlinks=True, ignore=shutil.ignore_patterns(".*"))
         points = scores(cfg.CourseDirectory.db_url, assignment, student)
-        answers = {name: manual_answers(submitted / f"{name}.ipynb")
-                   for name in job["notebooks"] if (submitted / f"{name}.ipynb").is_file()}
     except Exception as exc:  # noqa: BLE001 - reported, the cohort goes on
         traceback.print_exc()
         return {"statuses": statuses + [{"code": "grading_retry", "detail": repr(exc)}],
@@ -130,12 +129,8 @@ def grade(job: dict) -> dict:
             "scores": points, "answers": answers}
 
 
-def manual_answers(path: Path) -> dict[str, str]:
+def manual_answers(nb: nbformat.NotebookNode) -> dict[str, str]:
     """A digest of each answer cell of a notebook, to tell whether an answer changed."""
-    try:
-        nb = nbformat.read(path, 4)
-    except Exception:  # noqa: BLE001 - nothing to compare
-        return {}
     return {c.metadata.nbgrader["grade_id"]: hashlib.sha256(c.source.encode()).hexdigest()
             for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")
             and c.metadata.get("nbgrader", {}).get("grade_id")}

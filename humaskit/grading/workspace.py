@@ -4,7 +4,7 @@ Layout::
 
     OUT/kursus/            nbgrader course (source/, release/, submitted/, autograded/,
                            gradebook.db); readable by root only
-    OUT/penilaian.json     settings: roster, assignments, input folders, db_url
+    OUT/penilaian.json     settings: roster, source root, assignments, db_url
     OUT/pengumpulan.json   what was collected (and what was not, and why)
     OUT/status.json        per submission: file hash, status codes, when graded
     OUT/umpan_balik/       per participant HTML feedback

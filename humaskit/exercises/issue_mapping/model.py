@@ -118,9 +118,19 @@ class Basis:
 
 
 def basis(answers: dict | None = None) -> Basis:
-    """The reference basis, or the participant's own where they chose to carry on with it."""
+    """The reference basis, or the participant's own where they chose to carry on with it.
+    The reference is computed once per process (every check and test of a submission that
+    does not carry on with its own answers reads it)."""
     answers = answers or {}
-    own = bool(answers.get(FLAG))
+    return _basis(answers, own=True) if answers.get(FLAG) else _reference_basis()
+
+
+@lru_cache(maxsize=1)
+def _reference_basis() -> Basis:
+    return _basis({}, own=False)
+
+
+def _basis(answers: dict, own: bool) -> Basis:
     spellings = None
     if own:
         mine = filled(answers, "ejaan_topik")

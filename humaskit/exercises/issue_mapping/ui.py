@@ -74,11 +74,15 @@ class Lembar:
         filled = sum(len(model.filled(self.jawaban, n)) for n in model.DECISIONS)
         return filled, sum(len(d.subjects()) for d in model.DECISIONS.values())
 
+    def text(self, stamp: str) -> str:
+        """The answers as the answers file holds them."""
+        return json.dumps({"disimpan_pada": stamp, "jawaban": self.jawaban},
+                          ensure_ascii=False, indent=1)
+
     def simpan(self) -> None:
         """Write the answers file and update the copy shown in the notebook."""
         stamp = answers.now()
-        text = json.dumps({"disimpan_pada": stamp, "jawaban": self.jawaban},
-                          ensure_ascii=False, indent=1)
+        text = self.text(stamp)
         answers.write(self.path, text)
         filled, total = self.count()
         self.mirror.update(text, stamp, filled=filled, total=total)
@@ -98,8 +102,8 @@ class Lembar:
             rows.append(w.HBox([w.Label(str(key), layout=w.Layout(width="340px")), box]))
         self.forms[name] = dropdowns
         filled, total = self.count()
-        text = json.dumps({"jawaban": self.jawaban}, ensure_ascii=False) if filled else ""
-        self.mirror.show(text, answers.now() if filled else "", filled=filled, total=total)
+        stamp = answers.now() if filled else ""
+        self.mirror.show(self.text(stamp) if filled else "", stamp, filled=filled, total=total)
         return w.VBox([w.HTML(f"<b>Formulir: {decision.label}</b>"), *rows])
 
     def _chosen(self, name: str, key, value) -> None:
