@@ -30,6 +30,7 @@ Public API (every function returns a new DataFrame / value; inputs are not modif
 ``issue_map``
     ``CENTRAL_COORDINATOR`` ("Sekda/Wabup"), ``MAP_COLUMNS``; ``lead_offices(data)`` ->
     ``topik``, ``opd_utama``, ``jumlah_opd``; ``coordinator(category, offices, lead)``;
+    ``prioritised(data, month=None)`` -> the map without stakeholders;
     ``build(data, stakeholder_table, month=None)`` -> the issue map (``MAP_COLUMNS``),
     highest priority first.
 ``charts``

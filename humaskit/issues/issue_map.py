@@ -39,16 +39,23 @@ def coordinator(category: str, offices: int, lead: str) -> str:
     return lead
 
 
-def build(data: pd.DataFrame, stakeholder_table: pd.DataFrame,
-          month: str | pd.Period | None = None) -> pd.DataFrame:
-    """The issue map from clean clips and the stakeholder table, highest priority first."""
+def prioritised(data: pd.DataFrame, month: str | pd.Period | None = None) -> pd.DataFrame:
+    """Per issue: the summary scored by the rubric, its stage, lead OPD and coordinator,
+    highest priority first (the issue map without stakeholders)."""
     scored = priority.score(monitoring.summarise(data, month))
     scored["tahap"] = lifecycle.stages(scored)
     peta = scored.merge(lead_offices(data), on="topik", how="left")
     peta["koordinator"] = [coordinator(k, n, o) for k, n, o in
                            zip(peta["kategori"], peta["jumlah_opd"], peta["opd_utama"])]
+    return (peta.sort_values(["prioritas", "topik"], ascending=[False, True])
+            .reset_index(drop=True))
+
+
+def build(data: pd.DataFrame, stakeholder_table: pd.DataFrame,
+          month: str | pd.Period | None = None) -> pd.DataFrame:
+    """The issue map from clean clips and the stakeholder table, highest priority first."""
+    peta = prioritised(data, month)
     classified = stakeholders.classify(stakeholder_table)
     peta["pemangku_kunci"] = [stakeholders.ISSUE_SEPARATOR.join(
         stakeholders.key_players(classified, t)) for t in peta["topik"]]
-    return (peta.sort_values(["prioritas", "topik"], ascending=[False, True])
-            .reset_index(drop=True)[MAP_COLUMNS])
+    return peta[MAP_COLUMNS]

@@ -1,0 +1,285 @@
+"""Participants analyse their own office's data without writing code (Days 1 and 2,
+"Data Anda sendiri"): read, map, check, compute with the modules' own functions, take home."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+
+import docx
+import openpyxl
+import own_data_files as files
+import pandas as pd
+import pytest
+
+from humaskit import satisfaction
+from humaskit.datasets import DatasetError
+from humaskit.issues import issue_map
+from humaskit.own_data import analyse, mapping, prepare, reading, results, takehome, ui, values
+
+PERSONAL = files.NAMES + files.PHONES + files.NIKS
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory):
+    path = tmp_path_factory.mktemp("skm") / "SKM Disdukcapil 2025.xlsx"
+    path.write_bytes(files.messy_xlsx())
+    return path
+
+
+@pytest.fixture(scope="module")
+def messy_checked(messy):
+    raw = reading.read_table(messy)
+    return prepare.prepare(raw, mapping.propose(raw, "skm"))
+
+
+def _upload(widget: ui.DataSaya, data: bytes, name: str) -> None:
+    widget.upload.value = ({"name": name, "type": "", "size": len(data),
+                            "content": memoryview(data), "last_modified": dt.datetime.now()},)
+
+
+def _docx_text(path) -> str:
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def _xlsx_text(path) -> str:
+    book = openpyxl.load_workbook(path)
+    return "\n".join(str(c) for s in book.worksheets for row in s.iter_rows(values_only=True)
+                     for c in row if c is not None)
+
+
+# --- reading and mapping ----------------------------------------------------------------
+
+def test_the_header_is_found_below_a_merged_title_and_group_headers(messy):
+    raw = reading.read_table(messy)
+    assert raw.frame.columns[0] == "Stempel waktu"
+    assert "Unit Layanan" in raw.frame.columns  # merged down from the group row
+    assert raw.rows[0] == 4  # the first respondent is on spreadsheet row 4
+    assert raw.where("U3") == "H «U3»"
+
+
+def test_the_proposal_reads_a_form_question_codes_and_marks_personal_columns(messy):
+    proposed = mapping.propose(reading.read_table(messy), "skm")
+    assert proposed.columns["u1"] == files.Q1
+    assert [proposed.columns[f"u{i}"] for i in range(2, 10)] == [f"U{i}" for i in range(2, 10)]
+    assert proposed.columns["unit_layanan"] == "Unit Layanan"
+    assert proposed.columns["tanggal"] == "Stempel waktu"
+    assert set(proposed.personal) == {"Nama Responden", "No. HP", "NIK"}
+
+
+def test_each_problem_is_named_by_spreadsheet_row_and_column(messy_checked):
+    found = [str(p) for p in messy_checked.problems]
+    assert found == [
+        "baris 6, kolom 'H «U3»': nilai '5' di luar rentang 1 sampai 4.",
+        "baris 8: baris kosong.",
+        ("baris 10, kolom 'A «Stempel waktu»': '31/02/2025' tidak dapat dibaca sebagai "
+        "tanggal (contoh yang benar: 01/09/2025)."),
+        "baris 11, kolom 'J «U5»': teks 'bagus sekali' tidak dapat dibaca sebagai jawaban 1–4.",
+        "baris 12: sama persis dengan baris 4 (kemungkinan terisi dua kali).",
+    ]
+
+
+def test_bad_rows_stop_the_computation_unless_the_participant_leaves_them_out(messy_checked):
+    with pytest.raises(DatasetError, match="baris 6"):
+        results.survey(messy_checked)
+    result = results.survey(messy_checked, leave_out_bad_rows=True)
+    assert result.respondents == 4 and result.left_out == 5
+
+
+def test_the_messy_workbook_gives_the_hand_computed_ikm(messy_checked):
+    result = results.survey(messy_checked, leave_out_bad_rows=True, population=1000)
+    assert result.ikm == pytest.approx(files.HAND_IKM)  # 80.56
+    assert (result.mutu, result.kinerja) == ("B", "Baik")
+    assert result.weakest.iloc[0]["kode"] == "u8"  # NRR (2+3+4+2)/4 = 2.75
+    assert result.minimum_sample == 278 and result.sample_is_enough is False
+    assert sorted(result.by_unit["unit_layanan"]) == ["Akta kelahiran", "KTP-el"]
+
+
+def test_the_module_functions_compute_the_result(messy_checked):
+    result = results.survey(messy_checked, leave_out_bad_rows=True)
+    assert result.ikm == satisfaction.ikm(result.table)
+    pd.testing.assert_frame_equal(result.by_unit, satisfaction.summary_by_unit(result.table))
+
+
+def test_the_participants_file_is_never_changed(messy, tmp_path):
+    before = messy.read_bytes(), messy.stat().st_mtime_ns
+    result = analyse(messy, "skm", leave_out_bad_rows=True)
+    takehome.write(result, tmp_path)
+    assert (messy.read_bytes(), messy.stat().st_mtime_ns) == before
+
+
+def test_a_semicolon_csv_with_decimal_commas_gives_the_same_ikm(tmp_path):
+    path = tmp_path / "skm_perizinan.csv"
+    path.write_bytes(files.semicolon_csv())
+    result = analyse(path, "skm")
+    assert result.ikm == pytest.approx(files.HAND_IKM)
+    assert result.table["tanggal"].min() == pd.Timestamp("2025-10-01")  # day first
+
+
+@pytest.mark.parametrize("data, name, words", [
+    (files.nothing_usable_csv(), "kegiatan.csv", "tidak satu kolom pun dikenali"),
+    (b"", "kosong.csv", "berkas kosong"),
+    (b"PK\x03\x04 rusak", "rusak.xlsx", "berkas Excel rusak"),
+    (b"\x00\x01\x02binary", "foto.csv", "bukan CSV atau XLSX"),
+    (b"U1,U2\n", "judul.csv", "tanpa baris data"),
+])
+def test_an_unusable_file_gets_an_indonesian_message(data, name, words):
+    with pytest.raises(DatasetError, match=words) as caught:
+        raw = reading.read_table(data, name)
+        prepare.prepare(raw, mapping.propose(raw, "skm"))
+    assert name in str(caught.value)
+
+
+def test_an_unusable_file_in_the_widget_shows_the_message_not_a_traceback():
+    widget = ui.data_saya("skm")
+    _upload(widget, files.nothing_usable_csv(), "kegiatan.csv")
+    widget.check_button.click()
+    assert "tidak satu kolom pun dikenali" in widget.problems.value
+    assert "Traceback" not in widget.problems.value
+    widget.compute_button.click()
+    assert "lihat pesan di langkah 3" in widget.summary.value
+
+
+def test_a_column_used_twice_or_marked_personal_is_refused(messy):
+    raw = reading.read_table(messy)
+    chosen = mapping.propose(raw, "skm")
+    chosen.columns["u2"] = "U3"
+    chosen.columns["unit_layanan"] = "NIK"
+    with pytest.raises(DatasetError) as caught:
+        prepare.prepare(raw, chosen)
+    assert "dipakai dua kali" in str(caught.value)
+    assert "ditandai data pribadi" in str(caught.value)
+
+
+def test_a_saved_mapping_is_reused_for_the_next_round(messy, tmp_path):
+    raw = reading.read_table(messy)
+    chosen = mapping.propose(raw, "skm")
+    chosen.columns["unit_layanan"] = ""
+    saved = mapping.save(chosen, tmp_path / "pemetaan.json")
+    assert json.loads(saved.read_text(encoding="utf-8"))["jenis"] == "skm"
+    assert mapping.load(saved) == mapping.Mapping("skm", {k: v for k, v in chosen.columns.items()
+                                                          if v}, chosen.personal)
+    (tmp_path / "rusak.json").write_text("{", encoding="utf-8")
+    with pytest.raises(DatasetError, match="berkas pemetaan rusak"):
+        mapping.load(tmp_path / "rusak.json")
+
+
+# --- cell values ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell, expected", [
+    ("12.500", 12500), ("1.234.567", 1234567), ("1,5", 1.5), ("1.234,5", 1234.5),
+    ("12,500", 12500), (" 300 ", 300), (7, 7), ("tujuh", None),
+])
+def test_numbers_are_read_the_indonesian_way(cell, expected):
+    assert values.number(cell) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("4", 4), ("3,0", 3), ("d. Sangat sesuai", 4), ("2 - Kurang mudah", 2), ("Gratis", 4),
+    ("Sangat mahal", 1), ("Berfungsi kurang maksimal", 3), ("Sangat puas", 4), ("oke", None),
+])
+def test_answers_are_read_from_numbers_options_and_option_texts(cell, expected):
+    assert values.answer(cell) == expected
+
+
+def test_dates_are_read_day_first_unless_the_column_says_otherwise():
+    assert values.date("1 September 2025") == pd.Timestamp("2025-09-01")
+    assert values.date("01/09/2025") == pd.Timestamp("2025-09-01")
+    assert values.date("01/09/2025", dayfirst=False) == pd.Timestamp("2025-01-09")
+    assert values.date(45901) == pd.Timestamp("2025-09-01")  # an Excel serial number
+    assert not values.day_first(pd.Series(["9/1/2025 10:22:33", "9/30/2025 08:00:00"]))
+    assert values.date("31/02/2025") is None
+
+
+# --- issues -----------------------------------------------------------------------------
+
+def test_a_monitoring_log_is_ranked_with_the_day_2_rubric(tmp_path):
+    path = tmp_path / "monitoring.csv"
+    path.write_bytes(files.monitoring_csv())
+    result = analyse(path, "monitoring")
+    banjir = result.issues.set_index("topik").loc["banjir"]
+    # reach 120.000 + 80.500 + 400.000 + 20.000 = 620.500 → impact 4; 3 of 4 negative = 75%
+    # → urgency 4; June 2 clips, May 2 → trend 0; 4 × 4 = 16 → Kritis; PUPR and BPBD.
+    assert (banjir["total_jangkauan"], banjir["dampak"], banjir["urgensi"]) == (620_500, 4, 4)
+    assert (banjir["prioritas"], banjir["kategori"], banjir["koordinator"]) == (
+        16, "Kritis", "Sekda/Wabup")
+    pd.testing.assert_frame_equal(result.issues, issue_map.prioritised(result.table))
+
+
+# --- take home and privacy --------------------------------------------------------------
+
+def test_the_take_home_documents_hold_the_results_and_their_source(messy, tmp_path):
+    result = analyse(messy, "skm", leave_out_bad_rows=True)
+    written = takehome.write(result, tmp_path)
+    text = _docx_text(written["docx"])
+    for heading in ("Ringkasan", "Nilai per unsur pelayanan", "Hasil per unit layanan"):
+        assert heading in text
+    assert "IKM = 80,56 → mutu pelayanan B (Baik)." in text
+    assert "PermenPANRB Nomor 14 Tahun 2017" in text and messy.name in text
+    assert len(docx.Document(str(written["docx"])).inline_shapes) == 1  # the chart
+    page = written["html"].read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "http" not in page.replace(
+        "http-equiv", "")
+    sheets = openpyxl.load_workbook(written["xlsx"]).sheetnames
+    assert sheets == ["Keterangan", "NRR per unsur", "IKM per unit layanan"]
+
+
+def test_personal_data_never_reaches_any_output(messy, tmp_path):
+    widget = ui.data_saya("skm", tmp_path)
+    _upload(widget, messy.read_bytes(), messy.name)
+    widget.check_button.click()
+    widget.leave_out.value = True
+    widget.compute_button.click()
+    written = widget.take_home()
+    shown = widget.preview.value + widget.problems.value + widget.summary.value
+    outputs = [shown, written["html"].read_text(encoding="utf-8"),
+               _xlsx_text(written["xlsx"]), _docx_text(written["docx"])]
+    with zipfile.ZipFile(written["docx"]) as package:  # every part of the Word file
+        outputs += [package.read(n).decode("utf-8", "ignore") for n in package.namelist()]
+    for output in outputs:
+        for value in PERSONAL:
+            assert value not in output
+    assert "data pribadi, disembunyikan" in widget.preview.value
+
+
+def test_the_widget_route_and_the_function_route_agree(messy, tmp_path):
+    widget = ui.data_saya("skm", tmp_path / "widget")
+    _upload(widget, messy.read_bytes(), messy.name)
+    widget.check_button.click()
+    widget.leave_out.value = True
+    widget.population.value = 1000
+    widget.compute_button.click()
+    by_widget = widget.result
+    by_function = analyse(messy, "skm", leave_out_bad_rows=True, population=1000)
+    assert by_widget.ikm == by_function.ikm
+    pd.testing.assert_frame_equal(by_widget.nrr, by_function.nrr)
+    pd.testing.assert_frame_equal(by_widget.by_unit, by_function.by_unit)
+    written = widget.take_home()
+    assert _docx_text(written["docx"]) == _docx_text(
+        takehome.write(by_function, tmp_path / "function")["docx"])
+    assert "Unduh hasil_skm.docx" in widget.downloads.value
+
+
+def test_a_mapping_corrected_in_the_widget_is_the_one_used(tmp_path):
+    widget = ui.data_saya("monitoring", tmp_path)
+    _upload(widget, files.monitoring_csv(), "monitoring.csv")
+    assert widget.choices["opd_terkait"].value == "OPD"
+    widget.choices["opd_terkait"].value = ""
+    widget.compute_button.click()
+    assert set(widget.result.issues["opd_utama"]) == {"(tidak disebut)"}
+    assert "Nama wartawan" in widget.mapping().personal
+
+
+def test_the_kits_own_files_through_this_route_give_the_modules_results():
+    from humaskit import datasets
+
+    survey = analyse(datasets.path("survei_kepuasan"), "skm")
+    assert survey.ikm == satisfaction.ikm(datasets.load("survei_kepuasan"))
+    pd.testing.assert_frame_equal(
+        survey.by_unit, satisfaction.summary_by_unit(datasets.load("survei_kepuasan")))
+    clips = analyse(datasets.path("monitoring_isu"), "monitoring")
+    expected = issue_map.prioritised(datasets.load("monitoring_isu"))
+    pd.testing.assert_frame_equal(clips.issues, expected)
