@@ -16,7 +16,6 @@ import html
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,8 +37,6 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 VEGALITE_MIME = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
 EXTERNAL = re.compile(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=[\"']?(https?:)?//",
                       re.IGNORECASE)
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-            "microsoft-edge")
 
 STYLE = """
 body{font-family:"Noto Sans","Segoe UI",Arial,sans-serif;max-width:60rem;margin:0 auto;
@@ -210,22 +207,6 @@ def render_html(nb: nbformat.NotebookNode, source_name: str, with_code: bool = F
     return page
 
 
-def find_browser() -> str | None:
-    """A Chromium-family browser that can print a page to PDF headless, if installed."""
-    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
-
-
-def print_pdf(page: Path, browser: str) -> Path:
-    """Print the HTML ``page`` to a PDF beside it with a headless browser."""
-    pdf = page.with_suffix(".pdf")
-    command = [browser, "--headless", "--disable-gpu", "--no-sandbox",
-               "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.resolve().as_uri()]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    if done.returncode != 0 or not pdf.exists():
-        raise HandoutError(f"{page.name}: PDF gagal dibuat ({done.stderr.strip()[-300:]}).")
-    return pdf
-
-
 def build_one(path: Path, out: Path, with_code: bool = False, timeout: int = 300) -> Path:
     """Execute one notebook in a scratch copy of its folder and write its handout HTML."""
     with tempfile.TemporaryDirectory(prefix="humaskit-handout-") as scratch:
@@ -290,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
     if not chosen:
         print(f"Tidak ada notebook bernomor di {args.notebooks}.")
         return 1
-    browser = None if args.no_pdf else find_browser()
+    browser = None if args.no_pdf else pages.find_browser()
     failed = 0
     print(f"Membuat bahan cetak untuk {len(chosen)} notebook ke {args.out}/ ...")
     for path in chosen:
@@ -298,7 +279,7 @@ def run(args: argparse.Namespace) -> int:
             page = build_one(path, args.out, args.with_code)
             line = f"[OK]    {path.stem} → {page}"
             if browser:
-                line += f" + {print_pdf(page, browser).name}"
+                line += f" + {pages.print_pdf(page, browser).name}"
             print(line)
         except Exception as exc:  # noqa: BLE001 -- report this notebook, build the others
             failed += 1

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from humaskit import charts, handouts
+from humaskit import charts, handouts, pages
 from humaskit.cli import main
 
 DAY3 = "03_hari3_strategi_komunikasi"
@@ -144,15 +144,15 @@ def test_pdf_is_printed_with_a_headless_browser_when_one_is_installed(tmp_path, 
                     'printf "%%PDF-1.4" > "${a#--print-to-pdf=}";; esac; done\n')
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(fake.parent))
-    assert handouts.find_browser() == str(fake)
+    assert pages.find_browser() == str(fake)
     page = tmp_path / "hari.html"
     page.write_text("<p>isi</p>")
-    assert handouts.print_pdf(page, str(fake)).read_bytes() == b"%PDF-1.4"
+    assert pages.print_pdf(page, str(fake)).read_bytes() == b"%PDF-1.4"
 
 
 def test_no_browser_is_found_on_a_machine_without_one(monkeypatch):
     monkeypatch.setenv("PATH", "")
-    assert handouts.find_browser() is None
+    assert pages.find_browser() is None
 
 
 def test_static_chart_switch_renders_png_and_lab_keeps_the_inlined_widget(monkeypatch):
