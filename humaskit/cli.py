@@ -23,6 +23,8 @@ COMMANDS = {
               "grade a cohort's submissions (nbgrader, sandboxed, in parallel)"),
     "handouts": ("humaskit.handouts",
                  "build printable offline handouts (HTML, and PDF if possible)"),
+    "laporan": ("humaskit.training.cli",
+                "build the organiser's report (DOCX, HTML) and the certificates"),
     "skkni": ("humaskit.skkni.cli",
               "check an SKKNI catalog with its schemes; write the asesor's record"),
 }

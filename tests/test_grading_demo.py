@@ -83,3 +83,21 @@ def test_feedback_shows_charts_as_pictures(out):
             encoding="utf-8")
         assert 'alt="grafik keluaran" src="data:image/png;base64,' in page, assignment
         assert "JupyterChart" not in page and "<altair." not in page
+
+
+def test_the_demo_writes_the_organisers_report_and_certificates(out):
+    import docx
+
+    done = out.out / "penyelenggaraan" / "keluaran"
+    word = docx.Document(str(done / "laporan_penyelenggaraan.docx"))
+    headings = {p.text for p in word.paragraphs if p.style.name.startswith("Heading")}
+    assert {"4. Pre-test dan post-test", "7. Evaluasi penyelenggaraan"} <= headings
+    assert (done / "sertifikat" / "rini_paramitha.html").exists()
+    assert not (done / "sertifikat" / "yohanes_bere.html").exists()  # below the threshold
+
+
+def test_a_participants_own_page_shows_their_pre_post_gain(out):
+    rini = (out.reports / "peserta" / "rini_paramitha.html").read_text(encoding="utf-8")
+    assert "Pre-test dan post-test" in rini and "gain ternormalisasi g = " in rini
+    rahmat = (out.reports / "peserta" / "rahmat_hidayat.html").read_text(encoding="utf-8")
+    assert "gain tidak dihitung: belum mengikuti post-test" in rahmat

@@ -33,12 +33,21 @@ from humaskit.grading import (
 )
 from humaskit.grading.sandbox import Limits
 from humaskit.grading.workspace import Workspace
+from humaskit.pages import find_browser
+from humaskit.training import demo as training_demo
+from humaskit.training import publish
 
 MARKER = ".humaskit-demo"
 #: Exercise -> the module with its crafted submissions.
 SAMPLES = {"asesmen_mandiri": "humaskit.exercises.self_assessment.samples",
            "pemetaan_isu": "humaskit.exercises.issue_mapping.samples",
-           "pemetaan_isu_analis": "humaskit.exercises.issue_analysis.samples"}
+           "pemetaan_isu_analis": "humaskit.exercises.issue_analysis.samples",
+           "pre_test": "humaskit.exercises.quiz.samples",
+           "post_test": "humaskit.exercises.quiz.samples"}
+#: Share of quiz items a demo participant gets right, per form.
+QUIZ_SHARE = {"pre": 0.4, "post": 0.8}
+#: Already at the maximum on the pre-test (g undefined), and absent from the post-test.
+QUIZ_TOP, QUIZ_ABSENT = "agus_salim", "rahmat_hidayat"
 #: Participants who also took the optional pandas track (the analysts of the cohort).
 ANALYSTS = 4
 #: Participant id -> (name on the folder or file, sample to use; None: a special case).
@@ -126,6 +135,24 @@ def issue_analysis_inbox(ws: Workspace, inbox: Path, ids: set[str], on_time: flo
         write_folder(inbox, nb, f"{who.nama} - analis.ipynb", {}, on_time)
 
 
+def quiz_inbox(ws: Workspace, inbox: Path, ids: set[str], form: str, on_time: float) -> None:
+    """Pre-test or post-test from everyone, by the form (answers file beside the notebook) or
+    by typed letters, each right on a stable share of the items."""
+    from humaskit.exercises.quiz import NOTEBOOKS, bank, samples
+
+    name = bank.FORMS[form]
+    release = nbformat.read(ws.course / "release" / name / NOTEBOOKS[form], as_version=4)
+    every = set(samples.keys(form, ws.course))
+    for i, who in enumerate(cohort.participants(ws).values()):
+        if who.id not in ids or (form == "post" and who.id == QUIZ_ABSENT):
+            continue
+        right = every if (form == "pre" and who.id == QUIZ_TOP) else samples.cohort_right(
+            form, who.id, QUIZ_SHARE[form])
+        nb, extra = samples.build(form, samples.answers_with(form, right, ws.course),
+                                  "formulir" if i % 2 else "isian", release)
+        write_folder(inbox / who.nama, nb, NOTEBOOKS[form], extra, on_time)
+
+
 def example_decisions(ws: Workspace, claims: pd.DataFrame) -> pd.DataFrame:
     """The asesor's record filled in: evidence meets VATM where the unit is claimed K."""
     record = competency.template(claims)
@@ -169,7 +196,9 @@ def run(out: Path, workers: int | None = None, progress: bool = True,
                     ws, box, ids, deadline - 1800, deadline + 900),
                 "pemetaan_isu": lambda box: issue_mapping_inbox(ws, box, ids, deadline - 1800),
                 "pemetaan_isu_analis": lambda box: issue_analysis_inbox(ws, box, ids,
-                                                                        deadline - 1800)}
+                                                                        deadline - 1800),
+                "pre_test": lambda box: quiz_inbox(ws, box, ids, "pre", deadline - 1800),
+                "post_test": lambda box: quiz_inbox(ws, box, ids, "post", deadline - 1800)}
     for name in names:
         box = out / "kiriman_contoh" / name
         box.mkdir(parents=True, exist_ok=True)
@@ -186,7 +215,11 @@ def run(out: Path, workers: int | None = None, progress: bool = True,
     decisions = example_decisions(ws, claims) if not claims.empty else None
     export.write_all(ws, decisions)
     report.write_all(ws, decisions)
+    training_demo.write(out, people)
+    organiser = publish.publish(out, pdf=find_browser() is not None)
     print(f"Selesai. Buka {ws.reports / 'dasbor.html'}\n"
+          f"  penyelenggaraan: {organiser['folder']}/laporan_penyelenggaraan.docx (dan .html),"
+          f" {organiser['certificates']} sertifikat\n"
           f"  umpan balik: {ws.feedback}/<id>/<latihan>.html\n"
           f"  ekspor:      {ws.exports}/nilai_kohort.xlsx (dan CSV)\n"
           f"  gradebook:   {ws.db_url()}")

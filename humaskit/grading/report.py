@@ -145,6 +145,7 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
                                "nilai_maks": "Maksimum"}),
                  (f'<p><a href="../../umpan_balik/{esc(pid)}/{esc(assignment)}.html">'
                  "Umpan balik lengkap</a></p>")]
+    body += quiz_gain(pid, scores, who)
     notes = statuses[(statuses["id"] == pid) & (statuses["kode"] != "ok")]
     if not notes.empty:
         body += ["<h2>Catatan</h2>", table(notes, {"latihan": "Latihan",
@@ -160,6 +161,25 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
         if not own.empty:
             body += ["<h2>Keputusan asesor</h2>", table(own.drop(columns=["id"]))]
     return document(f"Laporan peserta — {who.nama}", "\n".join(body))
+
+
+def quiz_gain(pid: str, scores: pd.DataFrame, who) -> list[str]:
+    """The participant's pre-test, post-test and normalised gain, if they took either."""
+    from humaskit.training import gain
+
+    mine = gain.by_participant(scores[scores["id"] == pid], {pid: who}).iloc[0]
+    if pd.isna(mine["pre"]) and pd.isna(mine["post"]):
+        return []
+    def shown(value) -> str:
+        return "–" if pd.isna(value) else f"{value:g}"
+    verdict = (f"gain ternormalisasi g = {mine['gain']:.2f}".replace(".", ",")
+               if mine["gain"] is not None and not pd.isna(mine["gain"])
+               else f"gain tidak dihitung: {mine['keterangan']}")
+    return ["<h2>Pre-test dan post-test</h2>",
+            (f"<p>Pre-test {shown(mine['pre'])}, post-test {shown(mine['post'])} dari "
+            f"{mine['maksimum']:g} soal; {esc(verdict)}. g = (post − pre) / (maksimum − pre): "
+            "bagian dari yang belum Anda kuasai saat pre-test yang Anda kuasai saat "
+            "post-test.</p>")]
 
 
 def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path]:

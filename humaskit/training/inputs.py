@@ -1,0 +1,122 @@
+"""Everything the organiser's documents are built from, read once from the cohort folder.
+
+The cohort folder is the grading output (``humaskit grade all --out …``). Beside what the
+grading stage wrote (roster, ``ekspor/*.csv``), the facilitator keeps the training's own
+records in ``penyelenggaraan/``::
+
+    penyelenggaraan/identitas.csv        the training's identity and signatories
+    penyelenggaraan/daftar_hadir.csv     attendance per participant and session
+    penyelenggaraan/evaluasi.csv         paper evaluation forms, typed in (optional)
+    penyelenggaraan/evaluasi/*.json      the evaluation form's answers files (optional)
+    penyelenggaraan/rtl/<id>.csv         each participant's RTL (``rtl_saya.csv``, optional)
+
+Identity and attendance must be right (certificates depend on them): their problems stop
+the build. A bad evaluation or RTL file is noted and left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from humaskit import evaluation, rtl
+from humaskit.datasets.validation import DatasetError, Problem
+from humaskit.grading import cohort
+from humaskit.grading.workspace import Workspace
+from humaskit.training import attendance, identity, schedule
+
+FOLDER = "penyelenggaraan"
+
+
+@dataclass
+class Inputs:
+    out: Path
+    identity: identity.Identity
+    roster: dict
+    sessions: list[schedule.Session]
+    attendance: pd.DataFrame
+    cells: pd.DataFrame
+    claims: pd.DataFrame
+    recommendations: pd.DataFrame
+    evaluations: pd.DataFrame
+    rtl: dict[str, pd.DataFrame]
+    notes: list[str] = field(default_factory=list)
+
+
+def folder(out: Path) -> Path:
+    return Path(out) / FOLDER
+
+
+def _export(out: Path, name: str, notes: list[str], what: str) -> pd.DataFrame:
+    path = Path(out) / "ekspor" / name
+    if not path.exists():
+        notes.append(f"{what} belum ada ({path.name} tidak ditemukan): jalankan "
+                     "`humaskit grade all` lebih dulu bila bagian ini diperlukan.")
+        return pd.DataFrame()
+    return pd.read_csv(path, encoding="utf-8-sig")
+
+
+def load(out: Path) -> Inputs:
+    """Read the cohort folder; DatasetError when identity or attendance cannot be used."""
+    out = Path(out)
+    records = folder(out)
+    ws = Workspace(out)
+    if not (out / "penilaian.json").exists():
+        raise DatasetError(str(out), [Problem(None, None, "folder ini bukan folder kohort "
+                                              "(penilaian.json tidak ada). Jalankan `humaskit "
+                                              "grade all --out FOLDER` lebih dulu.")])
+    roster = cohort.participants(ws)
+    sessions = schedule.sessions()
+    for needed in (identity.FILE, attendance.FILE):
+        if not (records / needed).exists():
+            raise DatasetError(str(records / needed), [Problem(
+                None, None, "berkas belum ada. Buat templatnya dengan `humaskit laporan "
+                f"--kohort {out} --templat`, lalu isi.")])
+    notes: list[str] = []
+    found = Inputs(
+        out=out, identity=identity.read(records / identity.FILE), roster=roster,
+        sessions=sessions,
+        attendance=attendance.read(records / attendance.FILE, roster, sessions),
+        cells=_export(out, "nilai_per_bagian.csv", notes, "Nilai per sel"),
+        claims=_export(out, "klaim_asesmen_mandiri.csv", notes, "Klaim asesmen mandiri"),
+        recommendations=_export(out, "rekomendasi_asesor.csv", notes, "Rekomendasi asesor"),
+        evaluations=_evaluations(records, notes), rtl=_rtl(records, roster, notes), notes=notes)
+    return found
+
+
+def _evaluations(records: Path, notes: list[str]) -> pd.DataFrame:
+    frames = []
+    sheet = records / evaluation.CSV_FILE
+    if sheet.exists():
+        try:
+            frames.append(evaluation.read_sheet(sheet))
+        except DatasetError as error:
+            notes.append(f"{error} (berkas ini tidak dihitung)")
+    answers = records / "evaluasi"
+    if answers.is_dir():
+        frame, problems = evaluation.read_answers(answers)
+        frames.append(frame)
+        notes += [f"evaluasi/{p}" for p in problems]
+    frames = [f for f in frames if not f.empty]
+    return (pd.concat(frames, ignore_index=True) if frames
+            else pd.DataFrame(columns=evaluation.COLUMNS))
+
+
+def _rtl(records: Path, roster: dict, notes: list[str]) -> dict[str, pd.DataFrame]:
+    found = {}
+    for path in sorted((records / "rtl").glob("*.csv")) if (records / "rtl").is_dir() else []:
+        if path.stem not in roster:
+            notes.append(f"rtl/{path.name}: nama berkas bukan id peserta di daftar; dilewati.")
+            continue
+        if path.is_symlink():
+            notes.append(f"rtl/{path.name}: tautan, bukan berkas biasa; dilewati.")
+            continue
+        try:
+            found[path.stem] = rtl.load(path)
+        except (ValueError, OSError) as error:
+            said = str(error) if str(error).startswith("Berkas") else (
+                "berkas tidak dapat dibaca sebagai RTL humaskit")
+            notes.append(f"rtl/{path.name}: {said}; dilewati.")
+    return found
