@@ -8,6 +8,7 @@ documents after real grading."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -281,3 +282,9 @@ def test_templates_never_overwrite_the_facilitators_records(tmp_path, capsys):
 def test_the_identity_dates_read_the_indonesian_way():
     one = Identity({"tanggal_mulai": "2026-11-30", "tanggal_selesai": "2026-12-03"})
     assert one.dates == "30 November – 3 Desember 2026"
+
+
+def test_the_guide_states_the_total_jp_its_schedule_gives():
+    stated = re.search(r"Seluruh\s+pelatihan berjumlah (\d+) JP", schedule.GUIDE.read_text(
+        encoding="utf-8")).group(1)
+    assert int(stated) == attendance.total_jp(schedule.sessions())

@@ -18,8 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "daftar_hadir.csv, evaluations, RTL files), write the laporan "
                     "penyelenggaraan and one certificate per participant who meets the "
                     "attendance threshold into DIR/penyelenggaraan/keluaran/.")
-    parser.add_argument("--kohort", type=Path, default=DEFAULT_OUT / "kohort", metavar="DIR",
-                        help="the cohort folder (default: hasil_penilaian/kohort)")
+    parser.add_argument("--kohort", type=Path, default=DEFAULT_OUT, metavar="DIR",
+                        help=f"the cohort folder, as given to `humaskit grade --out` "
+                             f"(default {DEFAULT_OUT.name}/)")
     parser.add_argument("--ambang-kehadiran", type=float, default=attendance.DEFAULT_THRESHOLD,
                         metavar="PERSEN", dest="threshold",
                         help="minimum attendance for a certificate, in %% (default 90)")
