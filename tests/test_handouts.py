@@ -53,7 +53,7 @@ def test_day_handout_has_a_cover_and_notes_where_widgets_were(built):
     page = (out / f"{DAY3}.html").read_text(encoding="utf-8")
     cover = page[page.index('<section class="sampul">'):page.index("</section>")]
     assert "Kehumasan Strategic" in cover and "Hari 3" in cover
-    assert page.count(handouts.INTERACTIVE_NOTE) == 3         # review, calendar, dashboard
+    assert page.count(handouts.INTERACTIVE_NOTE) == 4  # review, calendar, dashboard, evaluation
     assert "Total: 0 dari 10" in page                          # the review panel's first view
     assert handouts.WIDGET_MIME not in page
     assert "Lihat jawaban" in page and "Poin kunci" in page

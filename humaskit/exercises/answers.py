@@ -9,6 +9,7 @@ a form that was run but carries no answers and none came with it, collection say
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from datetime import datetime, timezone
@@ -27,6 +28,20 @@ def write(path: Path, text: str) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def text(jawaban: dict, saved_at: str) -> str:
+    """An answer sheet as its answers file holds it."""
+    return json.dumps({"disimpan_pada": saved_at, "jawaban": jawaban}, ensure_ascii=False,
+                      indent=1)
+
+
+def save(path: Path, mirror: Mirror, jawaban: dict, filled: int, total: int) -> None:
+    """Write an answer sheet's file and update the copy its form shows in the notebook."""
+    stamp = now()
+    saved = text(jawaban, stamp)
+    write(path, saved)
+    mirror.update(saved, stamp, filled=filled, total=total)
 
 
 def bundle(filename: str, text: str, saved_at: str, filled: int | None = None,

@@ -24,12 +24,15 @@ ISSUE_NOTE = ("Angka dalam dokumen ini dihitung dari data pemantauan Anda sendir
               "dengan daerah Anda. Kolom data pribadi tidak dibaca ke dalam dokumen ini.")
 
 
+def _counted(what: str, used: int, left_out: int) -> str:
+    left = f" ({angka(left_out, 0)} baris bermasalah ditinggalkan)" if left_out else ""
+    return f"Jumlah {what} yang dihitung: {angka(used, 0)}{left}."
+
+
 def survey_document(result: SurveyResult) -> documents.Document:
     """The SKM report: IKM and band, NRR per element, weakest elements, sample, units."""
     summary = [
-        f"Jumlah responden yang dihitung: {angka(result.respondents, 0)}"
-        + (f" ({angka(result.left_out, 0)} baris bermasalah ditinggalkan)."
-           if result.left_out else "."),
+        _counted("responden", result.respondents, result.left_out),
         f"IKM = {angka(result.ikm)} → mutu pelayanan {result.mutu} ({result.kinerja}).",
         "Unsur terlemah: " + "; ".join(
             f"{row.unsur} (NRR {angka(row.nrr)})" for row in result.weakest.itertuples()) + ".",
@@ -78,9 +81,7 @@ def issue_document(result: IssueResult) -> documents.Document:
         "tahap": "Tahap", "opd_utama": "OPD utama", "koordinator": "Koordinator"})
     top = result.issues.head(3)
     points = [
-        f"Jumlah klip yang dihitung: {angka(result.clips, 0)}"
-        + (f" ({angka(result.left_out, 0)} baris bermasalah ditinggalkan)."
-           if result.left_out else "."),
+        _counted("klip", result.clips, result.left_out),
         f"Posisi pengamatan: bulan {month} (tren = bulan itu dibanding bulan sebelumnya).",
         "Isu prioritas tertinggi: " + "; ".join(
             f"{r.topik} (prioritas {r.prioritas}, {r.kategori})" for r in top.itertuples())

@@ -76,16 +76,11 @@ class Lembar:
 
     def text(self, stamp: str) -> str:
         """The answers as the answers file holds them."""
-        return json.dumps({"disimpan_pada": stamp, "jawaban": self.jawaban},
-                          ensure_ascii=False, indent=1)
+        return answers.text(self.jawaban, stamp)
 
     def simpan(self) -> None:
         """Write the answers file and update the copy shown in the notebook."""
-        stamp = answers.now()
-        text = self.text(stamp)
-        answers.write(self.path, text)
-        filled, total = self.count()
-        self.mirror.update(text, stamp, filled=filled, total=total)
+        answers.save(self.path, self.mirror, self.jawaban, *self.count())
 
     def formulir(self, name: str) -> w.Widget:
         """The dropdowns of one decision; every change is saved at once."""

@@ -56,16 +56,12 @@ class Kuis:
         return sum(v is not None for v in self.jawaban.values()), len(self.jawaban)
 
     def text(self, stamp: str) -> str:
-        return json.dumps({"disimpan_pada": stamp, "jawaban": self.jawaban},
-                          ensure_ascii=False, indent=1)
+        """The answers as the answers file holds them."""
+        return answers.text(self.jawaban, stamp)
 
     def simpan(self) -> None:
         """Write the answers file and update the copy shown in the notebook."""
-        stamp = answers.now()
-        text = self.text(stamp)
-        answers.write(self.path, text)
-        filled, total = self.count()
-        self.mirror.update(text, stamp, filled=filled, total=total)
+        answers.save(self.path, self.mirror, self.jawaban, *self.count())
 
     def formulir(self, day: int) -> w.Widget:
         """The day's questions as radio buttons; every choice is saved at once."""
