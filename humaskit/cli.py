@@ -25,6 +25,8 @@ COMMANDS = {
                  "build printable offline handouts (HTML, and PDF if possible)"),
     "laporan": ("humaskit.training.cli",
                 "build the organiser's report (DOCX, HTML) and the certificates"),
+    "server": ("humaskit.server.cli",
+               "serve the whole room from one Linux machine (JupyterHub)"),
     "skkni": ("humaskit.skkni.cli",
               "check an SKKNI catalog with its schemes; write the asesor's record"),
 }

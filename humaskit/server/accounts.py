@@ -1,0 +1,138 @@
+"""The room's Unix accounts: one per participant on the roster, plus the facilitator and the
+trainer. Each home is private (mode 700), so no participant can read another's files.
+
+A participant's home gets the day notebooks and the datasets; the trainer's home gets the
+nbgrader course (``kursus/``) with the exercises' sources. Existing files are never
+overwritten, so re-running set-up keeps everyone's work.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from humaskit.grading import roster
+from humaskit.server.layout import COURSE_ID, Layout, Settings
+
+ACCOUNT = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
+
+
+class AccountError(ValueError):
+    """A roster id cannot become a Unix account; the message is in Indonesian."""
+
+
+def from_roster(path: Path) -> dict[str, str]:
+    """Unix account -> participant name, from a cohort roster (ids lower-cased)."""
+    people = roster.load(path)
+    accounts, bad = {}, []
+    for pid, who in people.items():
+        name = pid.lower()
+        if not ACCOUNT.match(name):
+            bad.append(pid)
+        accounts[name] = who.nama
+    if bad:
+        raise AccountError(
+            "Id peserta berikut tidak dapat menjadi nama akun di server (huruf kecil, angka, "
+            "garis bawah atau tanda hubung, diawali huruf, paling panjang 32): "
+            + ", ".join(bad) + ".")
+    return accounts
+
+
+def exists(account: str) -> bool:
+    try:
+        pwd.getpwnam(account)
+    except KeyError:
+        return False
+    return True
+
+
+def ensure(account: str, homes: Path) -> Path:
+    """Create the account (no login shell) with a private home, if it is not there yet."""
+    home = homes / account
+    if not exists(account):
+        homes.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["useradd", "--create-home", "--home-dir", str(home), "--shell",
+                        "/usr/sbin/nologin", "--user-group", account], check=True,
+                       capture_output=True)
+    entry = pwd.getpwnam(account)
+    home = Path(entry.pw_dir)
+    home.mkdir(parents=True, exist_ok=True)
+    os.chown(home, entry.pw_uid, entry.pw_gid)
+    home.chmod(0o700)
+    return home
+
+
+def _give(source: Path, target: Path, account: str) -> None:
+    """Copy ``source`` to ``target`` owned by ``account``, keeping what is already there."""
+    entry = pwd.getpwnam(account)
+    if source.is_dir():
+        target.mkdir(exist_ok=True)
+        os.chown(target, entry.pw_uid, entry.pw_gid)
+        for child in source.iterdir():
+            if child.name not in ("__pycache__", ".ipynb_checkpoints"):
+                _give(child, target / child.name, account)
+    elif not target.exists():
+        shutil.copy2(source, target)
+        os.chown(target, entry.pw_uid, entry.pw_gid)
+        target.chmod(0o644)
+
+
+def provision_participant(layout: Layout, settings: Settings, account: str) -> Path:
+    home = ensure(account, Path(settings.homes))
+    for part in ("notebooks", "datasets"):
+        _give(layout.kit / part, home / part, account)
+    return home
+
+
+NBGRADER_TRAINER = """# The trainer's nbgrader course (written by `humaskit server setup`).
+from humaskit.exercises.course import config
+
+c = get_config()  # noqa: F821
+c.merge(config(r"{course}"))
+c.Exchange.root = r"{exchange}"
+c.CourseDirectory.course_id = "{course_id}"
+"""
+
+
+def provision_trainer(layout: Layout, settings: Settings) -> Path:
+    home = ensure(settings.trainer, Path(settings.homes))
+    entry = pwd.getpwnam(settings.trainer)
+    course = home / "kursus"
+    course.mkdir(exist_ok=True)
+    os.chown(course, entry.pw_uid, entry.pw_gid)
+    _give(layout.kit / "exercises" / "source", course / "source", settings.trainer)
+    folder = home / ".jupyter"
+    folder.mkdir(exist_ok=True)
+    os.chown(folder, entry.pw_uid, entry.pw_gid)
+    config = folder / "nbgrader_config.py"
+    if not config.exists():
+        config.write_text(NBGRADER_TRAINER.format(course=course, exchange=layout.exchange,
+                                                  course_id=COURSE_ID), encoding="utf-8")
+        os.chown(config, entry.pw_uid, entry.pw_gid)
+    return home
+
+
+NBGRADER_EVERYONE = """# Every account's nbgrader exchange (written by `humaskit server setup`).
+c = get_config()  # noqa: F821
+c.Exchange.root = r"{exchange}"
+c.CourseDirectory.course_id = "{course_id}"
+"""
+
+
+def provision(layout: Layout, settings: Settings) -> None:
+    """Every account of the room, and the exchange."""
+    layout.exchange.mkdir(parents=True, exist_ok=True)
+    layout.exchange.chmod(0o1777)  # nbgrader: anyone may create a course folder, sticky
+    shared = layout.env / "etc" / "jupyter"
+    shared.mkdir(parents=True, exist_ok=True)
+    (shared / "nbgrader_config.py").write_text(NBGRADER_EVERYONE.format(
+        exchange=layout.exchange, course_id=COURSE_ID), encoding="utf-8")
+    (shared / "nbgrader_config.py").chmod(0o644)
+    ensure(settings.facilitator, Path(settings.homes))
+    provision_trainer(layout, settings)
+    for account in settings.participants:
+        provision_participant(layout, settings, account)

@@ -1,0 +1,88 @@
+"""The offline install path: a bundle built once on a connected machine, installed on the
+server with the package index disabled.
+
+``bundle`` makes a throwaway environment with the *server's* Python (so that wheels match
+its version), downloads every wheel the kit needs plus its build backend into
+``BUNDLE/wheels``, and copies the kit. ``install`` creates ``PREFIX/env`` with that Python
+and installs from the bundle with ``--no-index``: nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from humaskit import ROOT
+from humaskit.server.layout import Layout
+
+#: What the kit folder holds on the server (everything a participant or trainer uses).
+KIT_PARTS = ("humaskit", "datasets", "notebooks", "exercises/source", "grader",
+             "pyproject.toml", "README.md", "nbgrader_config.py",
+             "jupyterlab-overrides.json")
+#: The build backend of the kit, needed to install it without an index.
+BUILD = ("hatchling", "editables~=0.3")
+DEFAULT_PYTHON = "/usr/bin/python3"
+
+
+class InstallError(RuntimeError):
+    """An install step failed; the message (Indonesian) says which and why."""
+
+
+def _run(command: list[str], what: str) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = "\n".join(done.stderr.strip().splitlines()[-8:])
+        raise InstallError(f"{what} gagal:\n{tail}")
+
+
+def copy_kit(source: Path, target: Path) -> Path:
+    """The kit's files (no venv, outputs or caches), world-readable."""
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "*.pyc")
+    for part in KIT_PARTS:
+        src = source / part
+        dst = target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=ignore, dirs_exist_ok=True)
+        elif src.exists():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+    for path in [target, *target.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return target
+
+
+def bundle(out: Path, python: str = DEFAULT_PYTHON, source: Path = ROOT) -> Path:
+    """Build ``out/wheels`` and ``out/kit`` for a server whose Python is ``python``."""
+    out = Path(out)
+    kit = copy_kit(source, out / "kit")
+    with tempfile.TemporaryDirectory() as scratch:
+        venv = Path(scratch) / "env"
+        _run([python, "-m", "venv", str(venv)], f"Membuat lingkungan {python}")
+        _run([str(venv / "bin" / "python"), "-m", "pip", "download", "--quiet",
+              "--dest", str(out / "wheels"), str(kit), *BUILD], "Mengunduh paket")
+    return out
+
+
+def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> Layout:
+    """Install the kit from a bundle into ``layout.prefix``, with no package index."""
+    bundle_dir = Path(bundle_dir)
+    wheels = bundle_dir / "wheels"
+    if not wheels.is_dir() or not (bundle_dir / "kit" / "pyproject.toml").exists():
+        raise InstallError(f"{bundle_dir} bukan bundel humaskit (folder wheels/ atau kit/ "
+                           "tidak ada). Buat dengan `humaskit server bundle`.")
+    layout.prefix.mkdir(parents=True, exist_ok=True)
+    layout.prefix.chmod(0o755)
+    copy_kit(bundle_dir / "kit", layout.kit)
+    if not layout.python.exists():
+        _run([python, "-m", "venv", str(layout.env)], f"Membuat lingkungan {layout.env}")
+    _run([str(layout.python), "-m", "pip", "install", "--quiet", "--no-index",
+          "--find-links", str(wheels), "-e", str(layout.kit)], "Memasang paket dari bundel")
+    settings = layout.env / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
+    for path in [layout.env, *layout.env.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode | (0o755 if path.is_dir() else 0o444))
+    return layout

@@ -1,0 +1,100 @@
+"""Where the classroom server keeps everything, under one prefix (default ``/opt/humaskit``).
+
+::
+
+    PREFIX/env/        the Python environment every account runs (world-readable)
+    PREFIX/kit/        the kit: package, datasets, notebooks, exercises (world-readable)
+    PREFIX/hub/        JupyterHub's config, database, secrets, settings (root only)
+    PREFIX/exchange/   nbgrader's exchange (release, fetch, submit)
+
+The settings (``hub/kelas.json``) hold the room's accounts and passwords; only root reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+DEFAULT_PREFIX = Path("/opt/humaskit")
+COURSE_ID = "humaskit"
+
+
+@dataclass
+class Settings:
+    """The room: roster accounts, the two admins, passwords, port, limits."""
+
+    participants: dict[str, str]  # unix account -> name shown
+    facilitator: str = "fasilitator"
+    trainer: str = "pelatih"
+    password: str = ""  # the shared workshop password (participants)
+    admin_password: str = ""  # facilitator and trainer (JupyterHub requires ≥ 32 characters)
+    ip: str = "0.0.0.0"
+    port: int = 8000  # the room's port; the proxy API, facilitator page and hub use the next 3
+    url: str = ""  # the room address shown to participants (detected when empty)
+    memory_mib: int = 1024
+    idle_minutes: int = 60
+    homes: str = "/home"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def admins(self) -> list[str]:
+        return [self.facilitator, self.trainer]
+
+    @property
+    def accounts(self) -> list[str]:
+        return [*self.admins, *self.participants]
+
+
+@dataclass(frozen=True)
+class Layout:
+    prefix: Path = DEFAULT_PREFIX
+
+    @property
+    def env(self) -> Path:
+        return self.prefix / "env"
+
+    @property
+    def python(self) -> Path:
+        return self.env / "bin" / "python"
+
+    @property
+    def kit(self) -> Path:
+        return self.prefix / "kit"
+
+    @property
+    def hub(self) -> Path:
+        return self.prefix / "hub"
+
+    @property
+    def exchange(self) -> Path:
+        return self.prefix / "exchange"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.hub / "kelas.json"
+
+    @property
+    def config_file(self) -> Path:
+        return self.hub / "jupyterhub_config.py"
+
+    @staticmethod
+    def home(account: str) -> Path:
+        """The account's home as the system knows it."""
+        import pwd
+
+        return Path(pwd.getpwnam(account).pw_dir)
+
+    def read(self) -> Settings:
+        data = json.loads(self.settings_file.read_text(encoding="utf-8"))
+        return Settings(**data)
+
+    def write(self, settings: Settings) -> None:
+        self.hub.mkdir(parents=True, exist_ok=True)
+        self.hub.chmod(0o700)
+        tmp = self.settings_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=1),
+                       encoding="utf-8")
+        tmp.chmod(0o600)
+        os.replace(tmp, self.settings_file)

@@ -1,0 +1,64 @@
+"""Setting up the room on the server: settings, accounts, JupyterHub's config file."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+from pathlib import Path
+
+from humaskit.server import accounts
+from humaskit.server.layout import Layout, Settings
+
+CONFIG = """# Written by `humaskit server setup`; the settings are in kelas.json beside this file.
+from pathlib import Path
+
+from humaskit.server.hubconfig import configure
+from humaskit.server.layout import Layout
+
+configure(get_config(), Layout(Path(r"{prefix}")))  # noqa: F821
+"""
+WORDS = ("seruni", "muara", "humas", "warta", "pesan", "kanal", "isu", "dinas", "warga",
+         "pena", "suara", "kabar")
+MIN_ADMIN_PASSWORD = 32
+
+
+def workshop_password() -> str:
+    """Easy to read aloud and type on a phone: two words and two digits."""
+    return f"{secrets.choice(WORDS)}-{secrets.choice(WORDS)}-{secrets.randbelow(90) + 10}"
+
+
+def setup(layout: Layout, roster: Path, password: str = "", admin_password: str = "",
+          **options) -> Settings:
+    """Write the settings and the hub's config, create and provision every account."""
+    if os.geteuid() != 0:
+        raise PermissionError("Server kelas harus disiapkan sebagai root (sudo), karena "
+                              "setiap peserta mendapat akun Unix sendiri.")
+    if not layout.python.exists():
+        raise FileNotFoundError(f"{layout.python} belum ada: pasang dulu dengan "
+                                "`humaskit server install BUNDEL`.")
+    reachable = subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup",
+                                "--clear-groups", str(layout.python), "-c", "import humaskit"],
+                               capture_output=True, check=False)
+    if reachable.returncode != 0:
+        raise PermissionError(f"Akun peserta tidak dapat menjalankan {layout.python}: salah "
+                              f"satu folder di atas {layout.prefix} tertutup bagi akun lain. "
+                              "Pasang di folder yang terbuka, misalnya /opt/humaskit.")
+    if admin_password and len(admin_password) < MIN_ADMIN_PASSWORD:
+        raise ValueError(f"Kata sandi admin paling sedikit {MIN_ADMIN_PASSWORD} karakter "
+                         "(syarat JupyterHub).")
+    settings = Settings(participants=accounts.from_roster(roster),
+                        password=password or workshop_password(),
+                        admin_password=admin_password or secrets.token_urlsafe(24), **options)
+    clash = set(settings.admins) & set(settings.participants)
+    if clash:
+        raise ValueError(f"Akun {', '.join(sorted(clash))} dipakai peserta dan admin sekaligus.")
+    layout.write(settings)
+    layout.config_file.write_text(CONFIG.format(prefix=layout.prefix), encoding="utf-8")
+    layout.config_file.chmod(0o600)
+    accounts.provision(layout, settings)
+    return settings
+
+
+def start_command(layout: Layout) -> list[str]:
+    return [str(layout.env / "bin" / "jupyterhub"), "-f", str(layout.config_file)]

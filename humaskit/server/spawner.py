@@ -1,0 +1,60 @@
+"""Each participant's JupyterLab: a local process under their own Unix account, with a memory
+limit for the whole account (a cgroup where the machine offers one; otherwise a limit on each
+process's data), opening on the landing page, with the room's offline JupyterLab settings."""
+
+from __future__ import annotations
+
+import os
+import resource
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner
+
+CGROUP_V2 = Path("/sys/fs/cgroup")
+CGROUP_V1 = Path("/sys/fs/cgroup/memory")
+GROUP = "humaskit"
+
+
+def memory_group(account: str, limit: int) -> Path | None:
+    """A memory cgroup for ``account`` capped at ``limit`` bytes, or None if the machine has
+    no writable memory controller."""
+    try:
+        if (CGROUP_V2 / "cgroup.controllers").exists():
+            parent = CGROUP_V2 / GROUP
+            parent.mkdir(exist_ok=True)
+            (parent / "cgroup.subtree_control").write_text("+memory")
+            group = parent / account
+            group.mkdir(exist_ok=True)
+            (group / "memory.max").write_text(str(limit))
+            return group
+        if CGROUP_V1.is_dir():
+            group = CGROUP_V1 / GROUP / account
+            group.mkdir(parents=True, exist_ok=True)
+            (group / "memory.limit_in_bytes").write_text(str(limit))
+            return group
+    except OSError:
+        return None
+    return None
+
+
+class KelasSpawner(LocalProcessSpawner):
+    """LocalProcessSpawner with the room's memory limit and offline JupyterLab."""
+
+    def get_args(self):
+        args = super().get_args()
+        return [*args, "--LabApp.news_url=None",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+
+    def make_preexec_fn(self, name):
+        become = super().make_preexec_fn(name)
+        limit = int(self.mem_limit or 0)
+        group = memory_group(name, limit) if limit else None
+
+        def preexec() -> None:
+            if group is not None:
+                (group / "cgroup.procs").write_text(str(os.getpid()))
+            elif limit:
+                resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+            become()
+
+        return preexec

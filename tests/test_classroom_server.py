@@ -1,0 +1,247 @@
+"""One machine serves the whole room: the real JupyterHub, started here on loopback from a
+bundle installed with no package index, three roster participants, the facilitator and the
+trainer. Needs root (each participant gets a Unix account), as the classroom server does."""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from humaskit.server.client import Session
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(os.geteuid() != 0, reason="the classroom server runs as root")]
+
+PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi"}
+PASSWORD = "seruni-uji-42"
+ADMINS = ("fasilitator", "pelatih")
+
+
+def _free_port() -> int:
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port < 60000 and all(_free(port + i) for i in range(1, 4)):
+            return port
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _as(account: str, *command: str, cwd=None) -> subprocess.CompletedProcess:
+    home = pwd.getpwnam(account).pw_dir
+    return subprocess.run(["setpriv", f"--reuid={account}", f"--regid={account}",
+                           "--init-groups", "env", "-i", f"HOME={home}",
+                           "PATH=/usr/bin:/bin", *command], cwd=cwd or home,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def room():
+    base = Path(tempfile.mkdtemp(prefix="humaskit-kelas-"))  # pytest's own is root-only
+    base.chmod(0o755)
+    prefix, homes, bundle = base / "opt", base / "home", base / "bundel"
+    created = [a for a in (*PARTICIPANTS, *ADMINS) if not _exists(a)]
+    roster = base / "peserta.csv"
+    roster.write_text("id,nama,instansi,jabatan\n" + "".join(
+        f"{a},{n},Dinas Kominfo,Pranata Humas\n" for a, n in PARTICIPANTS.items()),
+        encoding="utf-8")
+    kit = str(ROOT / ".venv" / "bin" / "humaskit")
+    done = subprocess.run([kit, "server", "bundle", str(bundle)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    offline = dict(os.environ, PIP_INDEX_URL="http://127.0.0.1:9/tidak-ada",
+                   PIP_NO_INDEX="1", PIP_FIND_LINKS="")
+    installed = subprocess.run([kit, "server", "install", str(bundle), "--prefix", str(prefix)],
+                               capture_output=True, text=True, check=False, env=offline)
+    server_kit = str(prefix / "env" / "bin" / "humaskit")
+    port = _free_port()
+    setup = subprocess.run([server_kit, "server", "setup", "--roster", str(roster), "--prefix",
+                            str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
+                            str(port), "--password", PASSWORD, "--url",
+                            f"http://127.0.0.1:{port}/"], capture_output=True, text=True,
+                           check=False)
+    admin_password = None
+    hub = None
+    if setup.returncode == 0:
+        admin_password = json.loads((prefix / "hub" / "kelas.json").read_text())["admin_password"]
+        log = open(base / "hub.log", "w")  # noqa: SIM115 - closed at teardown
+        hub = subprocess.Popen([server_kit, "server", "start", "--prefix", str(prefix)],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        _wait(f"http://127.0.0.1:{port}/hub/api/", 60)
+    try:
+        yield {"base": f"http://127.0.0.1:{port}", "prefix": prefix, "homes": homes,
+               "installed": installed, "setup": setup, "admin": admin_password,
+               "roster": roster, "out": base / "hasil"}
+    finally:
+        if hub is not None:
+            os.killpg(hub.pid, signal.SIGTERM)
+            try:
+                hub.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(hub.pid, signal.SIGKILL)
+        for account in created:
+            subprocess.run(["pkill", "-KILL", "-u", account], check=False)
+            subprocess.run(["userdel", account], check=False, capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _exists(account: str) -> bool:
+    try:
+        pwd.getpwnam(account)
+    except KeyError:
+        return False
+    return True
+
+
+def _wait(url: str, timeout: float) -> None:
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+@pytest.fixture(scope="module")
+def logged_in(room):
+    assert room["setup"].returncode == 0, room["setup"].stdout + room["setup"].stderr
+    sessions = {}
+    for account in PARTICIPANTS:
+        session = Session(room["base"], account)
+        assert session.login(PASSWORD).status_code == 200
+        sessions[account] = session
+    for session in sessions.values():
+        session.wait_for_lab()
+    return sessions
+
+
+def test_the_bundle_installs_with_no_package_index(room):
+    assert room["installed"].returncode == 0, room["installed"].stdout + room["installed"].stderr
+    python = room["prefix"] / "env" / "bin" / "python"
+    check = subprocess.run([str(python), "-c", "import humaskit, jupyterhub, nbgrader"],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+
+
+def test_three_roster_participants_log_in_and_their_servers_spawn(logged_in):
+    for account, session in logged_in.items():
+        listing = session.user_get("api/contents/notebooks").json()
+        names = {item["name"] for item in listing["content"]}
+        assert "00_mulai_di_sini.ipynb" in names and "01_hari1_konfigurasi_kehumasan.ipynb" in names
+
+
+def test_a_wrong_password_or_an_account_not_on_the_roster_is_refused(room):
+    stranger = Session(room["base"], "orang_asing")
+    assert "/hub/login" in stranger.login(PASSWORD).url
+    wrong = Session(room["base"], "uji_ani")
+    assert "/hub/login" in wrong.login("salah").url
+
+
+def test_no_participant_can_read_another_participants_home(room, logged_in):
+    homes = room["homes"]
+    assert oct((homes / "uji_budi").stat().st_mode & 0o777) == "0o700"
+    peek = _as("uji_ani", "ls", str(homes / "uji_budi" / "notebooks"))
+    assert peek.returncode != 0 and "Permission denied" in peek.stderr
+    through_lab = logged_in["uji_ani"].user_get("api/contents/../uji_budi")
+    assert through_lab.status_code in (400, 403, 404)
+
+
+def test_each_participants_server_runs_under_the_memory_limit(room, logged_in):
+    processes = subprocess.run(["pgrep", "-u", "uji_citra", "-f", "jupyterhub.singleuser"],
+                               capture_output=True, text=True, check=False).stdout.split()
+    assert processes
+    pid = processes[0]
+    group = open(f"/proc/{pid}/cgroup").read()
+    limits = open(f"/proc/{pid}/limits").read()
+    in_group = "humaskit/uji_citra" in group
+    data = re.search(r"Max data size\s+(\S+)", limits).group(1)
+    assert in_group or data == str(1024 * 2**20)
+
+
+@pytest.fixture(scope="module")
+def submitted(room, logged_in):
+    course = Path(pwd.getpwnam("pelatih").pw_dir) / "kursus"
+    nbgrader = str(room["prefix"] / "env" / "bin" / "nbgrader")
+    for step in ("generate_assignment", "release_assignment"):
+        done = _as("pelatih", nbgrader, step, "pemetaan_isu", cwd=course)
+        assert done.returncode == 0, done.stdout + done.stderr
+    ani = logged_in["uji_ani"]
+    fetched = ani.user_post("assignments/fetch", course_id="humaskit",
+                            assignment_id="pemetaan_isu")
+    sent = ani.user_post("assignments/submit", course_id="humaskit",
+                         assignment_id="pemetaan_isu")
+    return fetched, sent
+
+
+def test_a_participant_fetches_and_submits_from_the_assignments_tab(room, submitted):
+    fetched, sent = submitted
+    assert fetched.json()["success"] and sent.json()["success"]
+    assert (room["homes"] / "uji_ani" / "pemetaan_isu" / "pemetaan_isu.ipynb").exists()
+
+
+def test_no_participant_can_list_the_submissions_in_the_exchange(room, submitted):
+    inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
+    peek = _as("uji_budi", "ls", str(inbound))
+    assert peek.returncode != 0 and "Permission denied" in peek.stderr
+
+
+def test_the_trainer_collects_from_the_exchange_and_grades(room, submitted):
+    inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
+    done = subprocess.run([str(ROOT / ".venv" / "bin" / "humaskit"), "grade", "all",
+                           str(inbound), "--roster", str(room["roster"]), "--assignment",
+                           "pemetaan_isu", "--out", str(room["out"]), "--workers", "1"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    state = json.loads((room["out"] / "status.json").read_text())
+    assert list(state) == ["pemetaan_isu/uji_ani"]
+    assert state["pemetaan_isu/uji_ani"]["statuses"][0]["code"] == "ok"
+
+
+def test_the_facilitator_page_shows_who_is_in_and_who_submitted(room, submitted):
+    facilitator = Session(room["base"], "fasilitator")
+    facilitator.login(room["admin"])
+    page = facilitator.get("/services/fasilitator/")
+    assert page.status_code == 200
+    text = page.text
+    assert "Halaman fasilitator" in text and "<svg" in text and room["base"] in text
+    row = re.search(r"<tr><td>Ani Lestari</td>.*?</tr>", text).group(0)
+    assert "aktif" in row and "dikumpulkan" in row
+    assert "pemetaan_isu: 1 mengambil, 1 mengumpulkan" in text
+
+
+def test_a_participant_cannot_open_the_facilitator_page(room, logged_in):
+    page = logged_in["uji_budi"].get("/services/fasilitator/")
+    assert page.status_code == 403 or "Halaman fasilitator" not in page.text
+
+
+def test_formgrader_opens_for_the_trainer_in_its_own_tab(room, submitted):
+    trainer = Session(room["base"], "pelatih")
+    trainer.login(room["admin"])
+    trainer.wait_for_lab()
+    page = trainer.user_get("formgrader")
+    assert page.status_code == 200 and "nbgrader formgrade" in page.text
+    # Inside JupyterLab's iframe the hub's policy would blank it (nbgrader #1870): a tab works.
+    assert "frame-ancestors 'none'" in page.headers.get("Content-Security-Policy", "")
+    assignments = trainer.user_get("formgrader/api/assignments").json()
+    assert "pemetaan_isu" in {a["name"] for a in assignments}
