@@ -145,7 +145,8 @@ def test_the_bundle_installs_with_no_package_index(room):
 
 
 def test_three_roster_participants_log_in_and_their_servers_spawn(logged_in):
-    for account, session in logged_in.items():
+    assert set(logged_in) == set(PARTICIPANTS)
+    for session in logged_in.values():
         listing = session.user_get("api/contents/notebooks").json()
         names = {item["name"] for item in listing["content"]}
         assert "00_mulai_di_sini.ipynb" in names and "01_hari1_konfigurasi_kehumasan.ipynb" in names
@@ -172,8 +173,8 @@ def test_each_participants_server_runs_under_the_memory_limit(room, logged_in):
                                capture_output=True, text=True, check=False).stdout.split()
     assert processes
     pid = processes[0]
-    group = open(f"/proc/{pid}/cgroup").read()
-    limits = open(f"/proc/{pid}/limits").read()
+    group = Path(f"/proc/{pid}/cgroup").read_text()
+    limits = Path(f"/proc/{pid}/limits").read_text()
     in_group = "humaskit/uji_citra" in group
     data = re.search(r"Max data size\s+(\S+)", limits).group(1)
     assert in_group or data == str(1024 * 2**20)
