@@ -14,7 +14,7 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (e.g. on a shared server or a container).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test release doctor handouts clean
+.PHONY: setup lab test release doctor handouts server clean
 
 setup: $(STAMP)
 
@@ -52,6 +52,16 @@ doctor: setup
 ## Printable, self-contained HTML (and PDF where Chromium exists) of every day, in handouts/.
 handouts: setup
 	$(BIN)/humaskit handouts
+
+## The classroom server (Linux, as root): bundle, install in /opt/humaskit, accounts from
+## ROSTER, then JupyterHub on port 8000 (see the facilitator guide, section 2.8).
+ROSTER ?= grader/roster_contoh.csv
+server: setup
+	@test "$$(id -u)" = 0 || { echo "Jalankan sebagai root: server kelas membuat akun Unix."; exit 1; }
+	test -d build/bundel/wheels || $(BIN)/humaskit server bundle build/bundel
+	$(BIN)/humaskit server install build/bundel
+	$(BIN)/humaskit server setup --roster $(ROSTER)
+	$(BIN)/humaskit server start
 
 clean:
 	rm -rf $(VENV) exercises/release exercises/gradebook.db build handouts

@@ -28,8 +28,14 @@ DOCUMENTS = ("README.md", "grader/README.md", "notebooks/PANDUAN_FASILITATOR.md"
 #: command must match one.
 RULES = [
     (r"^cd humaskit$", "skip", "the clone's folder: the test already runs in the checkout"),
+    (r"^(cd ~/kursus|nbgrader (generate|release)_assignment \w+)$", "skip",
+     "the trainer's terminal on the classroom server: tests/test_classroom_server runs them"),
+    (r"/opt/humaskit/exchange", "help", "the classroom server's exchange"),
     (r"^(PIP_\S+ )*make (lab|test)\b", "dry-run", "starts JupyterLab / runs this suite"),
     (r"^make handouts$", "dry-run", "executes every notebook; PDF needs a browser"),
+    (r"^(\S+=\S+ )*make server\b", "dry-run", "creates Unix accounts and starts a server"),
+    (r"^\.venv/bin/humaskit server (bundle|install|setup|start|status)\b", "help",
+     "downloads, needs root, creates accounts or starts a server (tests/test_classroom_server)"),
     (r"^\.venv/bin/humaskit handouts$", "help", "executes every notebook; PDF needs a browser"),
     (r"^\.venv/bin/jupyter lab\b", "help", "starts a server"),
     (r"^\.venv/bin/pip (download|install --no-index)\b", "help",

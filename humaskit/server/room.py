@@ -30,7 +30,8 @@ def workshop_password() -> str:
 
 def setup(layout: Layout, roster: Path, password: str = "", admin_password: str = "",
           **options) -> Settings:
-    """Write the settings and the hub's config, create and provision every account."""
+    """Write the settings and the hub's config, create and provision every account. Run
+    again (say, for a late participant), it keeps the passwords already handed out."""
     if os.geteuid() != 0:
         raise PermissionError("Server kelas harus disiapkan sebagai root (sudo), karena "
                               "setiap peserta mendapat akun Unix sendiri.")
@@ -47,9 +48,12 @@ def setup(layout: Layout, roster: Path, password: str = "", admin_password: str 
     if admin_password and len(admin_password) < MIN_ADMIN_PASSWORD:
         raise ValueError(f"Kata sandi admin paling sedikit {MIN_ADMIN_PASSWORD} karakter "
                          "(syarat JupyterHub).")
-    settings = Settings(participants=accounts.from_roster(roster),
-                        password=password or workshop_password(),
-                        admin_password=admin_password or secrets.token_urlsafe(24), **options)
+    earlier = layout.read() if layout.settings_file.exists() else None
+    settings = Settings(
+        participants=accounts.from_roster(roster),
+        password=password or (earlier.password if earlier else workshop_password()),
+        admin_password=admin_password or (earlier.admin_password if earlier
+                                          else secrets.token_urlsafe(24)), **options)
     clash = set(settings.admins) & set(settings.participants)
     if clash:
         raise ValueError(f"Akun {', '.join(sorted(clash))} dipakai peserta dan admin sekaligus.")
