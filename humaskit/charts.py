@@ -11,7 +11,10 @@ for the grader to turn into pictures (:func:`spec_to_png`).
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
+import sys
+from pathlib import Path
 
 import altair as alt
 
@@ -38,8 +41,54 @@ def enable_offline() -> None:
     elif mode:
         alt.renderers.enable("png", scale_factor=2)
     else:
+        use_cached_bundle()
         alt.renderers.enable("jupyter", offline=True)
     alt.data_transformers.disable_max_rows()
+
+
+def _bundle_name() -> str:
+    """The cache file of this altair and vl-convert pair (a new version makes a new file)."""
+    import vl_convert as vlc
+    from altair.jupyter.jupyter_chart import load_js_src
+
+    digest = hashlib.sha256(f"{alt.__version__}|{vlc.__version__}|{load_js_src()}".encode())
+    return f"altair-offline-{digest.hexdigest()[:16]}.js"
+
+
+def _bundle_places() -> list[Path]:
+    """Where the bundle may be kept: beside the Python environment (written at install,
+    shared by every account of a classroom server), then the user's own cache."""
+    user = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "humaskit"
+    return [Path(sys.prefix) / "share" / "humaskit", user]
+
+
+def use_cached_bundle() -> bool:
+    """Give altair's offline chart widget its JavaScript bundle from a file, instead of
+    having vl-convert build it again in every kernel (1.2 s of CPU per notebook); the first
+    kernel to build it keeps a copy. Returns whether a kept copy was used."""
+    from altair.jupyter.jupyter_chart import JupyterChart
+
+    if JupyterChart._is_offline:
+        return True
+    name = _bundle_name()
+    for folder in _bundle_places():
+        try:
+            JupyterChart._esm = (folder / name).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        JupyterChart._is_offline = True
+        return True
+    JupyterChart.enable_offline(True)
+    for folder in _bundle_places():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{name}.{os.getpid()}"
+            tmp.write_text(JupyterChart._esm, encoding="utf-8")
+            os.replace(tmp, folder / name)
+            break
+        except OSError:
+            continue
+    return False
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:

@@ -79,6 +79,8 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> L
         _run([python, "-m", "venv", str(layout.env)], f"Membuat lingkungan {layout.env}")
     _run([str(layout.python), "-m", "pip", "install", "--quiet", "--no-index",
           "--find-links", str(wheels), "-e", str(layout.kit)], "Memasang paket dari bundel")
+    _run([str(layout.python), "-c", "from humaskit import charts; charts.use_cached_bundle()"],
+         "Membuat berkas grafik luring")
     settings = layout.env / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
