@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from humaskit.server import accounts
 from humaskit.server.client import Session
 
 pytestmark = [pytest.mark.slow,
@@ -56,7 +57,7 @@ def room():
     base = Path(tempfile.mkdtemp(prefix="humaskit-kelas-"))  # pytest's own is root-only
     base.chmod(0o755)
     prefix, homes, bundle = base / "opt", base / "home", base / "bundel"
-    created = [a for a in (*PARTICIPANTS, *ADMINS) if not _exists(a)]
+    created = [a for a in (*PARTICIPANTS, *ADMINS) if not accounts.exists(a)]
     roster = base / "peserta.csv"
     roster.write_text("id,nama,instansi,jabatan\n" + "".join(
         f"{a},{n},Dinas Kominfo,Pranata Humas\n" for a, n in PARTICIPANTS.items()),
@@ -99,14 +100,6 @@ def room():
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
             subprocess.run(["userdel", account], check=False, capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
-
-
-def _exists(account: str) -> bool:
-    try:
-        pwd.getpwnam(account)
-    except KeyError:
-        return False
-    return True
 
 
 def _wait(url: str, timeout: float) -> None:
@@ -246,3 +239,10 @@ def test_formgrader_opens_for_the_trainer_in_its_own_tab(room, submitted):
     assert "frame-ancestors 'none'" in page.headers.get("Content-Security-Policy", "")
     assignments = trainer.user_get("formgrader/api/assignments").json()
     assert "pemetaan_isu" in {a["name"] for a in assignments}
+
+
+def test_a_day_notebook_runs_top_to_bottom_in_a_participants_kernel(logged_in):
+    seconds = logged_in["uji_citra"].run_notebook("notebooks/01_hari1_konfigurasi_kehumasan.ipynb")
+    assert 0 < seconds < 300
+    kernels = logged_in["uji_citra"].user_get("api/kernels").json()
+    assert kernels == []  # the run's kernel is shut down afterwards

@@ -1,0 +1,169 @@
+"""Benchmark: the classroom server under a room pressing "Run All" at the same moment.
+
+    .venv/bin/python benchmarks/classroom.py [--participants 10 20 40] [--notebook ...]
+
+As root. Installs the server from a bundle into a scratch prefix, sets up N simulated
+participants on loopback and, for each N: all log in at once (time until every server has
+spawned), then all run the Day 2 notebook through the hub and the kernel's websocket at once
+(p50, p95 and maximum completion time), while every account's memory (server and kernel) is
+sampled. For reference it also runs the same notebook once with nbclient, the stock tool,
+on the idle machine. Targets: all finish within 90 s, at most 350 MiB per participant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psutil
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from humaskit.notebooks import execute
+from humaskit.server.client import Session
+
+PASSWORD = "bench-kelas-1"
+TARGET_SECONDS, TARGET_MIB = 90, 350
+MiB = 2**20
+
+
+def sh(*command: str) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"{' '.join(command)}\n{done.stdout}{done.stderr}")
+
+
+def memory(accounts: set[str]) -> dict[str, int]:
+    used = dict.fromkeys(accounts, 0)
+    for process in psutil.process_iter(["username", "memory_info"]):
+        name = process.info["username"]
+        if name in used and process.info["memory_info"]:
+            used[name] += process.info["memory_info"].rss
+    return used
+
+
+def one_room(base: str, accounts: list[str], notebook: str) -> dict:
+    sessions = [Session(base, a) for a in accounts]
+    started = time.monotonic()
+    with ThreadPoolExecutor(len(sessions)) as pool:
+        list(pool.map(lambda s: (s.login(PASSWORD), s.wait_for_lab(600)), sessions))
+    spawned = time.monotonic() - started
+    peaks = dict.fromkeys(accounts, 0)
+    total_peak, running = 0, True
+
+    def sample() -> None:
+        nonlocal total_peak
+        while running:
+            now = memory(set(accounts))
+            total_peak = max(total_peak, sum(now.values()))
+            for account, used in now.items():
+                peaks[account] = max(peaks[account], used)
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    def run(session: Session) -> float | None:
+        try:
+            return session.run_notebook(notebook, 900)
+        except Exception as error:  # noqa: BLE001 - a participant who fails is a finding
+            print(f"  {session.account}: gagal ({type(error).__name__}: {error})")
+            return None
+
+    with ThreadPoolExecutor(len(sessions)) as pool:
+        results = list(pool.map(run, sessions))
+    times = sorted(t for t in results if t is not None) or [float("inf")]
+    running = False
+    sampler.join()
+    for session in sessions:  # stop every server before the next, larger room
+        hub_xsrf = session.http.cookies.get("_xsrf", path="/hub/")
+        session.http.delete(f"{base}/hub/api/users/{session.account}/server",
+                            headers={"X-XSRFToken": hub_xsrf or ""})
+    return {"n": len(accounts), "spawn": spawned, "p50": statistics.median(times),
+            "p95": times[max(0, round(0.95 * len(times)) - 1)], "max": times[-1],
+            "per_participant_mib": max(peaks.values()) / MiB, "total_mib": total_peak / MiB,
+            "failed": results.count(None)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, nargs="+", default=[10, 20, 40])
+    parser.add_argument("--notebook", default="notebooks/02_hari2_manajemen_isu.ipynb")
+    parser.add_argument("--port", type=int, default=8870)
+    args = parser.parse_args()
+    if os.geteuid() != 0:
+        sys.exit("Jalankan sebagai root: server kelas membuat akun Unix.")
+    most = max(args.participants)
+    accounts = [f"bench_{i:02d}" for i in range(1, most + 1)]
+    base_dir = Path(tempfile.mkdtemp(prefix="humaskit-bench-"))
+    base_dir.chmod(0o755)
+    kit = str(ROOT / ".venv" / "bin" / "humaskit")
+    hub = None
+    made = [a for a in (*accounts, "fasilitator", "pelatih")
+            if subprocess.run(["id", a], capture_output=True, check=False).returncode]
+    try:
+        roster = base_dir / "peserta.csv"
+        roster.write_text("id,nama,instansi,jabatan\n" + "".join(
+            f"{a},Peserta {a[-2:]},Dinas Kominfo,Pranata Humas\n" for a in accounts))
+        prefix = base_dir / "opt"
+        sh(kit, "server", "bundle", str(base_dir / "bundel"))
+        sh(kit, "server", "install", str(base_dir / "bundel"), "--prefix", str(prefix))
+        sh(kit, "server", "setup", "--roster", str(roster), "--prefix", str(prefix), "--homes",
+           str(base_dir / "home"), "--ip", "127.0.0.1", "--port", str(args.port),
+           "--password", PASSWORD)
+        settings = json.loads((prefix / "hub" / "kelas.json").read_text())
+        settings["idle_minutes"] = 600
+        (prefix / "hub" / "kelas.json").write_text(json.dumps(settings))
+        log = open(base_dir / "hub.log", "w")  # noqa: SIM115
+        hub = subprocess.Popen([kit, "server", "start", "--prefix", str(prefix)], stdout=log,
+                               stderr=subprocess.STDOUT, start_new_session=True)
+        base = f"http://127.0.0.1:{args.port}"
+        for _ in range(120):
+            try:
+                if requests.get(f"{base}/hub/api/", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        started = time.monotonic()
+        execute(ROOT / args.notebook, timeout=300)
+        stock = time.monotonic() - started
+        print(f"Acuan (nbclient, satu notebook, mesin kosong): {stock:.1f} s")
+        print("peserta | semua siap (s) | p50 (s) | p95 (s) | maks (s) | maks/peserta (MiB) "
+              "| total (MiB) | maks / acuan")
+        largest = 0
+        for n in sorted(args.participants):
+            row = one_room(base, accounts[:n], args.notebook)  # same path in every home
+            ok = (row["max"] <= TARGET_SECONDS and row["per_participant_mib"] <= TARGET_MIB
+                  and not row["failed"])
+            largest = n if ok else largest
+            print(f"{n:7d} | {row['spawn']:14.1f} | {row['p50']:7.1f} | {row['p95']:7.1f} | "
+                  f"{row['max']:8.1f} | {row['per_participant_mib']:18.0f} | "
+                  f"{row['total_mib']:11.0f} | {row['max'] / stock:5.1f}×"
+                  + (f"  ({row['failed']} gagal)" if row["failed"] else "")
+                  + ("" if ok else "  (melewati target)"))
+        print(f"N terbesar yang memenuhi target ({TARGET_SECONDS} s, {TARGET_MIB} MiB per "
+              f"peserta): {largest or 'tidak ada'}")
+    finally:
+        if hub is not None:
+            os.killpg(hub.pid, signal.SIGTERM)
+            hub.wait(30)
+        for account in made:
+            subprocess.run(["pkill", "-KILL", "-u", account], check=False)
+            subprocess.run(["userdel", account], check=False, capture_output=True)
+        shutil.rmtree(base_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
