@@ -35,6 +35,14 @@ class Table:
         return [[self._text(column, value) for column, value in row.items()]
                 for _, row in self.frame.iterrows()]
 
+    def html(self) -> str:
+        """The table as HTML, with its caption; every text escaped."""
+        esc = html.escape
+        head = "".join(f"<th>{esc(str(c))}</th>" for c in self.frame.columns)
+        body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>"
+                       for row in self.cells())
+        return f"<table><caption>{esc(self.caption)}</caption><tr>{head}</tr>{body}</table>"
+
     def _text(self, column: str, value: object) -> str:
         if value is None or (isinstance(value, float) and pd.isna(value)):
             return "–"
@@ -42,7 +50,7 @@ class Table:
             return "ya" if value else "tidak"
         if isinstance(value, float):
             return angka(value, self.decimals.get(column, 2))
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int):
             return angka(value, 0)
         if isinstance(value, pd.Timestamp):
             return value.strftime("%d-%m-%Y")
@@ -100,12 +108,7 @@ def to_html(document: Document) -> str:
         if section.points:
             parts.append("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in section.points)
                          + "</ul>")
-        for table in section.tables:
-            head = "".join(f"<th>{esc(str(c))}</th>" for c in table.frame.columns)
-            body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>"
-                           for row in table.cells())
-            parts.append(f"<table><caption>{esc(table.caption)}</caption>"
-                         f"<tr>{head}</tr>{body}</table>")
+        parts += [table.html() for table in section.tables]
         for chart in section.charts:
             parts.append(f"<p><img alt='{esc(chart.description)}' "
                          f"src='{charts.png_data_uri(chart.chart)}'></p>")

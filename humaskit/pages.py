@@ -17,10 +17,12 @@ class PrintError(RuntimeError):
     """A page could not be printed to PDF; the message is in Indonesian."""
 
 
-def document(title: str, body: str, css: str) -> str:
-    """A complete Indonesian-language HTML page; ``title`` is plain text (escaped here)."""
+def document(title: str, body: str, css: str, refresh: int | None = None) -> str:
+    """A complete Indonesian-language HTML page; ``title`` is plain text (escaped here);
+    ``refresh``: reload the page every so many seconds (a live status page)."""
+    reload = f'<meta http-equiv="refresh" content="{int(refresh)}">\n' if refresh else ""
     return ('<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'{reload}<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)}</title>\n<style>{css}</style>\n</head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")
 

@@ -13,16 +13,15 @@ import re
 import pytest
 from conftest import ROOT
 
-GUIDE = (ROOT / "notebooks" / "PANDUAN_FASILITATOR.md").read_text(encoding="utf-8")
+from humaskit.training import schedule
+
+GUIDE = schedule.GUIDE.read_text(encoding="utf-8")
 NOTEBOOKS = {1: "01_hari1_konfigurasi_kehumasan", 2: "02_hari2_manajemen_isu",
              3: "03_hari3_strategi_komunikasi", 4: "04_hari4_kompetensi_etika_rtl"}
-ROW = re.compile(r"^\| (\d\d)\.(\d\d)–(\d\d)\.(\d\d) \| (.+?) \| (\d+) \| (.+?) \|$", re.MULTILINE)
 
 
 def guide_rows(day: int) -> list[tuple]:
-    section = GUIDE.split(f"### Hari {day} ", 1)[1].split("\n### ", 1)[0]
-    return [(int(a) * 60 + int(b), int(c) * 60 + int(d), what, int(minutes), kind)
-            for a, b, c, d, what, minutes, kind in ROW.findall(section)]
+    return [(r.start, r.end, r.what, r.minutes, r.kind) for r in schedule.rows(day, GUIDE)]
 
 
 def notebook_parts(day: int) -> dict[str, int]:

@@ -8,6 +8,7 @@ nbgrader's own layout is used as is: ``source/<assignment>/`` holds the instruct
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +26,9 @@ COURSE_ID = "humaskit"
 #: What nbgrader leaves in place of a solution in the participant version (in Indonesian).
 CODE_STUB = "# TULIS JAWABAN ANDA DI SINI\nraise NotImplementedError()"
 TEXT_STUB = "TULIS JAWABAN ANDA DI SINI"
+#: nbgrader's hidden-test and model-answer markers in a source notebook.
+HIDDEN_TESTS = re.compile(r"\n?### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS", re.DOTALL)
+MODEL_ANSWER = re.compile(r"### BEGIN SOLUTION\n.*?### END SOLUTION", re.DOTALL)
 
 
 def assignments(root: Path = COURSE_ROOT) -> list[str]:
@@ -74,6 +78,16 @@ def copy_course(dest: Path, names: list[str] | None = None, root: Path = COURSE_
         shutil.copytree(root / "source" / name, dest / "source" / name,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     return dest
+
+
+def participant_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A source notebook as nbgrader releases it, without running nbgrader: hidden tests and
+    model answers removed (for building crafted submissions quickly)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        cell.source = HIDDEN_TESTS.sub("", cell.source)
+        cell.source = MODEL_ANSWER.sub(TEXT_STUB, cell.source)
+    return nb
 
 
 def answered_release(release: nbformat.NotebookNode,

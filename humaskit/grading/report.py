@@ -14,6 +14,7 @@ from humaskit.charts import png_data_uri
 from humaskit.grading import cohort, competency, results
 from humaskit.grading.page import document, esc, table
 from humaskit.grading.workspace import Workspace
+from humaskit.number_format import angka
 
 
 def distribution_chart(totals: pd.DataFrame) -> alt.Chart:
@@ -172,7 +173,7 @@ def quiz_gain(pid: str, scores: pd.DataFrame, who) -> list[str]:
         return []
     def shown(value) -> str:
         return "–" if pd.isna(value) else f"{value:g}"
-    verdict = (f"gain ternormalisasi g = {mine['gain']:.2f}".replace(".", ",")
+    verdict = (f"gain ternormalisasi g = {angka(mine['gain'])}"
                if mine["gain"] is not None and not pd.isna(mine["gain"])
                else f"gain tidak dihitung: {mine['keterangan']}")
     return ["<h2>Pre-test dan post-test</h2>",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from humaskit import satisfaction
-from humaskit.issues import issue_map
+from humaskit.issues import issue_map, monitoring
 from humaskit.own_data.prepare import NOT_NAMED, Prepared, canonical
 
 WEAKEST = 3
@@ -70,7 +70,7 @@ def survey(prepared: Prepared, leave_out_bad_rows: bool = False,
         by_unit = satisfaction.summary_by_unit(
             table.assign(unit_layanan=table["unit_layanan"].fillna(NOT_NAMED)))
     return SurveyResult(
-        prepared.source, table, len(prepared.frame) - len(table) + _dropped(prepared), nrr,
+        prepared.source, table, len(prepared.bad_rows), nrr,
         value, mutu, kinerja, nrr.nsmallest(WEAKEST, "nrr", keep="first"), population,
         minimum, by_unit)
 
@@ -80,12 +80,5 @@ def issues(prepared: Prepared, leave_out_bad_rows: bool = False,
     """Issue priorities by the Day 2 rubric, at ``month`` (default: the latest month)."""
     table = canonical(prepared, prepared.usable(leave_out_bad_rows))
     scored = issue_map.prioritised(table, month)
-    recent = pd.Period(month, "M") if month is not None else table["tanggal"].max().to_period("M")
-    return IssueResult(prepared.source, table, len(prepared.frame) - len(table)
-                       + _dropped(prepared), recent, scored)
-
-
-def _dropped(prepared: Prepared) -> int:
-    """Rows left out before the table was built: empty rows and exact repeats."""
-    return len({p.row for p in prepared.problems if p.row is not None}
-               - set(prepared.frame.index))
+    recent = pd.Period(month, "M") if month is not None else monitoring.recent_month(table)
+    return IssueResult(prepared.source, table, len(prepared.bad_rows), recent, scored)

@@ -47,7 +47,7 @@ def error_html(error: Exception) -> str:
 
 
 def table_html(frame: pd.DataFrame) -> str:
-    """A small HTML table with the decimal comma."""
+    """The file's first rows as read (the preview), with the decimal comma."""
     def cell(v: object) -> str:
         if isinstance(v, float):
             return angka(v, 2)
@@ -256,8 +256,7 @@ class DataSaya:
         document = (takehome.survey_document(self.result) if self.kind == "skm"
                     else takehome.issue_document(self.result))
         points = "".join(f"<li>{html.escape(p)}</li>" for p in document.sections[0].points)
-        tables = "".join(f"<p><b>{html.escape(t.caption)}</b></p>" + table_html(t.frame)
-                         for s in document.sections[1:] for t in s.tables)
+        tables = "".join(t.html() for s in document.sections[1:] for t in s.tables)
         self.summary.value = (_box("ok", f"<ul>{points}</ul>") + tables
                               + f"<p><i>{html.escape(document.note)}</i></p>")
         with self.charts:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import segno
 
+from humaskit import pages
 from humaskit.server.layout import COURSE_ID, Layout, Settings
 
 REFRESH_SECONDS = 30
@@ -93,8 +94,6 @@ def rows(layout: Layout, settings: Settings, users: list[dict]) -> list[dict]:
 
 
 def page(layout: Layout, settings: Settings, users: list[dict]) -> str:
-    from humaskit import pages
-
     url = room_url(settings)
     table = rows(layout, settings, users)
     exercises = released(layout)
@@ -125,9 +124,7 @@ def page(layout: Layout, settings: Settings, users: list[dict]) -> str:
            "align-items:center}.url{font-size:2.2em;font-weight:bold}table{border-collapse:"
            "collapse}td,th{border:1px solid #bbb;padding:3px 8px}.aktif,.dikumpulkan{background:"
            "#d4edda}.diambil{background:#fff3cd}.kecil{color:#666;font-size:.9em}")
-    shell = pages.document("Halaman fasilitator", content, css)
-    return shell.replace("<head>", f"<head>\n<meta http-equiv='refresh' "
-                                   f"content='{REFRESH_SECONDS}'>", 1)
+    return pages.document("Halaman fasilitator", content, css, refresh=REFRESH_SECONDS)
 
 
 def main(prefix: str) -> None:

@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from humaskit.server.layout import Layout
 
 LANDING = "/lab/tree/notebooks/00_mulai_di_sini.ipynb"
@@ -65,4 +63,3 @@ def configure(c, layout: Layout) -> None:
     ]
     c.JupyterHub.template_vars = {"announcement_login": (
         "Masuk dengan nama akun Anda (id di daftar peserta) dan kata sandi lokakarya.")}
-    sys.dont_write_bytecode = True

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 DEFAULT_PREFIX = Path("/opt/humaskit")
@@ -36,7 +36,6 @@ class Settings:
     memory_mib: int = 1024
     idle_minutes: int = 60
     homes: str = "/home"
-    extra: dict = field(default_factory=dict)
 
     @property
     def admins(self) -> list[str]:

@@ -67,16 +67,14 @@ def by_objective(cells: pd.DataFrame) -> pd.DataFrame:
     quiz = quiz_scores(cells)
     both = quiz.groupby("id")["tes"].nunique()
     quiz = quiz[quiz["id"].isin(both[both == 2].index)]
+    sums = quiz.groupby(["tujuan", "tes"])[["nilai", "nilai_maks"]].sum()
+    share = (sums["nilai"] / sums["nilai_maks"]).to_dict()
+    takers = quiz.groupby("tujuan")["id"].nunique()
     rows = []
     for objective, (day, text) in bank.OBJECTIVES.items():
-        part = quiz[quiz["tujuan"] == objective]
-        means = {t: (part.loc[part["tes"] == t, "nilai"].sum()
-                     / part.loc[part["tes"] == t, "nilai_maks"].sum())
-                 if part.loc[part["tes"] == t, "nilai_maks"].sum() else None
-                 for t in ("pre", "post")}
+        pre, post = share.get((objective, "pre")), share.get((objective, "post"))
         rows.append({"tujuan": objective, "hari": day, "uraian": text,
-                     "peserta": part["id"].nunique(), "pre": means["pre"],
-                     "post": means["post"],
-                     "gain": normalised_gain(means["pre"], means["post"], 1.0)
-                     if None not in means.values() else None})
+                     "peserta": int(takers.get(objective, 0)), "pre": pre, "post": post,
+                     "gain": normalised_gain(pre, post, 1.0)
+                     if pre is not None and post is not None else None})
     return pd.DataFrame(rows)

@@ -75,7 +75,7 @@ def load(out: Path) -> Inputs:
                 None, None, "berkas belum ada. Buat templatnya dengan `humaskit laporan "
                 f"--kohort {out} --templat`, lalu isi.")])
     notes: list[str] = []
-    found = Inputs(
+    return Inputs(
         out=out, identity=identity.read(records / identity.FILE), roster=roster,
         sessions=sessions,
         attendance=attendance.read(records / attendance.FILE, roster, sessions),
@@ -83,7 +83,6 @@ def load(out: Path) -> Inputs:
         claims=_export(out, "klaim_asesmen_mandiri.csv", notes, "Klaim asesmen mandiri"),
         recommendations=_export(out, "rekomendasi_asesor.csv", notes, "Rekomendasi asesor"),
         evaluations=_evaluations(records, notes), rtl=_rtl(records, roster, notes), notes=notes)
-    return found
 
 
 def _evaluations(records: Path, notes: list[str]) -> pd.DataFrame:

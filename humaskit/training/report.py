@@ -15,7 +15,7 @@ from humaskit.exercises.quiz import bank
 from humaskit.grading.report import step_chart
 from humaskit.number_format import angka
 from humaskit.training import attendance, gain, schedule
-from humaskit.training.identity import MONTHS
+from humaskit.training.identity import tanggal
 from humaskit.training.inputs import Inputs
 
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -38,7 +38,7 @@ def gain_chart(objectives: pd.DataFrame) -> alt.Chart:
 
 def _date_of(inputs: Inputs, day: int) -> str:
     when = inputs.identity.start + dt.timedelta(days=day - 1)
-    return f"{DAY_NAMES[when.weekday()]}, {when.day} {MONTHS[when.month - 1]} {when.year}"
+    return f"{DAY_NAMES[when.weekday()]}, {tanggal(when)}"
 
 
 def identity_section(inputs: Inputs, total_jp: int) -> documents.Section:

@@ -26,7 +26,6 @@ POINTS = {"cek_duplikat": 1, "cek_tanggal": 1, "cek_topik": 1, "cek_spasi": 1,
 MANUAL_CELL = "strategi_respons"
 
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.DOTALL)
-_HIDDEN = re.compile(r"\n?### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS", re.DOTALL)
 
 Edit = Callable[[str], str]
 
@@ -248,7 +247,7 @@ def build(name: str, nb: nbformat.NotebookNode | None = None) -> nbformat.Notebo
             cell.source = (cell.source[:found.start()] + text + cell.source[found.end():]
                            if found else text)
         elif info.get("grade"):
-            cell.source = _HIDDEN.sub("", cell.source)
+            cell.source = course.HIDDEN_TESTS.sub("", cell.source)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     return submission

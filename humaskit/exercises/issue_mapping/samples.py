@@ -28,8 +28,6 @@ MANUAL_CELL = "strategi_respons"
 ESSAY = ("Antrean RSUD, PPDB zonasi dan jalan rusak: identifikasi, analisis, strategi, "
          "program aksi dan evaluasi untuk masing-masing isu.")
 
-_HIDDEN = re.compile(r"\n?### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS", re.DOTALL)
-_SOLUTION = re.compile(r"### BEGIN SOLUTION\n.*?### END SOLUTION", re.DOTALL)
 
 
 def _set(name: str, key, value):
@@ -81,15 +79,6 @@ def source_notebook(root: Path = course.COURSE_ROOT) -> nbformat.NotebookNode:
     return nbformat.read(Path(root) / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
 
 
-def participant_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """What nbgrader releases: hidden tests and the model answer removed."""
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        cell.source = _HIDDEN.sub("", cell.source)
-        cell.source = _SOLUTION.sub(course.TEXT_STUB, cell.source)
-    return nb
-
-
 def answers_of(name: str) -> dict:
     """The decisions a sample makes."""
     answers = model.blank() if name == "kosong" else model.reference_answers()
@@ -128,7 +117,7 @@ def answers_file(answers: dict) -> str:
 def build(name: str, base: nbformat.NotebookNode | None = None
           ) -> tuple[nbformat.NotebookNode, dict[str, bytes]]:
     """Sample ``name`` as (notebook, extra files beside it)."""
-    nb = copy.deepcopy(base if base is not None else participant_version(source_notebook()))
+    nb = copy.deepcopy(base if base is not None else course.participant_version(source_notebook()))
     answers = answers_of(name)
     extra: dict[str, bytes] = {}
     if name == "kosong":

@@ -21,7 +21,6 @@ from humaskit.exercises.quiz import NOTEBOOKS, bank
 from humaskit.exercises.quiz.ui import answer_file
 
 _KEY = re.compile(r'kuis\.nilai\("([\w.]+)", jawaban, kunci="([a-d])"\)')
-_HIDDEN = re.compile(r"\n?### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS", re.DOTALL)
 SAVED_AT = "2026-11-26T08:20:00+00:00"
 
 
@@ -38,13 +37,6 @@ def keys(form: str, root: Path = course.COURSE_ROOT) -> dict[str, str]:
     return found
 
 
-def participant_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        cell.source = _HIDDEN.sub("", cell.source)
-    return nb
-
-
 def answers_with(form: str, right: set[str], root: Path = course.COURSE_ROOT) -> dict:
     """Answers that are right for the items in ``right`` and wrong (the next letter) for the
     others."""
@@ -59,7 +51,7 @@ def build(form: str, given: dict, route: str = "isian",
           base: nbformat.NotebookNode | None = None) -> tuple[nbformat.NotebookNode, dict]:
     """A submission answering ``given`` by typed letters (``isian``), by the form's answers
     file (``formulir``) or only by the copy the notebook carries (``notebook``)."""
-    nb = copy.deepcopy(base if base is not None else participant_version(source_notebook(form)))
+    nb = copy.deepcopy(base if base is not None else course.participant_version(source_notebook(form)))
     text = json.dumps({"disimpan_pada": SAVED_AT, "jawaban": given}, ensure_ascii=False)
     if route == "formulir":
         return nb, {answer_file(form): text.encode()}
