@@ -16,9 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 from conftest import ROOT
 
+from humaskit import pages, satisfaction
 from humaskit.server import accounts
 from humaskit.server.client import Session
 
@@ -246,3 +248,75 @@ def test_a_day_notebook_runs_top_to_bottom_in_a_participants_kernel(logged_in):
     assert 0 < seconds < 300
     kernels = logged_in["uji_citra"].user_get("api/kernels").json()
     assert kernels == []  # the run's kernel is shut down afterwards
+
+
+def test_a_participants_trainer_tools_are_switched_off_and_the_trainers_on(room, logged_in):
+    assert logged_in["uji_budi"].user_get("formgrader").status_code == 404
+    assert "@jupyter/nbgrader:create-assignment" in _lab_disabled(logged_in["uji_budi"])
+    trainer = Session(room["base"], "pelatih")
+    trainer.login(room["admin"])
+    trainer.wait_for_lab()
+    assert "@jupyter/nbgrader:create-assignment" not in _lab_disabled(trainer)
+
+
+def _lab_disabled(session: Session) -> list[str]:
+    """The JupyterLab extensions the account's lab page switches off."""
+    page = session.user_get("lab").text
+    data = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.S).group(1)
+    return json.loads(data)["disabledExtensions"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    executable = pages.find_browser()
+    if executable is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
+    with playwright.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
+        room, browser, submitted):
+    """Log in on the hub's page, open Day 1, Run All, see the charts, use a widget, and fetch
+    the released exercise from the Assignments tab, as a participant does with a mouse."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(120_000)
+    page.goto(f"{room['base']}/hub/login")
+    page.fill("#username_input", "uji_budi")
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit")
+    page.wait_for_url("**/user/uji_budi/lab/**")
+
+    day1 = "notebooks/01_hari1_konfigurasi_kehumasan.ipynb"
+    page.goto(f"{room['base']}/user/uji_budi/lab/tree/{day1}?reset")
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    notebook.locator(".jp-Notebook").wait_for()
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    page.click(".lm-MenuBar-item:has-text('Run')")
+    page.click(".lm-Menu-item[data-command='runmenu:run-all']")
+    code_cells = sum(c.cell_type == "code" for c in nbformat.read(ROOT / day1, 4).cells)
+    page.wait_for_function(
+        """n => [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
+              .filter(p => /\\[\\d+\\]/.test(p.textContent)).length === n""", arg=code_cells)
+    assert notebook.locator(".jp-RenderedText[data-mime-type$='stderr']").count() == 0
+    assert notebook.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    assert notebook.locator(".vega-embed svg, .vega-embed canvas").count() >= 1
+
+    calculator = notebook.locator(".widget-inline-hbox:has(label:text-is('Populasi N:'))")
+    calculator.locator("input").fill("100")
+    calculator.locator("input").press("Enter")
+    expected = f"sampel minimal {satisfaction.krejcie_morgan(100)} responden"
+    notebook.get_by_text(expected).wait_for()
+
+    page.click(".lm-MenuBar-item:has-text('Nbgrader')")
+    page.click(".lm-Menu-item[data-command='nbgrader:open-assignment-list']")
+    released = page.locator("#released_assignments_list .list_item:has-text('pemetaan_isu')")
+    released.locator("button:text-is('Fetch')").click()
+    fetched = page.locator("#fetched_assignments_list .list_item:not(.nested_list_item)")
+    fetched.filter(has_text="pemetaan_isu").locator("button:text-is('Submit')").wait_for()
+    assert (room["homes"] / "uji_budi" / "pemetaan_isu" / "pemetaan_isu.ipynb").exists()
+    page.close()

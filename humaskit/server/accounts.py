@@ -4,10 +4,15 @@ trainer. Each home is private (mode 700), so no participant can read another's f
 A participant's home gets the day notebooks and the datasets; the trainer's home gets the
 nbgrader course (``kursus/``) with the exercises' sources. Existing files are never
 overwritten, so re-running set-up keeps everyone's work.
+
+nbgrader's trainer tools (formgrader, course list, "Create Assignment") are switched off for
+the whole environment and on again for the trainer only, as nbgrader's documentation
+advises for a shared server: participants see the Assignments tab and nothing they cannot use.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import re
@@ -98,6 +103,32 @@ c.CourseDirectory.course_id = "{course_id}"
 """
 
 
+TRAINER_ONLY_SERVER = ("nbgrader.server_extensions.formgrader",
+                       "nbgrader.server_extensions.course_list")
+TRAINER_ONLY_LAB = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list",
+                    "@jupyter/nbgrader:create-assignment")
+
+
+def _trainer_tools(config: Path, on: bool) -> dict[Path, str]:
+    """Jupyter configuration files under ``config`` turning the trainer's tools on or off."""
+    server = {"ServerApp": {"jpserver_extensions": dict.fromkeys(TRAINER_ONLY_SERVER, on)}}
+    lab = {"disabledExtensions": dict.fromkeys(TRAINER_ONLY_LAB, not on)}
+    return {config / "jupyter_server_config.json": json.dumps(server, indent=1),
+            config / "labconfig" / "page_config.json": json.dumps(lab, indent=1)}
+
+
+def _write(files: dict[Path, str], account: str | None = None) -> None:
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if account is None:
+            path.chmod(0o644)
+        else:
+            entry = pwd.getpwnam(account)
+            for made in (path, path.parent):
+                os.chown(made, entry.pw_uid, entry.pw_gid)
+
+
 def provision_trainer(layout: Layout, settings: Settings) -> Path:
     home = ensure(settings.trainer, Path(settings.homes))
     entry = pwd.getpwnam(settings.trainer)
@@ -113,6 +144,7 @@ def provision_trainer(layout: Layout, settings: Settings) -> Path:
         config.write_text(NBGRADER_TRAINER.format(course=course, exchange=layout.exchange,
                                                   course_id=COURSE_ID), encoding="utf-8")
         os.chown(config, entry.pw_uid, entry.pw_gid)
+    _write(_trainer_tools(folder, on=True), settings.trainer)
     return home
 
 
@@ -132,6 +164,7 @@ def provision(layout: Layout, settings: Settings) -> None:
     (shared / "nbgrader_config.py").write_text(NBGRADER_EVERYONE.format(
         exchange=layout.exchange, course_id=COURSE_ID), encoding="utf-8")
     (shared / "nbgrader_config.py").chmod(0o644)
+    _write(_trainer_tools(shared, on=False))
     ensure(settings.facilitator, Path(settings.homes))
     provision_trainer(layout, settings)
     for account in settings.participants:

@@ -4,7 +4,9 @@ log in, wait for the server, call JupyterLab's and nbgrader's REST APIs as the b
 
 from __future__ import annotations
 
+import json
 import time
+import uuid
 
 import requests
 
@@ -51,10 +53,13 @@ class Session:
         return self.http.get(f"{self.base}/{path.lstrip('/')}")
 
 
-    def run_notebook(self, path: str, timeout: float = 600) -> float:
+    def run_notebook(self, path: str, timeout: float = 600, together=None) -> float:
         """Run every code cell of the notebook at ``path`` (in the account's home) in a new
         kernel, as JupyterLab's "Run All" does, through the kernel's websocket; returns the
-        seconds until the last cell finished. Raises RuntimeError on a cell error."""
+        seconds from "Run All" until the last cell finished. Raises RuntimeError on a cell
+        error. ``together``, if given, is called (in a thread) once the notebook is open and its
+        kernel answers; a room uses it to have everyone press "Run All" at the same moment.
+        """
         import asyncio
 
         notebook = self.user_get(f"api/contents/{path}").json()["content"]
@@ -64,14 +69,14 @@ class Session:
                                 json={"name": "python3", "path": path},
                                 headers=self._headers()).json()
         try:
-            return asyncio.run(asyncio.wait_for(self._run(kernel["id"], cells), timeout))
+            return asyncio.run(asyncio.wait_for(self._run(kernel["id"], cells, together),
+                                                timeout))
         finally:
             self.http.delete(f"{self.base}/user/{self.account}/api/kernels/{kernel['id']}",
                              headers=self._headers())
 
-    async def _run(self, kernel: str, cells: list[str]) -> float:
-        import json
-        import uuid
+    async def _run(self, kernel: str, cells: list[str], together) -> float:
+        import asyncio
 
         from tornado.httpclient import HTTPRequest
         from tornado.websocket import websocket_connect
@@ -82,29 +87,36 @@ class Session:
         socket = await websocket_connect(HTTPRequest(
             url, headers={"Cookie": cookie, **self._headers()}, connect_timeout=300,
             request_timeout=300))
-        session, started = uuid.uuid4().hex, time.monotonic()
+        session = uuid.uuid4().hex
+        await self._request(socket, session, "kernel_info_request", {})
+        if together is not None:
+            await asyncio.get_running_loop().run_in_executor(None, together)
+        started = time.monotonic()
         for code in cells:
-            msg_id = uuid.uuid4().hex
-            socket.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "session": session,
-                           "username": self.account, "version": "5.3", "date": ""},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": True,
-                            "user_expressions": {}, "allow_stdin": False,
-                            "stop_on_error": True}}))
-            while True:
-                raw = await socket.read_message()
-                if raw is None:
-                    raise RuntimeError("koneksi kernel terputus")
-                if isinstance(raw, bytes):
-                    continue
-                message = json.loads(raw)
-                if message.get("parent_header", {}).get("msg_id") != msg_id:
-                    continue
-                if message["msg_type"] == "error":
-                    raise RuntimeError(f"sel gagal: {message['content'].get('ename')}")
-                if (message["msg_type"] == "status"
-                        and message["content"]["execution_state"] == "idle"):
-                    break
+            await self._request(socket, session, "execute_request", {
+                "code": code, "silent": False, "store_history": True, "user_expressions": {},
+                "allow_stdin": False, "stop_on_error": True})
         socket.close()
         return time.monotonic() - started
+
+    async def _request(self, socket, session: str, kind: str, content: dict) -> None:
+        """Send one shell request and wait until the kernel is idle again after it."""
+        msg_id = uuid.uuid4().hex
+        socket.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "msg_type": kind, "session": session,
+                       "username": self.account, "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": content}))
+        while True:
+            raw = await socket.read_message()
+            if raw is None:
+                raise RuntimeError("koneksi kernel terputus")
+            if isinstance(raw, bytes):
+                continue
+            message = json.loads(raw)
+            if message.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            if message["msg_type"] == "error":
+                raise RuntimeError(f"sel gagal: {message['content'].get('ename')}")
+            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+                return

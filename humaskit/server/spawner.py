@@ -1,6 +1,9 @@
 """Each participant's JupyterLab: a local process under their own Unix account, with a memory
 limit for the whole account (a cgroup where the machine offers one; otherwise a limit on each
-process's data), opening on the landing page, with the room's offline JupyterLab settings."""
+process's data), opening on the landing page, with the room's offline JupyterLab settings.
+
+Participants' processes run at a lower CPU priority than the hub and the proxy, so that when
+the whole room presses "Run All" the pages, log-ins and kernel connections still answer."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from jupyterhub.spawner import LocalProcessSpawner
 CGROUP_V2 = Path("/sys/fs/cgroup")
 CGROUP_V1 = Path("/sys/fs/cgroup/memory")
 GROUP = "humaskit"
+NICENESS = 10
 
 
 def memory_group(account: str, limit: int) -> Path | None:
@@ -51,6 +55,7 @@ class KelasSpawner(LocalProcessSpawner):
         group = memory_group(name, limit) if limit else None
 
         def preexec() -> None:
+            os.nice(NICENESS)
             if group is not None:
                 (group / "cgroup.procs").write_text(str(os.getpid()))
             elif limit:
