@@ -52,8 +52,8 @@ def poll_in_slices(channel, step: float = POLL_SLICE) -> None:
     channel.get_msg = sliced
 
 
-class _Client(NotebookClient):
-    """nbclient's client with the shell channel polled in slices."""
+class Client(NotebookClient):
+    """nbclient's client with the shell channel polled in slices (see :func:`poll_in_slices`)."""
 
     async def async_start_new_kernel_client(self):
         client = await super().async_start_new_kernel_client()
@@ -69,7 +69,7 @@ def execute(path: Path, cwd: Path | None = None, timeout: int = 120,
     """
     path = Path(path)
     nb = read(path)
-    client = _Client(
+    client = Client(
         nb, timeout=timeout, kernel_name=KERNEL, store_widget_state=store_widget_state,
         resources={"metadata": {"path": str(cwd or path.parent)}},
     )

@@ -262,7 +262,7 @@ def test_a_participants_trainer_tools_are_switched_off_and_the_trainers_on(room,
 def _lab_disabled(session: Session) -> list[str]:
     """The JupyterLab extensions the account's lab page switches off."""
     page = session.user_get("lab").text
-    data = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.S).group(1)
+    data = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.DOTALL).group(1)
     return json.loads(data)["disabledExtensions"]
 
 

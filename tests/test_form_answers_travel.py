@@ -16,7 +16,7 @@ from humaskit.exercises.issue_mapping import samples as issue_samples
 from humaskit.exercises.self_assessment import samples as self_samples
 from humaskit.grading import autograde, cohort, collect
 from humaskit.grading.sandbox import Limits
-from humaskit.notebooks import KERNEL, _Client
+from humaskit.notebooks import KERNEL, Client
 from humaskit.skkni import form
 
 LIMITS = Limits(cell_timeout=60, submission_timeout=300, cpu_seconds=300)
@@ -38,7 +38,7 @@ def test_a_form_change_updates_the_copy_the_saved_notebook_carries(tmp_path):
     ])
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3",
                                  "language": "python"}
-    _Client(nb, timeout=120, kernel_name=KERNEL,
+    Client(nb, timeout=120, kernel_name=KERNEL,
             resources={"metadata": {"path": str(tmp_path)}}).execute()
     found = carried(json.loads(nbformat.writes(nb)))
     issue = json.loads(found["jawaban_pemetaan_isu.json"][1])

@@ -25,7 +25,7 @@ from nbformat.v4 import new_output
 
 from humaskit.grading import snapshot
 from humaskit.grading.sandbox import TRUNCATED
-from humaskit.notebooks import KERNEL, _Client
+from humaskit.notebooks import KERNEL, Client
 
 #: Snapshots of answers (one per test cell) may be larger than what a cell may print.
 MAX_SNAPSHOT_BYTES = 50_000_000
@@ -34,7 +34,7 @@ MAX_SNAPSHOT_BYTES = 50_000_000
 INVALID = "… keluaran yang tidak sah dibuang …"
 
 
-class CappedClient(_Client):
+class CappedClient(Client):
     """nbclient's client with a byte cap on each cell's output."""
 
     max_output_bytes = 1_000_000

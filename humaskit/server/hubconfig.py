@@ -15,6 +15,7 @@ from humaskit.server.layout import Layout
 
 LANDING = "/lab/tree/notebooks/00_mulai_di_sini.ipynb"
 FACILITATOR_SERVICE = "fasilitator"
+PROXY_TIMEOUT_S = 300
 
 
 def configure(c, layout: Layout) -> None:
@@ -27,7 +28,10 @@ def configure(c, layout: Layout) -> None:
     c.JupyterHub.db_url = f"sqlite:///{layout.hub / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(layout.hub / "cookie_secret")
     c.JupyterHub.pid_file = str(layout.hub / "jupyterhub.pid")
-    c.ConfigurableHTTPProxy.command = [str(layout.env / "bin" / "configurable-http-proxy")]
+    # The Python proxy gives up on a server after 20 s by default (Node's waits): when the whole
+    # room opens notebooks at once, a kernel's websocket can take longer to answer.
+    c.ConfigurableHTTPProxy.command = [str(layout.env / "bin" / "configurable-http-proxy"),
+                                       f"--proxy-timeout={PROXY_TIMEOUT_S * 1000}"]
     c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + str(settings.port + 1)
     c.ConfigurableHTTPProxy.pid_file = str(layout.hub / "proxy.pid")
 
