@@ -111,8 +111,9 @@ def one_room(base: str, accounts: list[str], notebook: str) -> dict:
         hub_xsrf = session.http.cookies.get("_xsrf", path="/hub/")
         session.http.delete(f"{base}/hub/api/users/{session.account}/server",
                             headers={"X-XSRFToken": hub_xsrf or ""})
-    return {"n": len(accounts), "spawn": spawned, "kernels": marks[0] - opened, "p50": statistics.median(times),
-            "p95": times[max(0, round(0.95 * len(times)) - 1)], "max": times[-1],
+    return {"n": len(accounts), "spawn": spawned, "kernels": marks[0] - opened,
+            "p50": statistics.median(times), "p95": times[max(0, round(0.95 * len(times)) - 1)],
+            "max": times[-1],
             "rss_mib": max(rss for rss, _ in peaks.values()) / MiB,
             "pss_mib": max(pss for _, pss in peaks.values()) / MiB,
             "total_rss_mib": total_peak[0] / MiB, "total_pss_mib": total_peak[1] / MiB,
@@ -178,16 +179,17 @@ def main() -> None:
         stock = reference(ROOT / args.notebook)
         print(f"Acuan (nbclient, sel-sel notebook dalam kernel yang sudah jalan, mesin kosong): "
               f"{stock:.1f} s")
-        print("peserta | semua siap (s) | kernel siap (s) | p50 (s) | p95 (s) | maks (s) | per peserta PSS/RSS "
-              "(MiB) | total PSS/RSS (MiB) | maks / acuan")
+        print("peserta | semua siap (s) | kernel siap (s) | p50 (s) | p95 (s) | maks (s) "
+              "| per peserta PSS/RSS (MiB) | total PSS/RSS (MiB) | maks / acuan")
         largest = 0
         for n in sorted(args.participants):
             row = one_room(base, accounts[:n], args.notebook)  # same path in every home
             ok = (row["max"] <= TARGET_SECONDS and row["pss_mib"] <= TARGET_MIB
                   and not row["failed"])
             largest = n if ok else largest
-            print(f"{n:7d} | {row['spawn']:14.1f} | {row['kernels']:15.1f} | {row['p50']:7.1f} | {row['p95']:7.1f} | "
-                  f"{row['max']:8.1f} | {row['pss_mib']:11.0f} / {row['rss_mib']:.0f} | "
+            print(f"{n:7d} | {row['spawn']:14.1f} | {row['kernels']:15.1f} | "
+                  f"{row['p50']:7.1f} | {row['p95']:7.1f} | {row['max']:8.1f} | "
+                  f"{row['pss_mib']:11.0f} / {row['rss_mib']:.0f} | "
                   f"{row['total_pss_mib']:10.0f} / {row['total_rss_mib']:.0f} | "
                   f"{row['max'] / stock:5.1f}×"
                   + (f"  ({row['failed']} gagal)" if row["failed"] else "")

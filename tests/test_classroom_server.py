@@ -231,10 +231,15 @@ def test_a_participant_cannot_open_the_facilitator_page(room, logged_in):
     assert page.status_code == 403 or "Halaman fasilitator" not in page.text
 
 
-def test_formgrader_opens_for_the_trainer_in_its_own_tab(room, submitted):
-    trainer = Session(room["base"], "pelatih")
-    trainer.login(room["admin"])
-    trainer.wait_for_lab()
+@pytest.fixture(scope="module")
+def trainer(room):
+    session = Session(room["base"], "pelatih")
+    session.login(room["admin"])
+    session.wait_for_lab()
+    return session
+
+
+def test_formgrader_opens_for_the_trainer_in_its_own_tab(trainer, submitted):
     page = trainer.user_get("formgrader")
     assert page.status_code == 200 and "nbgrader formgrade" in page.text
     # Inside JupyterLab's iframe the hub's policy would blank it (nbgrader #1870): a tab works.
@@ -250,12 +255,9 @@ def test_a_day_notebook_runs_top_to_bottom_in_a_participants_kernel(logged_in):
     assert kernels == []  # the run's kernel is shut down afterwards
 
 
-def test_a_participants_trainer_tools_are_switched_off_and_the_trainers_on(room, logged_in):
+def test_a_participants_trainer_tools_are_switched_off_and_the_trainers_on(logged_in, trainer):
     assert logged_in["uji_budi"].user_get("formgrader").status_code == 404
     assert "@jupyter/nbgrader:create-assignment" in _lab_disabled(logged_in["uji_budi"])
-    trainer = Session(room["base"], "pelatih")
-    trainer.login(room["admin"])
-    trainer.wait_for_lab()
     assert "@jupyter/nbgrader:create-assignment" not in _lab_disabled(trainer)
 
 

@@ -39,7 +39,7 @@ def test_a_form_change_updates_the_copy_the_saved_notebook_carries(tmp_path):
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3",
                                  "language": "python"}
     Client(nb, timeout=120, kernel_name=KERNEL,
-            resources={"metadata": {"path": str(tmp_path)}}).execute()
+           resources={"metadata": {"path": str(tmp_path)}}).execute()
     found = carried(json.loads(nbformat.writes(nb)))
     issue = json.loads(found["jawaban_pemetaan_isu.json"][1])
     assert issue["jawaban"]["dampak"]["banjir"] == 5

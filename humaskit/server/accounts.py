@@ -118,7 +118,11 @@ def _trainer_tools(config: Path, on: bool) -> dict[Path, str]:
 
 
 def _write(files: dict[Path, str], account: str | None = None) -> None:
+    """Write configuration files: the environment's (``account`` None) are the kit's own and
+    refreshed; those in an account's home are written only where absent, keeping its edits."""
     for path, text in files.items():
+        if account is not None and path.exists():
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         if account is None:
@@ -139,12 +143,10 @@ def provision_trainer(layout: Layout, settings: Settings) -> Path:
     folder = home / ".jupyter"
     folder.mkdir(exist_ok=True)
     os.chown(folder, entry.pw_uid, entry.pw_gid)
-    config = folder / "nbgrader_config.py"
-    if not config.exists():
-        config.write_text(NBGRADER_TRAINER.format(course=course, exchange=layout.exchange,
-                                                  course_id=COURSE_ID), encoding="utf-8")
-        os.chown(config, entry.pw_uid, entry.pw_gid)
-    _write(_trainer_tools(folder, on=True), settings.trainer)
+    nbgrader = NBGRADER_TRAINER.format(course=course, exchange=layout.exchange,
+                                       course_id=COURSE_ID)
+    _write({folder / "nbgrader_config.py": nbgrader, **_trainer_tools(folder, on=True)},
+           settings.trainer)
     return home
 
 
