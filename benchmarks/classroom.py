@@ -34,6 +34,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from humaskit.server import spawner
 from humaskit.server.client import Session
 
 PASSWORD = "bench-kelas-1"
@@ -62,12 +63,28 @@ def memory(accounts: set[str]) -> dict[str, tuple[int, int]]:
     return {account: (rss, pss) for account, (rss, pss) in used.items()}
 
 
+def failed(session: Session, error: Exception) -> None:
+    print(f"  {session.account}: gagal ({type(error).__name__}: {error})")
+
+
+def log_in(session: Session) -> bool:
+    try:
+        session.login(PASSWORD)
+        session.wait_for_lab(600)
+        return True
+    except Exception as error:  # noqa: BLE001 - a participant who fails is a finding
+        failed(session, error)
+        return False
+
+
 def one_room(base: str, accounts: list[str], notebook: str) -> dict:
-    sessions = [Session(base, a) for a in accounts]
+    everyone = [Session(base, a) for a in accounts]
     started = time.monotonic()
-    with ThreadPoolExecutor(len(sessions)) as pool:
-        list(pool.map(lambda s: (s.login(PASSWORD), s.wait_for_lab(600)), sessions))
+    with ThreadPoolExecutor(len(everyone)) as pool:
+        sessions = [s for s, up in zip(everyone, pool.map(log_in, everyone)) if up]
     spawned = time.monotonic() - started
+    if not sessions:
+        sys.exit("Tidak ada server peserta yang berhasil dimulai; lihat log hub.")
     peaks = {account: (0, 0) for account in accounts}
     total_peak, running = (0, 0), True
 
@@ -97,7 +114,7 @@ def one_room(base: str, accounts: list[str], notebook: str) -> dict:
         try:
             return session.run_notebook(notebook, 900, lambda: arrive(session.account))
         except Exception as error:  # noqa: BLE001 - a participant who fails is a finding
-            print(f"  {session.account}: gagal ({type(error).__name__}: {error})")
+            failed(session, error)
             if session.account not in ready:
                 arrive(session.account)  # do not keep the others waiting
             return None
@@ -107,7 +124,8 @@ def one_room(base: str, accounts: list[str], notebook: str) -> dict:
     times = sorted(t for t in results if t is not None) or [float("inf")]
     running = False
     sampler.join()
-    for session in sessions:  # stop every server before the next, larger room
+    for session in everyone:  # stop every server before the next, larger room
+        session.get("hub/home")  # a fresh XSRF cookie for this log-in's hub session
         hub_xsrf = session.http.cookies.get("_xsrf", path="/hub/")
         session.http.delete(f"{base}/hub/api/users/{session.account}/server",
                             headers={"X-XSRFToken": hub_xsrf or ""})
@@ -117,7 +135,7 @@ def one_room(base: str, accounts: list[str], notebook: str) -> dict:
             "rss_mib": max(rss for rss, _ in peaks.values()) / MiB,
             "pss_mib": max(pss for _, pss in peaks.values()) / MiB,
             "total_rss_mib": total_peak[0] / MiB, "total_pss_mib": total_peak[1] / MiB,
-            "failed": results.count(None)}
+            "failed": results.count(None) + len(everyone) - len(sessions)}
 
 
 def reference(notebook: Path) -> float:
@@ -203,6 +221,7 @@ def main() -> None:
         for account in made:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
             subprocess.run(["userdel", account], check=False, capture_output=True)
+            shutil.rmtree(spawner.RUNTIME / account, ignore_errors=True)
         kept = Path(tempfile.gettempdir()) / "humaskit-bench-hub.log"
         if (base_dir / "hub.log").exists():
             shutil.copy(base_dir / "hub.log", kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,18 @@ def declared_points(nb) -> dict[str, float]:
     """Grade cell id -> points, as an exercise notebook declares them."""
     return {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
             for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+
+
+def free_ports(count: int) -> int:
+    """A local port such that it and the next ``count - 1`` are free (a hub and its proxy)."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port < 60000 and all(_free(port + i) for i in range(1, count)):
+            return port
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0

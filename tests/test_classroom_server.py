@@ -10,7 +10,6 @@ import pwd
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,10 +17,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT
+from conftest import ROOT, free_ports
 
 from humaskit import pages, satisfaction
-from humaskit.server import accounts
+from humaskit.server import accounts, spawner
 from humaskit.server.client import Session
 
 pytestmark = [pytest.mark.slow,
@@ -30,20 +29,6 @@ pytestmark = [pytest.mark.slow,
 PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi"}
 PASSWORD = "seruni-uji-42"
 ADMINS = ("fasilitator", "pelatih")
-
-
-def _free_port() -> int:
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port < 60000 and all(_free(port + i) for i in range(1, 4)):
-            return port
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _as(account: str, *command: str, cwd=None) -> subprocess.CompletedProcess:
@@ -73,7 +58,7 @@ def room():
     installed = subprocess.run([kit, "server", "install", str(bundle), "--prefix", str(prefix)],
                                capture_output=True, text=True, check=False, env=offline)
     server_kit = str(prefix / "env" / "bin" / "humaskit")
-    port = _free_port()
+    port = free_ports(4)
     setup = subprocess.run([server_kit, "server", "setup", "--roster", str(roster), "--prefix",
                             str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
                             str(port), "--password", PASSWORD, "--url",
@@ -101,6 +86,7 @@ def room():
         for account in created:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
             subprocess.run(["userdel", account], check=False, capture_output=True)
+            shutil.rmtree(spawner.RUNTIME / account, ignore_errors=True)
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -173,6 +159,22 @@ def test_each_participants_server_runs_under_the_memory_limit(room, logged_in):
     in_group = "humaskit/uji_citra" in group
     data = re.search(r"Max data size\s+(\S+)", limits).group(1)
     assert in_group or data == str(1024 * 2**20)
+
+
+def test_a_participants_kernel_talks_over_private_unix_sockets_not_tcp_ports(logged_in):
+    ani = logged_in["uji_ani"]
+    kernel = ani.start_kernel()
+    try:
+        runtime = spawner.RUNTIME / "uji_ani"
+        connection = json.loads((runtime / f"kernel-{kernel}.json").read_text())
+        assert connection["transport"] == "ipc"
+        assert Path(connection["ip"]).parent == runtime  # no port for 40 kernels to race for
+        assert runtime.stat().st_uid == pwd.getpwnam("uji_ani").pw_uid
+        assert oct(runtime.stat().st_mode & 0o777) == "0o700"
+        peek = _as("uji_budi", "ls", str(runtime))
+        assert peek.returncode != 0 and "Permission denied" in peek.stderr
+    finally:
+        ani.stop_kernel(kernel)
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +288,8 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
     the released exercise from the Assignments tab, as a participant does with a mouse."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.set_default_timeout(120_000)
+    replies: list[str] = []  # kernel messages the page receives
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: replies.append(str(f))))
     page.goto(f"{room['base']}/hub/login")
     page.fill("#username_input", "uji_budi")
     page.fill("#password_input", PASSWORD)
@@ -297,6 +301,13 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     notebook.locator(".jp-Notebook").wait_for()
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    # The Python proxy does not echo the websocket subprotocol, so the page's first kernel
+    # connection fails and JupyterLab reconnects with the older protocol; a Run All pressed in
+    # that second is lost (an open finding, see README). Wait until the kernel has answered.
+    for _ in range(600):
+        if any("kernel_info_reply" in frame for frame in replies):
+            break
+        page.wait_for_timeout(200)
     page.click(".lm-MenuBar-item:has-text('Run')")
     page.click(".lm-Menu-item[data-command='runmenu:run-all']")
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(ROOT / day1, 4).cells)

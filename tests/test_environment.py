@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import tomllib
 from conftest import ROOT
@@ -39,3 +41,16 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
 def test_environment_yml_uses_the_same_version_bounds_as_pyproject():
     py = _pyproject()
     assert {n: b for n, b in _environment().items()} == py
+
+
+def test_jsonschema_checks_iris_without_building_parsers_on_import():
+    """Every JupyterLab server, chart kernel and grading run imports jsonschema; its IRI check
+    must come from rfc3987 (regexes), not rfc3987-syntax (1.3 s of parser building each)."""
+    probe = ("import sys, jsonschema\n"
+             "check = jsonschema.FormatChecker()\n"
+             "print('rfc3987_syntax' in sys.modules,"
+             " check.conforms('https://kab.go.id/berita', 'iri'),"
+             " check.conforms('bukan iri', 'iri'))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["False", "True", "False"]

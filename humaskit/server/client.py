@@ -10,6 +10,8 @@ import uuid
 
 import requests
 
+KERNEL_INFO_TIMEOUT_S = 300
+
 
 class Session:
     def __init__(self, base: str, account: str):
@@ -31,6 +33,8 @@ class Session:
             page = self.http.get(f"{self.base}/user/{self.account}/lab")
             if page.status_code == 200 and f"/user/{self.account}/" in page.url:
                 return page
+            if page.status_code == 500 and "/hub/spawn-pending/" in page.url:
+                raise RuntimeError(f"server {self.account} gagal dimulai (lihat log hub)")
             if time.monotonic() > deadline:
                 raise TimeoutError(f"server {self.account} tidak siap dalam {timeout:g} detik")
             time.sleep(0.5)
@@ -65,15 +69,21 @@ class Session:
         notebook = self.user_get(f"api/contents/{path}").json()["content"]
         cells = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
                  for c in notebook["cells"] if c["cell_type"] == "code"]
-        kernel = self.http.post(f"{self.base}/user/{self.account}/api/kernels",
-                                json={"name": "python3", "path": path},
-                                headers=self._headers()).json()
+        kernel = self.start_kernel(path)
         try:
-            return asyncio.run(asyncio.wait_for(self._run(kernel["id"], cells, together),
-                                                timeout))
+            return asyncio.run(asyncio.wait_for(self._run(kernel, cells, together), timeout))
         finally:
-            self.http.delete(f"{self.base}/user/{self.account}/api/kernels/{kernel['id']}",
-                             headers=self._headers())
+            self.stop_kernel(kernel)
+
+    def start_kernel(self, path: str = "") -> str:
+        """Start a Python kernel for the notebook at ``path``; returns its id."""
+        return self.http.post(f"{self.base}/user/{self.account}/api/kernels",
+                              json={"name": "python3", "path": path},
+                              headers=self._headers()).json()["id"]
+
+    def stop_kernel(self, kernel: str) -> None:
+        self.http.delete(f"{self.base}/user/{self.account}/api/kernels/{kernel}",
+                         headers=self._headers())
 
     async def _run(self, kernel: str, cells: list[str], together) -> float:
         import asyncio
@@ -88,7 +98,12 @@ class Session:
             url, headers={"Cookie": cookie, **self._headers()}, connect_timeout=300,
             request_timeout=300))
         session = uuid.uuid4().hex
-        await self._request(socket, session, "kernel_info_request", {})
+        try:
+            await asyncio.wait_for(self._request(socket, session, "kernel_info_request", {}),
+                                   KERNEL_INFO_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise RuntimeError(f"kernel tidak menjawab dalam {KERNEL_INFO_TIMEOUT_S} detik") \
+                from None
         if together is not None:
             await asyncio.get_running_loop().run_in_executor(None, together)
         started = time.monotonic()

@@ -4,7 +4,8 @@
   with JupyterHub's shared-password authenticator: one workshop password for participants,
   one admin password for the admins.
 - Proxy: ``configurable-http-proxy`` from PyPI, a Python implementation of JupyterHub's
-  proxy API (installed as a wheel, so it installs offline; no Node.js needed).
+  proxy API (installed as a wheel, so it installs offline; no Node.js needed), sized for a
+  room by :mod:`humaskit.server.proxy`.
 - Spawner: :class:`humaskit.server.spawner.KelasSpawner`, memory-limited, idle servers culled.
 - Services: the idle culler, and the facilitator's page (:mod:`humaskit.server.facilitator`).
 """
@@ -16,6 +17,7 @@ from humaskit.server.layout import Layout
 LANDING = "/lab/tree/notebooks/00_mulai_di_sini.ipynb"
 FACILITATOR_SERVICE = "fasilitator"
 PROXY_TIMEOUT_S = 300
+SPAWN_TIMEOUT_S = 300
 
 
 def configure(c, layout: Layout) -> None:
@@ -29,8 +31,9 @@ def configure(c, layout: Layout) -> None:
     c.JupyterHub.cookie_secret_file = str(layout.hub / "cookie_secret")
     c.JupyterHub.pid_file = str(layout.hub / "jupyterhub.pid")
     # The Python proxy gives up on a server after 20 s by default (Node's waits): when the whole
-    # room opens notebooks at once, a kernel's websocket can take longer to answer.
-    c.ConfigurableHTTPProxy.command = [str(layout.env / "bin" / "configurable-http-proxy"),
+    # room opens notebooks at once, a kernel's websocket can take longer to answer. It also
+    # forwards 10 requests at a time unless sized for the room (humaskit.server.proxy).
+    c.ConfigurableHTTPProxy.command = [python, "-m", "humaskit.server.proxy",
                                        f"--proxy-timeout={PROXY_TIMEOUT_S * 1000}"]
     c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + str(settings.port + 1)
     c.ConfigurableHTTPProxy.pid_file = str(layout.hub / "proxy.pid")
@@ -45,8 +48,10 @@ def configure(c, layout: Layout) -> None:
     c.Spawner.cmd = [python, "-m", "jupyterhub.singleuser"]
     c.Spawner.default_url = LANDING
     c.Spawner.mem_limit = f"{settings.memory_mib}M"
-    c.Spawner.http_timeout = 60
-    c.Spawner.start_timeout = 120
+    # When the whole room logs in at once, 40 JupyterLab servers start together on two cores:
+    # a participant waits on the hub's progress page rather than getting an error.
+    c.Spawner.http_timeout = SPAWN_TIMEOUT_S
+    c.Spawner.start_timeout = SPAWN_TIMEOUT_S
     c.Spawner.environment = {"PATH": f"{layout.env / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
 
     c.JupyterHub.load_roles = [

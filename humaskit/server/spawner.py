@@ -3,11 +3,16 @@ limit for the whole account (a cgroup where the machine offers one; otherwise a 
 process's data), opening on the landing page, with the room's offline JupyterLab settings.
 
 Participants' processes run at a lower CPU priority than the hub and the proxy, so that when
-the whole room presses "Run All" the pages, log-ins and kernel connections still answer."""
+the whole room presses "Run All" the pages, log-ins and kernel connections still answer.
+
+Kernels talk to their server over Unix sockets in a private directory per account, not over
+loopback TCP: when 40 servers start kernels at once, ports picked at random collide ("Address
+already in use") and a kernel dies; and no participant can reach another's kernel sockets."""
 
 from __future__ import annotations
 
 import os
+import pwd
 import resource
 from pathlib import Path
 
@@ -17,6 +22,20 @@ CGROUP_V2 = Path("/sys/fs/cgroup")
 CGROUP_V1 = Path("/sys/fs/cgroup/memory")
 GROUP = "humaskit"
 NICENESS = 10
+# Short, on tmpfs and root-owned: a socket path must stay under 108 bytes
+# (/run/humaskit/<account>/kernel-<uuid>-ipc-<n> is at most 96 with a 32-byte account).
+RUNTIME = Path("/run/humaskit")
+
+
+def runtime_dir(account: str) -> Path:
+    """The account's private Jupyter runtime directory (connection files, kernel sockets)."""
+    entry = pwd.getpwnam(account)
+    RUNTIME.mkdir(mode=0o755, exist_ok=True)
+    folder = RUNTIME / account
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chown(folder, entry.pw_uid, entry.pw_gid)
+    folder.chmod(0o700)
+    return folder
 
 
 def memory_group(account: str, limit: int) -> Path | None:
@@ -47,7 +66,13 @@ class KelasSpawner(LocalProcessSpawner):
     def get_args(self):
         args = super().get_args()
         return [*args, "--LabApp.news_url=None",
-                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                "--KernelManager.transport=ipc"]
+
+    def get_env(self):
+        env = super().get_env()
+        env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir(self.user.name))
+        return env
 
     def make_preexec_fn(self, name):
         become = super().make_preexec_fn(name)
