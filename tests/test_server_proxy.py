@@ -1,57 +1,78 @@
-"""The classroom's proxy forwards a whole room's requests at once: the hub's spawn pages and
-log-ins of 40 participants must not wait in a queue of 10 and be refused after 20 s."""
+"""The classroom's proxy carries a whole room: 40 participants' log-ins at once (none waits in
+a queue of 10 and is refused after 20 s), and every kernel's websocket on the first try."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
 from conftest import free_ports
+from tornado.httpserver import HTTPServer
+from tornado.testing import bind_unused_port
+from tornado.web import Application, RequestHandler
+from tornado.websocket import WebSocketHandler, websocket_connect
 
 pytest.importorskip("configurable_http_proxy")
 
 ROOM = 40
+KERNEL_PROTOCOL = "v1.kernel.websocket.jupyter.org"  # what JupyterLab 4 offers and prefers
+BINARY_MESSAGE = (2).to_bytes(8, "little") + b"\xff\xfe shell"  # offsets, then frames
 
 
-class SlowPage(BaseHTTPRequestHandler):
+class SlowPage(RequestHandler):
     """A page that takes a second, like the hub's during a room's log-in; counts how many
     requests it serves at the same moment."""
 
-    lock = threading.Lock()
     now = most = 0
 
-    def do_GET(self):
-        with self.lock:
-            SlowPage.now += 1
-            SlowPage.most = max(SlowPage.most, SlowPage.now)
-        time.sleep(1)
-        with self.lock:
-            SlowPage.now -= 1
-        self.send_response(200)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        self.wfile.write(b"ok")
-
-    def log_message(self, *args):
-        pass
+    async def get(self):
+        SlowPage.now += 1
+        SlowPage.most = max(SlowPage.most, SlowPage.now)
+        await asyncio.sleep(1)
+        SlowPage.now -= 1
+        self.write("ok")
 
 
-@pytest.fixture
+class KernelChannels(WebSocketHandler):
+    """A kernel's websocket as jupyter_server answers it: picks its protocol, echoes messages."""
+
+    def select_subprotocol(self, subprotocols):
+        return KERNEL_PROTOCOL if KERNEL_PROTOCOL in subprotocols else None
+
+    def on_message(self, message):
+        self.write_message(message, binary=isinstance(message, bytes))
+
+
+def _serve_in_thread(app: Application) -> int:
+    sock, port = bind_unused_port()
+    ready = threading.Event()
+
+    def serve():
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        HTTPServer(app).add_sockets([sock])
+        ready.set()
+        asyncio.get_event_loop().run_forever()
+
+    threading.Thread(target=serve, daemon=True).start()
+    ready.wait(10)
+    return port
+
+
+@pytest.fixture(scope="module")
 def proxied():
-    backend = ThreadingHTTPServer(("127.0.0.1", 0), SlowPage)
-    threading.Thread(target=backend.serve_forever, daemon=True).start()
+    backend = _serve_in_thread(Application([("/channels", KernelChannels), ("/.*", SlowPage)]))
     port = free_ports(2)
     api_port = port + 1
     proxy = subprocess.Popen(
         [sys.executable, "-m", "humaskit.server.proxy", "--ip", "127.0.0.1", "--port",
          str(port), "--api-ip", "127.0.0.1", "--api-port", str(api_port),
-         "--default-target", f"http://127.0.0.1:{backend.server_port}"],
+         "--default-target", f"http://127.0.0.1:{backend}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
@@ -60,15 +81,33 @@ def proxied():
                 break
             except requests.ConnectionError:
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
+        yield f"127.0.0.1:{port}"
     finally:
         proxy.terminate()
         proxy.wait(10)
-        backend.shutdown()
 
 
 def test_the_proxy_forwards_a_whole_rooms_requests_at_once(proxied):
     with ThreadPoolExecutor(ROOM) as pool:
-        answers = list(pool.map(lambda _: requests.get(proxied, timeout=60), range(ROOM)))
+        answers = list(pool.map(
+            lambda _: requests.get(f"http://{proxied}/hub/spawn", timeout=60), range(ROOM)))
     assert [a.status_code for a in answers] == [200] * ROOM
     assert SlowPage.most > 10  # tornado's default client forwards 10 at a time
+
+
+def test_a_kernel_websocket_gets_the_protocol_its_server_chose(proxied):
+    """Chromium drops a websocket whose answer names no protocol when it offered some, and
+    that protocol's messages are binary (a server closes a text frame that is not UTF-8)."""
+
+    async def connect():
+        offer = [KERNEL_PROTOCOL, "legacy"]
+        ws = await websocket_connect(f"ws://{proxied}/channels", subprotocols=offer)
+        chosen = ws.selected_subprotocol
+        echoed = []
+        for message in ["kernel_info_request", BINARY_MESSAGE]:
+            await ws.write_message(message, binary=isinstance(message, bytes))
+            echoed.append(await asyncio.wait_for(ws.read_message(), 10))
+        ws.close()
+        return chosen, echoed
+
+    assert asyncio.run(connect()) == (KERNEL_PROTOCOL, ["kernel_info_request", BINARY_MESSAGE])

@@ -1,6 +1,7 @@
 """A participant's or admin's browser session against the classroom server, over HTTP:
 log in, wait for the server, call JupyterLab's and nbgrader's REST APIs as the browser does
-(cookies and the XSRF token). Used by the tests and the classroom benchmark."""
+(cookies and the XSRF token), and run a notebook over the kernel websocket in JupyterLab's
+binary protocol. Used by the tests and the classroom benchmark."""
 
 from __future__ import annotations
 
@@ -9,8 +10,17 @@ import time
 import uuid
 
 import requests
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 
 KERNEL_INFO_TIMEOUT_S = 300
+KERNEL_PROTOCOL = "v1.kernel.websocket.jupyter.org"  # the one JupyterLab 4 offers and uses
+
+
+def _pack(part: dict) -> bytes:
+    return json.dumps(part).encode()
 
 
 class Session:
@@ -96,7 +106,10 @@ class Session:
         cookie = "; ".join(f"{c.name}={c.value}" for c in self.http.cookies)
         socket = await websocket_connect(HTTPRequest(
             url, headers={"Cookie": cookie, **self._headers()}, connect_timeout=300,
-            request_timeout=300))
+            request_timeout=300), subprotocols=[KERNEL_PROTOCOL])
+        if socket.selected_subprotocol != KERNEL_PROTOCOL:
+            socket.close()
+            raise RuntimeError(f"server tidak memilih protokol kernel {KERNEL_PROTOCOL}")
         session = uuid.uuid4().hex
         try:
             await asyncio.wait_for(self._request(socket, session, "kernel_info_request", {}),
@@ -117,21 +130,21 @@ class Session:
     async def _request(self, socket, session: str, kind: str, content: dict) -> None:
         """Send one shell request and wait until the kernel is idle again after it."""
         msg_id = uuid.uuid4().hex
-        socket.write_message(json.dumps({
+        socket.write_message(serialize_msg_to_ws_v1({
             "header": {"msg_id": msg_id, "msg_type": kind, "session": session,
                        "username": self.account, "version": "5.3", "date": ""},
-            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-            "content": content}))
+            "parent_header": {}, "metadata": {}, "content": content}, "shell", _pack),
+            binary=True)
         while True:
             raw = await socket.read_message()
             if raw is None:
                 raise RuntimeError("koneksi kernel terputus")
-            if isinstance(raw, bytes):
+            _, parts = deserialize_msg_from_ws_v1(raw)
+            header, parent = json.loads(parts[0]), json.loads(parts[1])
+            if parent.get("msg_id") != msg_id:
                 continue
-            message = json.loads(raw)
-            if message.get("parent_header", {}).get("msg_id") != msg_id:
-                continue
-            if message["msg_type"] == "error":
-                raise RuntimeError(f"sel gagal: {message['content'].get('ename')}")
-            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            body = json.loads(parts[3])
+            if header["msg_type"] == "error":
+                raise RuntimeError(f"sel gagal: {body.get('ename')}")
+            if header["msg_type"] == "status" and body["execution_state"] == "idle":
                 return
