@@ -217,7 +217,11 @@ def main() -> None:
     finally:
         if hub is not None:
             os.killpg(hub.pid, signal.SIGTERM)
-            hub.wait(30)
+            try:
+                hub.wait(120)  # the hub stops each service, up to 20 s apiece
+            except subprocess.TimeoutExpired:
+                os.killpg(hub.pid, signal.SIGKILL)
+                hub.wait()
         for account in made:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
             subprocess.run(["userdel", account], check=False, capture_output=True)
