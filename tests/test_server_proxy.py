@@ -18,10 +18,11 @@ from tornado.testing import bind_unused_port
 from tornado.web import Application, RequestHandler
 from tornado.websocket import WebSocketHandler, websocket_connect
 
+from humaskit.server.client import KERNEL_PROTOCOL
+
 pytest.importorskip("configurable_http_proxy")
 
 ROOM = 40
-KERNEL_PROTOCOL = "v1.kernel.websocket.jupyter.org"  # what JupyterLab 4 offers and prefers
 BINARY_MESSAGE = (2).to_bytes(8, "little") + b"\xff\xfe shell"  # offsets, then frames
 
 

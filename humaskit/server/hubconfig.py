@@ -4,8 +4,8 @@
   with JupyterHub's shared-password authenticator: one workshop password for participants,
   one admin password for the admins.
 - Proxy: ``configurable-http-proxy`` from PyPI, a Python implementation of JupyterHub's
-  proxy API (installed as a wheel, so it installs offline; no Node.js needed), sized for a
-  room by :mod:`humaskit.server.proxy`.
+  proxy API (installed as a wheel, so it installs offline; no Node.js needed), run through
+  :mod:`humaskit.server.proxy`: sized for a room, and speaking JupyterLab's kernel protocol.
 - Spawner: :class:`humaskit.server.spawner.KelasSpawner`, memory-limited, idle servers culled.
 - Services: the idle culler, and the facilitator's page (:mod:`humaskit.server.facilitator`).
 """
@@ -31,8 +31,9 @@ def configure(c, layout: Layout) -> None:
     c.JupyterHub.cookie_secret_file = str(layout.hub / "cookie_secret")
     c.JupyterHub.pid_file = str(layout.hub / "jupyterhub.pid")
     # The Python proxy gives up on a server after 20 s by default (Node's waits): when the whole
-    # room opens notebooks at once, a kernel's websocket can take longer to answer. It also
-    # forwards 10 requests at a time unless sized for the room (humaskit.server.proxy).
+    # room opens notebooks at once, a kernel's websocket can take longer to answer. Its other
+    # faults in a room (10 requests at a time; kernel websockets) are mended in
+    # humaskit.server.proxy.
     c.ConfigurableHTTPProxy.command = [python, "-m", "humaskit.server.proxy",
                                        f"--proxy-timeout={PROXY_TIMEOUT_S * 1000}"]
     c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + str(settings.port + 1)
