@@ -53,6 +53,14 @@ def for_csv(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+def from_csv(value: object) -> object:
+    """A value read back from a CSV the kit wrote: the ``'`` that :func:`for_csv` added
+    before a formula is taken off again."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
 def frame_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells and column names pass :func:`for_csv`."""
     return _mapped(frame, for_csv)
