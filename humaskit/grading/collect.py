@@ -73,6 +73,8 @@ ISSUES = {
                              "meragukan.",
     "not_owner": "Folder kiriman {detail}, bukan oleh akun peserta itu sendiri; ditolak "
                  "dan tidak dinilai. Kiriman asli peserta itu (bila ada) tetap dinilai.",
+    "not_a_submission": "Di folder pertukaran, tetapi bukan folder kiriman nbgrader "
+                        "(<id>+<latihan>+<waktu>); diabaikan.",
     "unplaceable": "Kiriman tidak dapat disimpan ({detail}); tidak dinilai. Minta peserta "
                    "mengirim ulang dengan nama berkas biasa.",
 }
@@ -246,10 +248,14 @@ def newest(path: Path) -> datetime:
 
 def exchange_units(folder: Path, issues: list[dict]) -> list[Unit]:
     """nbgrader exchange ``inbound/`` folders: ``student+assignment+timestamp+random``; on a
-    server, a folder that the named participant's account does not own is refused."""
+    server, a folder that the named participant's account does not own is refused, and
+    anything else in ``inbound/`` (a plain file, a folder named otherwise) is reported."""
     units = []
-    for sub in sorted(p for p in folder.iterdir() if p.name.count("+") >= 2):
-        if reported_link(sub, issues) or not sub.is_dir():
+    for sub in sorted(folder.iterdir()):
+        if sub.name in SKIP or sub.name.startswith(".") or reported_link(sub, issues):
+            continue
+        if exchange.parts(sub.name) is None or not sub.is_dir():
+            issues.append({"code": "not_a_submission", "path": str(sub), "detail": ""})
             continue
         student, assignment, stamp = exchange.parts(sub.name)
         problem = exchange.owner_problem(sub.lstat(), student)
