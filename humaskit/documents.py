@@ -5,6 +5,10 @@ paragraphs, tables and charts. :func:`to_html` writes a self-contained page (cha
 images, nothing loaded from outside), :func:`to_docx` a Word file an office can edit, and
 :func:`to_xlsx` a workbook with one sheet per table. Numbers in HTML and Word are written the
 Indonesian way (77,13; 1.525.434); the workbook keeps them as numbers.
+
+Every writer first makes the document's text printable (:mod:`humaskit.safe_text`): a
+participant's comment with a control character must not stop a report, and no text cell of a
+workbook is ever a formula.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from humaskit import charts, pages
+from humaskit import charts, pages, safe_text
 from humaskit.number_format import angka
 
 
@@ -97,8 +101,22 @@ vertical-align:top}th{background:#eef1f4}img{max-width:100%}
 """
 
 
+def printable(document: Document) -> Document:
+    """A copy of ``document`` whose every text (titles, paragraphs, points, captions, table
+    cells and headers, chart descriptions) is :func:`humaskit.safe_text.printable`."""
+    clean = safe_text.printable
+    return Document(clean(document.title), clean(document.subtitle), clean(document.note), [
+        Section(clean(s.title), [clean(p) for p in s.paragraphs],
+                [Table(clean(t.caption), safe_text.frame_printable(t.frame),
+                       {clean(k): v for k, v in t.decimals.items()}) for t in s.tables],
+                [Chart(clean(c.description), c.chart) for c in s.charts],
+                [clean(p) for p in s.points])
+        for s in document.sections])
+
+
 def to_html(document: Document) -> str:
     """A complete HTML page; every text is escaped, every chart a PNG data URI."""
+    document = printable(document)
     esc = html.escape
     parts = [f"<h1>{esc(document.title)}</h1>", f"<p class='sub'>{esc(document.subtitle)}</p>",
              f"<p class='note'>{esc(document.note)}</p>"]
@@ -120,6 +138,7 @@ def to_docx(document: Document, path: str | Path) -> Path:
     import docx
     from docx.shared import Cm
 
+    document = printable(document)
     word = docx.Document()
     word.core_properties.title = document.title
     word.core_properties.language = "id-ID"
@@ -152,15 +171,18 @@ def to_docx(document: Document, path: str | Path) -> Path:
 def to_xlsx(document: Document, path: str | Path) -> Path:
     """A workbook: a sheet ``Keterangan`` with the title and note, then one sheet per table."""
     path = Path(path)
+    document = printable(document)
     about = pd.DataFrame({"Keterangan": [document.title, document.subtitle, document.note]})
     used: set[str] = set()
     with pd.ExcelWriter(path, engine="openpyxl") as book:
         about.to_excel(book, sheet_name="Keterangan", index=False)
+        safe_text.no_formulas(book.sheets["Keterangan"])
         for section in document.sections:
             for table in section.tables:
                 name = _sheet_name(table.caption, used)
                 table.frame.to_excel(book, sheet_name=name, index=False)
                 sheet = book.sheets[name]
+                safe_text.no_formulas(sheet)
                 for column in sheet.columns:
                     width = max(len(str(c.value or "")) for c in column)
                     sheet.column_dimensions[column[0].column_letter].width = min(60, width + 2)

@@ -8,9 +8,12 @@ correctly, that nothing outside the cohort's folder changed, and that nothing is
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
+import pwd
+import re
 import signal
 import subprocess
 import sys
@@ -19,12 +22,17 @@ import time
 import zipfile
 from pathlib import Path
 
+import docx
 import grading_toy as toy
 import nbformat
+import openpyxl
+import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
-from humaskit.grading import autograde, cohort, collect, export, feedback, report, sandbox
+from humaskit import evaluation
+from humaskit.exercises import answers
+from humaskit.grading import autograde, cohort, collect, export, feedback, report, roster, sandbox
 from humaskit.grading.sandbox import Limits
 
 pytestmark = pytest.mark.slow
@@ -445,3 +453,224 @@ def test_a_test_runner_that_dies_is_restarted_not_counted_against_the_participan
         assert runner.ask(cells, 60)[0][-1]["data"]["text/plain"] == "2"
     finally:
         runner.close()
+
+
+# --- Collection, documents and exports (issue 21, classes 4, 5, 6, 8 and 9) ----------------
+
+#: Characters no document may carry: C0 controls but tab, line feed and carriage return.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+FORMULAS = {"ani": '=HYPERLINK("http://127.0.0.1:9/curi","Ani")',
+            "budi": "=cmd|' /C calc'!A0", "citra": "@SUM(1+1)*cmd|' /C calc'!A0",
+            "dodi": "Dodi\x0bPratama\x1b[31m\x07"}
+
+
+def test_formulas_and_control_characters_in_names_reach_no_export_as_such(hostile):
+    """Class 8: every text cell of the workbook is text, every CSV value a spreadsheet would
+    read as a formula starts with ', and no page carries a control character."""
+    ws = hostile["ws"]
+    path = Path(ws.settings()["roster"])
+    original = path.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    for n, line in enumerate(lines):
+        pid, _name, rest = line.split(",", 2)
+        if pid in FORMULAS:
+            lines[n] = ",".join([pid, '"' + FORMULAS[pid].replace('"', '""') + '"', rest])
+    try:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files = export.write_all(ws)
+        pages = report.write_all(ws)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    book = openpyxl.load_workbook(ws.exports / "nilai_kohort.xlsx")
+    texts = [c for sheet in book for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert texts and all(c.data_type == "s" for c in texts)
+    assert FORMULAS["ani"] in {c.value for c in texts}  # kept whole, as text
+    quoted = set()
+    for csv_path in (f for f in files if f.suffix == ".csv"):
+        with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+            for row in csv.reader(handle):
+                for value in row:
+                    assert not value.startswith(("=", "+", "@", "\t", "\r")), (csv_path, value)
+                    assert not re.match(r"-[^\d]", value), (csv_path, value)
+                    assert not CONTROLS.search(value), (csv_path, value)
+                    quoted.add(value)
+    assert {"'" + FORMULAS[p] for p in ("ani", "budi", "citra")} <= quoted
+    for page in pages:
+        assert not CONTROLS.search(page.read_text(encoding="utf-8")), page
+
+
+def test_hostile_carried_names_in_a_graded_cohort_cost_only_their_participant(hostile,
+                                                                              tmp_path):
+    """Class 4: NUL, 300 characters, a subfolder's name: reported, nobody else affected."""
+    ws = hostile["ws"]
+    released = nbformat.read(ws.course / "release" / toy.ASSIGNMENT /
+                             f"{toy.ASSIGNMENT}.ipynb", 4)
+    nb = toy.answered(released)
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data=answers.bundle(
+        name, '{"jawaban": {}}', "2026-11-23T09:00:00+00:00"))
+        for name in ("a\x00b.json", "x" * 300, "sub", f"jawaban_{toy.ASSIGNMENT}.json")]
+    box = tmp_path / "kiriman_lagi"
+    write(box / "eka", f"{toy.ASSIGNMENT}.ipynb", nb)
+    (box / "eka" / f"jawaban_{toy.ASSIGNMENT}.json").mkdir()
+    (box / "eka" / f"jawaban_{toy.ASSIGNMENT}.json" / "isi.txt").write_text("x")
+    (box / "eka" / "sub").mkdir()
+    (box / "eka" / "sub" / "isi.txt").write_text("x")
+    write(box, "fajar.ipynb", toy.answered(released))
+    before = {s["student"]: s for s in ws.collection()["submissions"]}
+    record = collect.collect(ws, [box], hostile["people"], cohort.assignments(ws))
+    refused = [i for i in record["found"] if i["code"] == "form_answers_bad_name"]
+    assert {i["student"] for i in refused} == {"eka"} and len(refused) == 4
+    after = {s["student"]: s for s in record["submissions"]}
+    assert after["fajar"]["hash"] == before["fajar"]["hash"]  # the same answers, collected
+    assert after["eka"]["origin"] == str(box / "eka")
+    assert {"sub/isi.txt", f"{toy.ASSIGNMENT}.ipynb"} <= set(after["eka"]["files"])
+    assert set(after) == set(before)
+
+
+def test_an_impersonated_inbound_folder_does_not_zero_the_victim(tmp_path):
+    """Class 6. Roster ids that are accounts here (``nobody``, ``daemon``) stand for the
+    server's participants: ``daemon`` makes a later, empty submission in ``nobody``'s name.
+    ``eve`` (no account: a laptop's copy) sends an extra cell whose grade id is a list."""
+    if not sandbox.is_root():
+        pytest.skip("giving a folder to another uid needs root")
+    course_root = toy.make_course(tmp_path / "course")
+    (tmp_path / "roster.csv").write_text("id,nama,instansi,jabatan\nnobody,Nobi,Dinkes,Analis\n"
+                                         "daemon,Damar,Setda,Analis\neve,Eva,RSUD,Analis\n",
+                                         encoding="utf-8")
+    ws = cohort.setup(tmp_path / "out", tmp_path / "roster.csv", course_root)
+    released = nbformat.read(ws.course / "release" / toy.ASSIGNMENT /
+                             f"{toy.ASSIGNMENT}.ipynb", 4)
+    inbound = tmp_path / "exchange" / "humaskit" / "inbound"
+
+    def submit(student, stamp, nb, owner):
+        folder = inbound / f"{student}+{toy.ASSIGNMENT}+{stamp} UTC+{owner}"
+        path = write(folder, f"{toy.ASSIGNMENT}.ipynb", nb)
+        uid = pwd.getpwnam(owner).pw_uid
+        os.chown(folder, uid, uid)
+        os.chown(path, uid, uid)
+
+    submit("nobody", "2026-11-01 10:00:00", toy.answered(released), "nobody")
+    submit("nobody", "2026-11-01 11:00:00", nbformat.v4.new_notebook(), "daemon")
+    malformed = toy.with_cell(toy.answered(released), "print('sel tambahan')")
+    malformed.cells[3].metadata["nbgrader"] = {"grade_id": ["a", "b"], "grade": True,
+                                               "solution": False, "locked": False,
+                                               "points": 1}
+    submit("eve", "2026-11-01 10:00:00", malformed, "root")
+    people = cohort.participants(ws)
+    record = collect.collect(ws, [inbound], people, cohort.assignments(ws))
+    refused, = [i for i in record["issues"] if i["code"] == "not_owner"]
+    assert refused["student"] == "nobody" and "akun 'daemon'" in refused["detail"]
+    state = autograde.run(ws, people, workers=2, limits=LIMITS, progress=False)
+    assert score(ws, "nobody") == 3
+    assert [s["code"] for s in state[f"{toy.ASSIGNMENT}/nobody"]["statuses"]] == ["ok"]
+    eve = [s["code"] for s in state[f"{toy.ASSIGNMENT}/eve"]["statuses"]]
+    assert eve == ["malformed_cells"] and score(ws, "eve") == 3
+    again = autograde.run(ws, people, workers=2, limits=LIMITS, progress=False)
+    assert again == state  # nothing left to retry
+
+
+def hostile_organiser_cohort(base: Path) -> Path:
+    """The organiser's demo records, with a participant named as a formula carrying control
+    characters, an evaluation comment with VT, ESC, NUL and a lone surrogate, and a
+    50,000-row RTL full of formulas and control characters."""
+    from test_training import _cohort
+
+    out = _cohort(base)
+    roster_path = base / "roster.csv"
+    text = roster.DEMO_ROSTER.read_text(encoding="utf-8-sig").replace(
+        "Rini Paramitha", '"=HYPERLINK(""http://127.0.0.1:9/"",""Rini"")\x0bParamitha\x1b[31m"')
+    roster_path.write_text(text, encoding="utf-8")
+    (out / "penilaian.json").write_text(json.dumps({"roster": str(roster_path)}))
+    records = out / "penyelenggaraan"
+    form = list(evaluation.FORMS)[-1]
+    (records / "evaluasi" / "jahil.json").write_text(json.dumps({form: {
+        **{e: 3 for e in evaluation.ELEMENTS},
+        "komentar": "Bagus\x0bsekali\x1b[32m[OK]\x00\ud800 =cmd|' /C calc'!A0" + "!" * 5000}}))
+    rows = "".join(f'{n},"=HYPERLINK(""http://127.0.0.1:9/{n}"")\x0baksi",Ani\x1b[0m,Setda,'
+                   f"2027-01-31,indikator\x07{n}\n" for n in range(1, 50_001))
+    (records / "rtl" / "rini_paramitha.csv").write_text(
+        "no,aksi,penanggung_jawab,opd,tenggat,indikator\n" + rows, encoding="utf-8")
+    return out
+
+
+def test_control_characters_and_a_huge_rtl_stop_no_organiser_document(tmp_path):
+    """Classes 5 and 9: the laporan (DOCX, HTML) and the certificates are written, with
+    every participant's text printable and the RTL capped (the cap reported)."""
+    from humaskit.training import inputs, publish
+
+    out = hostile_organiser_cohort(tmp_path)
+    done = publish.publish(out, pdf=False)
+    folder = done["folder"]
+    with zipfile.ZipFile(folder / "laporan_penyelenggaraan.docx") as word:
+        xml = word.read("word/document.xml").decode("utf-8")
+    assert not CONTROLS.search(xml)
+    table = docx.Document(str(folder / "laporan_penyelenggaraan.docx")).tables[-1]
+    actions = [r for r in table.rows if "Paramitha" in r.cells[0].text]
+    assert len(actions) == inputs.MAX_RTL_ACTIONS
+    assert any("50000 aksi; hanya 30 aksi pertama" in n and "Paramitha" in n
+               for n in done["notes"])
+    assert any("komentar evaluasi lebih dari 1000 karakter" in n for n in done["notes"])
+    page = (folder / "laporan_penyelenggaraan.html").read_text(encoding="utf-8")
+    assert not CONTROLS.search(page) and "sekali" in page and "[OK]" in page
+    certificate = (folder / "sertifikat" / "rini_paramitha.html").read_text(encoding="utf-8")
+    assert not CONTROLS.search(certificate) and "Paramitha" in certificate
+    summary = (folder / "rekap_kehadiran.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK(" in summary and not CONTROLS.search(summary)
+
+
+def test_a_certificate_pdf_is_printed_for_a_name_with_control_characters(tmp_path):
+    from humaskit import pages
+    from humaskit.training import certificates
+    from humaskit.training.identity import Identity
+
+    browser = pages.find_browser()
+    if browser is None:
+        pytest.skip("Chromium is not installed")
+    who = pd.DataFrame([{"id": "ani", "nama": "Ani\x0b\x1b[31mLestari\x00\ud800",
+                         "instansi": "=cmd|' /C calc'!A0", "jp": 30, "persen_kehadiran": 100.0,
+                         "memenuhi": True, "alasan": ""}])
+    identity = Identity({"judul": "Bimtek\x07", "penyelenggara": "Setda", "tempat": "Aula",
+                         "tanggal_mulai": "2026-11-23", "tanggal_selesai": "2026-11-26",
+                         "kota_penerbitan": "Muara", "nomor_awalan": ""})
+    written, notes = certificates.write(identity, who, tmp_path / "sertifikat")
+    assert notes == [] and [p.suffix for p in written] == [".html", ".pdf"]
+    assert written[1].read_bytes().startswith(b"%PDF")
+
+
+def test_every_document_writer_takes_any_text(tmp_path):
+    """Class 5 for the writers every take-home and report uses (humaskit.documents): text with
+    control characters, a lone surrogate and formulas in every slot."""
+    from humaskit import documents
+
+    bad = "Nilai\x0b\x1b[31m\x00\ud800 =HYPERLINK(\"http://127.0.0.1:9/\")"
+    frame = pd.DataFrame({bad: [bad, "=1+1", "-cmd", "@SUM(A1)"], "angka": [1.5, 2, 3, 4]})
+    doc = documents.Document(bad, bad, bad, [documents.Section(
+        bad, [bad], [documents.Table(bad, frame, {bad: 1})], points=[bad])])
+    page = documents.to_html(doc)
+    documents.to_docx(doc, tmp_path / "d.docx")
+    documents.to_xlsx(doc, tmp_path / "d.xlsx")
+    assert not CONTROLS.search(page)
+    assert docx.Document(str(tmp_path / "d.docx")).paragraphs[0].text.startswith("Nilai")
+    book = openpyxl.load_workbook(tmp_path / "d.xlsx")
+    texts = [c for sheet in book for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert all(c.data_type == "s" for c in texts)
+    assert {"=1+1", "-cmd", "@SUM(A1)"} <= {c.value for c in texts}
+    assert not any(CONTROLS.search(c.value) for c in texts)
+
+
+def test_a_participants_rtl_take_home_holds_formulas_as_text_and_reads_back(tmp_path):
+    from humaskit import rtl
+
+    table = rtl.empty()
+    for aksi in ('=HYPERLINK("http://127.0.0.1:9/","Aksi")', "+62 812 rapat", "@rapat OPD"):
+        table = rtl.add(table, aksi, "-Ani", "Setda", "2027-01-31", "=1+1 indikator")
+    paths = rtl.export(table, tmp_path)
+    with open(paths["csv"], encoding="utf-8-sig", newline="") as handle:
+        values = [v for row in csv.reader(handle) for v in row]
+    assert "'=HYPERLINK(\"http://127.0.0.1:9/\",\"Aksi\")" in values and "'-Ani" in values
+    book = openpyxl.load_workbook(paths["xlsx"])
+    assert all(c.data_type == "s" for row in book["RTL"].iter_rows() for c in row
+               if isinstance(c.value, str))
+    assert rtl.load(paths["csv"])["aksi"].tolist() == table["aksi"].tolist()

@@ -79,7 +79,8 @@ class Mirror:
 
 def harvest(nb: dict) -> dict[str, tuple[str, str]]:
     """Answers carried in a notebook's outputs: file name -> (saved at, JSON text); the
-    newest per file."""
+    newest per file. The names are the notebook's (untrusted): collection takes only the
+    exercise's own answers file name."""
     found: dict[str, tuple[str, str]] = {}
     for cell in nb.get("cells", []):
         for out in cell.get("outputs", []) or []:
@@ -89,14 +90,18 @@ def harvest(nb: dict) -> dict[str, tuple[str, str]]:
                 continue
             name, text = str(item.get("berkas", "")), str(item["isi"])
             saved = str(item.get("disimpan_pada", ""))
-            safe = name and "/" not in name and "\\" not in name and not name.startswith(".")
-            if safe and (name not in found or saved > found[name][0]):
+            if name not in found or saved > found[name][0]:
                 found[name] = (saved, text)
     return found
 
 
 def shows_a_form(nb: dict) -> bool:
-    """Whether a run form (a widget) is in the notebook's outputs."""
-    return any(WIDGET_VIEW in (out.get("data", {}) if isinstance(out, dict) else {})
-               for cell in nb.get("cells", []) for out in cell.get("outputs", []) or [])
+    """Whether a run form (a widget other than a chart) is in the notebook's outputs. An
+    Altair chart under the ``jupyter`` renderer is a widget too (``JupyterChart``)."""
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []) or []:
+            data = out.get("data", {}) if isinstance(out, dict) else {}
+            if WIDGET_VIEW in data and "JupyterChart" not in str(data.get("text/plain", "")):
+                return True
+    return False
 

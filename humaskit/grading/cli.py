@@ -19,6 +19,7 @@ from humaskit.grading import (
 )
 from humaskit.grading.sandbox import Limits, SandboxError, is_root
 from humaskit.grading.workspace import DEFAULT_OUT, Workspace
+from humaskit.safe_text import visible, visible_lines
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -114,7 +115,7 @@ def run_roster(args: argparse.Namespace) -> int:
     try:
         people = roster.load(args.roster)
     except roster.RosterError as exc:
-        print(f"[GAGAL] {exc}")
+        print(f"[GAGAL] {visible_lines(exc)}")
         return 1
     print(f"[OK] {len(people)} peserta di {args.roster}.")
     return 0
@@ -138,7 +139,7 @@ def do_collect(args: argparse.Namespace) -> Workspace:
                              assignment=args.assignment, deadline=deadline)
     print(f"Terkumpul {len(record['submissions'])} kiriman di {ws.course / 'submitted'}.")
     for issue in record["found"]:
-        print(f"  [PERHATIAN] {issue['path']}: "
+        print(f"  [PERHATIAN] {visible(issue['path'])}: "
               f"{collect.issue_message(issue['code'], issue.get('detail', ''))}")
     return ws
 
@@ -152,7 +153,7 @@ def run_collect(args: argparse.Namespace) -> int:
     try:
         do_collect(args)
     except USER_ERRORS as exc:
-        print(f"[GAGAL] {exc}")
+        print(f"[GAGAL] {visible_lines(exc)}")
         return 1
     return 0
 
@@ -179,7 +180,7 @@ def run_autograde(args: argparse.Namespace) -> int:
     try:
         do_autograde(Workspace(args.out.resolve()), args)
     except USER_ERRORS as exc:
-        print(f"[GAGAL] {exc}")
+        print(f"[GAGAL] {visible_lines(exc)}")
         return 1
     return 0
 
@@ -202,7 +203,7 @@ def _with_decisions(args: argparse.Namespace, write) -> int:
     try:
         record = decisions(args)
     except DatasetError as exc:
-        print(f"[GAGAL] {exc}")
+        print(f"[GAGAL] {visible_lines(exc)}")
         return 1
     write(ws, record)
     return 0
@@ -227,7 +228,7 @@ def run_all(args: argparse.Namespace) -> int:
         ws = do_collect(args)
         do_autograde(ws, args)
     except USER_ERRORS as exc:
-        print(f"[GAGAL] {exc}")
+        print(f"[GAGAL] {visible_lines(exc)}")
         return 1
     args.out = ws.out
     failed = 0
@@ -235,7 +236,8 @@ def run_all(args: argparse.Namespace) -> int:
         try:
             failed += func(args)
         except Exception as exc:  # noqa: BLE001 - each output is written whatever the others do
-            print(f"[GAGAL] {func.__name__.removeprefix('run_')}: {type(exc).__name__}: {exc}")
+            print(f"[GAGAL] {func.__name__.removeprefix('run_')}: {type(exc).__name__}: "
+                  f"{visible_lines(exc)}")
             failed += 1
     return 1 if failed else 0
 

@@ -9,7 +9,11 @@ silently; the originals are only read.
 
 Everything below a source folder is the participants' and untrusted: a link is never followed
 (it is reported), files are opened with ``O_NOFOLLOW`` below a folder descriptor, sizes are
-capped, and zip archives are unpacked within caps on entries and sizes.
+capped, and zip archives are unpacked within caps on entries and sizes. A form's answers
+carried inside a notebook are taken only under the exercise's own answers file name
+(``jawaban_<latihan>.json``). On a classroom server, an exchange folder counts only when the
+participant's own account owns it (:mod:`humaskit.grading.exchange`). One participant's bad
+files are reported for that participant alone; the others are collected.
 """
 
 from __future__ import annotations
@@ -30,8 +34,10 @@ from pathlib import Path
 from nbgrader.utils import parse_utc
 
 from humaskit.exercises import answers
+from humaskit.grading import exchange
 from humaskit.grading.roster import Participant
 from humaskit.grading.workspace import Workspace
+from humaskit.safe_text import visible
 
 WIB = timezone(timedelta(hours=7))
 SKIP = {".ipynb_checkpoints", "__MACOSX", "__pycache__", ".DS_Store", "timestamp.txt"}
@@ -58,6 +64,19 @@ ISSUES = {
                             "formulir yang sudah dijalankan, tetapi berkas jawabannya tidak "
                             "ada dan notebook tidak menyimpan salinannya. Minta peserta "
                             "mengirim ulang folder latihannya (notebook dan berkas {detail}).",
+    "form_answers_bad_name": "Notebook membawa jawaban formulir dengan nama berkas yang tidak "
+                             "dapat dipakai ({detail}); salinan itu tidak diambil. Nama yang "
+                             "diterima hanya jawaban_<latihan>.json, tanpa folder bernama "
+                             "sama.",
+    "form_answers_disagree": "Jawaban formulir di dalam notebook berbeda dengan berkas "
+                             "jawabannya; {detail}. Periksa kiriman ini bila nilainya "
+                             "meragukan.",
+    "not_owner": "Folder kiriman {detail}, bukan oleh akun peserta itu sendiri; ditolak "
+                 "dan tidak dinilai. Kiriman asli peserta itu (bila ada) tetap dinilai.",
+    "not_a_submission": "Di folder pertukaran, tetapi bukan folder kiriman nbgrader "
+                        "(<id>+<latihan>+<waktu>); diabaikan.",
+    "unplaceable": "Kiriman tidak dapat disimpan ({detail}); tidak dinilai. Minta peserta "
+                   "mengirim ulang dengan nama berkas biasa.",
 }
 
 #: Caps on what one source may bring in.
@@ -65,16 +84,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_ENTRY_BYTES = 50 * 1024 * 1024
 MAX_ZIP_TOTAL_BYTES = 500 * 1024 * 1024
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def shown(text: str) -> str:
-    """A file name fit for a message or a spreadsheet: control characters made visible."""
-    return CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(text))
 
 
 def issue_message(code: str, detail: str = "") -> str:
-    return ISSUES[code].format(detail=shown(detail))
+    return ISSUES[code].format(detail=visible(detail))
 
 
 def norm(text: str) -> str:
@@ -112,35 +125,47 @@ def extract(archive: Path, dest: Path, issues: list[dict]) -> Path:
                                "detail": f"lebih dari {MAX_ZIP_ENTRIES} isi"})
                 members = members[:MAX_ZIP_ENTRIES]
             for info in members:
-                target = (dest / info.filename).resolve()
-                if dest.resolve() not in target.parents:
-                    issues.append({"code": "zip_escape", "path": str(archive),
-                                   "detail": info.filename})
-                    continue
-                if info.is_dir():
-                    continue
-                if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                    issues.append({"code": "link", "path": f"{archive}:{info.filename}",
-                                   "detail": "isi arsip"})
-                    continue
-                data = read_capped(zf, info, MAX_ZIP_ENTRY_BYTES)
-                if data is None:
-                    issues.append({"code": "too_large", "path": f"{archive}:{info.filename}",
-                                   "detail": f"lebih dari {MAX_ZIP_ENTRY_BYTES // 2**20} MB"})
-                    continue
-                total += len(data)
+                try:
+                    total += unpack(zf, info, dest, archive, issues, MAX_ZIP_TOTAL_BYTES - total)
+                except (OSError, ValueError) as exc:  # a name this file system refuses
+                    issues.append({"code": "unplaceable", "path": f"{archive}:{info.filename}",
+                                   "detail": f"{type(exc).__name__}: {str(exc)[:120]}"})
                 if total > MAX_ZIP_TOTAL_BYTES:
                     issues.append({"code": "zip_too_large", "path": str(archive),
                                    "detail": f"lebih dari {MAX_ZIP_TOTAL_BYTES // 2**20} MB "
                                              "setelah dibuka"})
                     break
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                stamp = datetime(*info.date_time, tzinfo=WIB).timestamp()
-                os.utime(target, (stamp, stamp))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         issues.append({"code": "zip_unreadable", "path": str(archive), "detail": str(exc)})
     return dest
+
+
+def unpack(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, archive: Path,
+           issues: list[dict], room: int) -> int:
+    """Write one entry below ``dest`` (reported instead when it would leave ``dest``, is a
+    link or passes the size cap; not written when larger than ``room``); returns its size."""
+    target = (dest / info.filename).resolve()
+    if dest.resolve() not in target.parents:
+        issues.append({"code": "zip_escape", "path": str(archive), "detail": info.filename})
+        return 0
+    if info.is_dir():
+        return 0
+    if (info.external_attr >> 16) & 0o170000 == 0o120000:
+        issues.append({"code": "link", "path": f"{archive}:{info.filename}",
+                       "detail": "isi arsip"})
+        return 0
+    data = read_capped(zf, info, MAX_ZIP_ENTRY_BYTES)
+    if data is None:
+        issues.append({"code": "too_large", "path": f"{archive}:{info.filename}",
+                       "detail": f"lebih dari {MAX_ZIP_ENTRY_BYTES // 2**20} MB"})
+        return 0
+    if len(data) > room:
+        return len(data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    stamp = datetime(*info.date_time, tzinfo=WIB).timestamp()
+    os.utime(target, (stamp, stamp))
+    return len(data)
 
 
 def read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
@@ -222,12 +247,22 @@ def newest(path: Path) -> datetime:
 
 
 def exchange_units(folder: Path, issues: list[dict]) -> list[Unit]:
-    """nbgrader exchange ``inbound/`` folders: ``student+assignment+timestamp+random``."""
+    """nbgrader exchange ``inbound/`` folders: ``student+assignment+timestamp+random``; on a
+    server, a folder that the named participant's account does not own is refused, and
+    anything else in ``inbound/`` (a plain file, a folder named otherwise) is reported."""
     units = []
-    for sub in sorted(p for p in folder.iterdir() if p.name.count("+") >= 2):
-        if reported_link(sub, issues) or not sub.is_dir():
+    for sub in sorted(folder.iterdir()):
+        if sub.name in SKIP or sub.name.startswith(".") or reported_link(sub, issues):
             continue
-        student, assignment, stamp = sub.name.split("+")[:3]
+        if exchange.parts(sub.name) is None or not sub.is_dir():
+            issues.append({"code": "not_a_submission", "path": str(sub), "detail": ""})
+            continue
+        student, assignment, stamp = exchange.parts(sub.name)
+        problem = exchange.owner_problem(sub.lstat(), student)
+        if problem:
+            issues.append({"code": "not_owner", "path": str(sub), "detail": problem,
+                           "student": student, "assignment": assignment})
+            continue
         files = read_tree(sub, issues)
         stamp_text = files.pop("timestamp.txt", b"").decode(errors="replace").strip()
         try:
@@ -303,10 +338,17 @@ def loose_units(folder: Path, assignments: dict[str, list[str]],
 
 
 def guess_assignment(name: str, assignments: dict[str, list[str]]) -> str | None:
-    """The assignment whose name or notebook name appears in ``name``, if exactly one does."""
+    """The assignment whose name or notebook name appears in ``name``, if exactly one does.
+    Longer names are looked for first and take their words with them, so that
+    ``pemetaan_isu_analis`` is not also read as ``pemetaan_isu``."""
     text = f"_{norm(name)}_"
-    hits = {a for a, books in assignments.items()
-            for token in [a, *books] if f"_{norm(token)}_" in text}
+    tokens = sorted(((norm(token), a) for a, books in assignments.items()
+                     for token in [a, *books]), key=lambda t: len(t[0]), reverse=True)
+    hits = set()
+    for token, assignment in tokens:
+        if token and f"_{token}_" in text:
+            hits.add(assignment)
+            text = text.replace(f"_{token}_", "_")
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -404,6 +446,7 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
             issues.append({"code": "unknown_assignment", "path": str(unit.origin), "detail": ""})
             continue
         if unit.student is not None:
+            unit.student = roster_id(unit.student, roster)
             if unit.student not in roster:
                 issues.append({"code": "not_in_roster", "path": str(unit.origin),
                                "detail": unit.student, "assignment": unit.assignment})
@@ -434,7 +477,14 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
                            "detail": f"{unit.late_minutes} menit", "student": student,
                            "assignment": name})
         dest = ws.course / "submitted" / student / name
-        place(unit, dest, assignments[name], ws.out / "arsip")
+        try:
+            place(unit, dest, assignments[name], ws.out / "arsip")
+        except (OSError, ValueError) as exc:  # a name no file system takes: theirs alone
+            shutil.rmtree(dest.with_name(dest.name + ".baru"), ignore_errors=True)
+            issues.append({"code": "unplaceable", "path": str(unit.origin),
+                           "detail": f"{type(exc).__name__}: {str(exc)[:120]}",
+                           "student": student, "assignment": name})
+            continue
         kept[(student, name)] = {
             "student": student, "assignment": name, "origin": str(unit.origin),
             "timestamp": unit.timestamp.isoformat(), "late_minutes": unit.late_minutes,
@@ -449,6 +499,14 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
     return dict(record, found=issues)
 
 
+def roster_id(name: str, roster: dict[str, Participant]) -> str:
+    """The roster id an exchange name gives: as written, or the id whose server account it
+    is (accounts are the ids in lower case)."""
+    if name in roster:
+        return name
+    return next((pid for pid in roster if pid.lower() == name), name)
+
+
 class SourceError(ValueError):
     """A source named on the command line does not exist (message in Indonesian)."""
 
@@ -457,27 +515,78 @@ class DeadlineError(ValueError):
     """A ``--deadline`` that is not a date-time (message in Indonesian)."""
 
 
+def answers_file(assignment: str) -> str:
+    """The only name under which a notebook's carried answers are taken."""
+    return f"jawaban_{assignment}.json"
+
+
 def recover_form_answers(unit: Unit, student: str, assignment: str) -> list[dict]:
     """Put a form's answers beside the notebook from the copy the notebook carries, when the
-    answers file did not come with it; say so, or say that the answers are missing."""
+    answers file did not come with it; say so, or say that the answers are missing. A copy
+    under another name than :func:`answers_file` is refused, and a copy that disagrees with
+    the answers file sent beside it is reported (the later save wins; see :func:`newer`)."""
     found = []
+    where = {"path": str(unit.origin), "student": student, "assignment": assignment}
+    expected = answers_file(assignment)
     for name in [n for n in unit.files if n.lower().endswith(".ipynb")]:
         try:
             nb = json.loads(unit.files[name])
-        except (ValueError, UnicodeDecodeError):
+            carried, form_shown = answers.harvest(nb), answers.shows_a_form(nb)
+        except (ValueError, UnicodeDecodeError, TypeError, AttributeError, RecursionError):
             continue
         folder = Path(name).parent
-        carried = answers.harvest(nb)
-        where = {"path": str(unit.origin), "student": student, "assignment": assignment}
-        for filename, (_saved, text) in carried.items():
-            if str(folder / filename) not in unit.files:
-                unit.files[str(folder / filename)] = text.encode()
-                found.append(dict(where, code="form_answers_from_notebook", detail=filename))
+        for filename in sorted(set(carried) - {expected}):
+            found.append(dict(where, code="form_answers_bad_name", detail=filename[:80]))
+        if expected in carried:
+            target = str(folder / expected)
+            saved, text = carried[expected]
+            if any(n.startswith(target + "/") for n in unit.files):
+                found.append(dict(where, code="form_answers_bad_name",
+                                  detail=f"{expected} juga nama folder di kiriman"))
+            elif target not in unit.files:
+                unit.files[target] = text.encode()
+                found.append(dict(where, code="form_answers_from_notebook", detail=expected))
+            else:
+                said = disagreement(unit.files[target], saved, text)
+                if said:
+                    winner, detail = said
+                    unit.files[target] = winner
+                    found.append(dict(where, code="form_answers_disagree", detail=detail))
         has_answers_file = any(n.lower().endswith(".json") for n in unit.files)
-        if not carried and not has_answers_file and answers.shows_a_form(nb):
-            found.append(dict(where, code="form_answers_missing",
-                              detail=f"jawaban_{assignment}.json"))
+        if expected not in carried and not has_answers_file and form_shown:
+            found.append(dict(where, code="form_answers_missing", detail=expected))
     return found
+
+
+def disagreement(sent: bytes, carried_at: str, carried: str) -> tuple[bytes, str] | None:
+    """When the answers file sent and the copy a notebook carries hold different answers:
+    the bytes to keep and what to tell the trainer. The later save wins (the file is written
+    on every save, the notebook's copy only when the notebook was saved too, so the file is
+    normally the later one); when the times cannot be compared, the file wins."""
+    try:
+        kept = json.loads(sent)
+        sent_at = str(kept.get("disimpan_pada", ""))
+        same = kept.get("jawaban") == json.loads(carried).get("jawaban")
+    except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
+        sent_at, same = "", False
+    if same:
+        return None
+    if newer(carried_at, sent_at):
+        return carried.encode(), (f"yang dinilai salinan di dalam notebook (disimpan "
+                                  f"{carried_at[:19]}), bukan berkas (disimpan {sent_at[:19]})")
+    sent_at = sent_at[:19] or "waktu tidak terbaca"
+    return sent, (f"yang dinilai berkas jawaban (disimpan {sent_at}), bukan salinan di dalam "
+                  f"notebook (disimpan {carried_at[:19]})")
+
+
+def newer(first: str, second: str) -> bool:
+    """Whether save time ``first`` is later than ``second`` (False if either is unreadable)."""
+    try:
+        a, b = datetime.fromisoformat(first), datetime.fromisoformat(second)
+        return (a.replace(tzinfo=a.tzinfo or timezone.utc)
+                > b.replace(tzinfo=b.tzinfo or timezone.utc))
+    except (ValueError, TypeError):
+        return False
 
 
 def parse_deadline(text: str) -> datetime:
@@ -485,7 +594,7 @@ def parse_deadline(text: str) -> datetime:
     try:
         when = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise DeadlineError(f"Batas waktu '{shown(text)}' tidak dapat dibaca. Tulis tanggal dan "
+        raise DeadlineError(f"Batas waktu '{visible(text)}' tidak dapat dibaca. Tulis tanggal dan "
                             "jam seperti 2026-11-20T17:00 (WIB) atau 2026-11-20T17:00+08:00."
                             ) from None
     return when if when.tzinfo else when.replace(tzinfo=WIB)

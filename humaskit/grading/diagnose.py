@@ -7,6 +7,7 @@ duplicate ids); :func:`outcomes` reads the autograded notebook for what happened
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
@@ -25,6 +26,9 @@ MESSAGES = {
     "grade_cells_duplicated": "Sel nilai ganda ({detail}); salinannya dibuang, "
                               "yang pertama dinilai.",
     "cells_reordered": "Urutan sel nilai diubah; tetap dinilai menurut id sel.",
+    "malformed_cells": "Metadata nbgrader rusak pada sel {detail} (bukan buatan kit; "
+                       "kesalahan kiriman peserta); metadata itu dibuang, sel nilai yang "
+                       "hilang dipulihkan dari sumber, lalu kiriman dinilai.",
     "tests_edited": "Sel uji diubah ({detail}); dipulihkan dari sumber sebelum dinilai.",
     "checksum_tampered": "Checksum/metadata sel diubah ({detail}); dipulihkan dari sumber.",
     "cell_timeout": "Ada sel yang melebihi batas waktu (mis. perulangan tanpa akhir); "
@@ -59,6 +63,47 @@ def message(code: str, detail: str = "") -> str:
     return MESSAGES[code].format(detail=detail)
 
 
+#: Codes after which the submitted notebook is rewritten (:func:`repaired`) before grading.
+REPAIRED = {"grade_cells_duplicated", "malformed_cells"}
+FLAGS = ("grade", "solution", "locked", "task")
+
+
+def well_formed(cell) -> bool:
+    """Whether nbgrader can read a cell's metadata: a mapping whose ``nbgrader`` part, if
+    any, is a mapping with a non-empty text grade id, true/false flags and numeric points."""
+    meta = cell.get("metadata") if isinstance(cell, dict) else None
+    if not isinstance(meta, dict):
+        return False
+    if "nbgrader" not in meta:
+        return True
+    info = meta["nbgrader"]
+    if not isinstance(info, dict):
+        return False
+    gid = info.get("grade_id", "x")
+    points = info.get("points", 0)
+    return (isinstance(gid, str) and gid != ""
+            and all(isinstance(info.get(f, False), bool) for f in FLAGS)
+            and isinstance(points, (int, float)) and not isinstance(points, bool)
+            and isinstance(info.get("checksum", ""), str))
+
+
+def malformed(nb: NotebookNode) -> list[str]:
+    """Numbers (from 1) of the cells whose metadata nbgrader cannot read."""
+    return [str(n) for n, cell in enumerate(nb.cells, start=1) if not well_formed(cell)]
+
+
+def repaired(nb: NotebookNode) -> NotebookNode:
+    """``nb`` with unreadable nbgrader metadata removed (a cell keeps its content) and
+    repeated grade ids dropped (:func:`without_duplicates`)."""
+    nb.cells = [cell for cell in nb.cells if isinstance(cell, dict)]
+    for cell in nb.cells:
+        if not well_formed(cell):
+            if not isinstance(cell.get("metadata"), dict):
+                cell["metadata"] = NotebookNode()
+            cell.metadata.pop("nbgrader", None)
+    return without_duplicates(nb)
+
+
 def grade_ids(nb: NotebookNode) -> list[str]:
     return [cell.metadata.nbgrader["grade_id"] for cell in nb.cells
             if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
@@ -69,6 +114,10 @@ def structure(submitted: NotebookNode, released: NotebookNode) -> list[dict]:
     if not submitted.cells:
         return [{"code": "empty", "detail": ""}]
     found = []
+    bad = malformed(submitted)
+    if bad:
+        found.append({"code": "malformed_cells", "detail": ", ".join(bad[:20])})
+        submitted = repaired(copy.deepcopy(submitted))
     expected = grade_ids(released)
     present = grade_ids(submitted)
     counts = Counter(present)

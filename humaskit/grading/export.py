@@ -2,7 +2,11 @@
 and asesor decisions, to CSV and one XLSX workbook (nbgrader's own export has totals only).
 
 Without the asesor's record yet, a blank one for the cohort is written for the asesor to fill
-(``templat_asesor_asesmen_mandiri.csv``; then pass it back with ``--decisions``)."""
+(``templat_asesor_asesmen_mandiri.csv``; then pass it back with ``--decisions``).
+
+Names, file names and comments come from participants and trainers: no text cell of the
+workbook is a formula, and a CSV value a spreadsheet would read as one starts with ``'``
+(:mod:`humaskit.safe_text`)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from humaskit.grading import collect, competency, results
+from humaskit import safe_text
+from humaskit.grading import competency, results
 from humaskit.grading.workspace import Workspace
 
 
@@ -55,34 +60,24 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
     claims = sheets["Klaim asesmen mandiri"]
     if decisions is None and not claims.empty:
         blank = ws.exports / "templat_asesor_asesmen_mandiri.csv"
-        competency.template(claims).to_csv(blank, index=False, encoding="utf-8")
+        safe_text.to_csv(competency.template(claims), blank, encoding="utf-8")
         written.append(blank)
     for sheet, frame in sheets.items():
         path = ws.exports / f"{names[sheet]}.csv"
-        frame = cleaned(frame)
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        safe_text.to_csv(frame, path)
         written.append(path)
     book = ws.exports / "nilai_kohort.xlsx"
     with pd.ExcelWriter(book, engine="openpyxl") as writer:
         for sheet, frame in sheets.items():
-            frame = cleaned(frame)
+            frame = safe_text.frame_printable(frame)
             frame.to_excel(writer, sheet_name=sheet, index=False)
+            safe_text.no_formulas(writer.sheets[sheet])
             columns = writer.sheets[sheet].column_dimensions
             for i, name in enumerate(frame.columns):
                 width = max([len(str(name)), *frame[name].astype(str).str.len().tolist()[:200]])
                 columns[_letter(i)].width = min(60, width + 2)
     written.append(book)
     return written
-
-
-def cleaned(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells without the control characters a spreadsheet cannot hold (a participant's
-    file name may carry them); the collection record keeps the original."""
-    frame = frame.copy()
-    for column in frame.columns[frame.dtypes == object]:
-        frame[column] = frame[column].map(
-            lambda v: collect.shown(v) if isinstance(v, str) else v)
-    return frame
 
 
 def _letter(i: int) -> str:

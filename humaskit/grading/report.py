@@ -10,6 +10,7 @@ import altair as alt
 import nbformat
 import pandas as pd
 
+from humaskit import safe_text
 from humaskit.charts import png_data_uri
 from humaskit.grading import cohort, competency, results
 from humaskit.grading.page import document, esc, table
@@ -188,7 +189,7 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
     folder = ws.reports / "peserta"
     folder.mkdir(parents=True, exist_ok=True)
     main = ws.reports / "dasbor.html"
-    main.write_text(dashboard(ws, decisions), encoding="utf-8")
+    main.write_text(safe_text.printable(dashboard(ws, decisions)), encoding="utf-8")
     scores, statuses, claims = results.scores(ws), results.statuses(ws), competency.claims(ws)
     written = [main]
     for pid in cohort.participants(ws):
@@ -199,6 +200,6 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
             page = document(f"Laporan peserta — {pid}",
                             f"<h1>Laporan Peserta {esc(pid)}</h1><p class=\"catatan\">Halaman ini "
                             f"tidak dapat dibuat ({esc(type(exc).__name__)}: {esc(exc)}).</p>")
-        path.write_text(page, encoding="utf-8")
+        path.write_text(safe_text.printable(page), encoding="utf-8")
         written.append(path)
     return written

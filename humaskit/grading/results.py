@@ -11,6 +11,7 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from humaskit.grading import cohort, collect, diagnose
 from humaskit.grading.workspace import Workspace
+from humaskit.safe_text import visible
 
 SCORE_COLUMNS = ["id", "nama", "instansi", "jabatan", "latihan", "notebook", "langkah",
                  "bagian", "nilai", "nilai_maks", "perlu_dinilai_manual"]
@@ -80,7 +81,7 @@ def statuses(ws: Workspace) -> pd.DataFrame:
         rows.append([issue.get("student", ""), issue.get("assignment", "") or "",
                      "pengumpulan", issue["code"],
                      collect.issue_message(issue["code"], issue.get("detail", "")),
-                     collect.shown(issue.get("path", ""))])
+                     visible(issue.get("path", ""))])
     return pd.DataFrame(rows, columns=["id", "latihan", "tahap", "kode", "keterangan", "berkas"])
 
 

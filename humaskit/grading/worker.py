@@ -90,11 +90,12 @@ def grade(job: dict) -> dict:
                 statuses.append({"code": "unreadable", "detail": name})
                 path.unlink()
                 continue
-            answers[name] = manual_answers(nb)
             released = nbformat.read(Path(job["release"]) / f"{name}.ipynb", as_version=4)
             found = diagnose.structure(nb, released)
-            if any(s["code"] == "grade_cells_duplicated" for s in found):
-                nbformat.write(diagnose.without_duplicates(nb), path)
+            if any(s["code"] in diagnose.REPAIRED for s in found):
+                nb = diagnose.repaired(nb)
+                nbformat.write(nb, path)
+            answers[name] = manual_answers(nb)
             statuses += found
             runnable = True
         if not runnable:

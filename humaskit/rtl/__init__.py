@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from humaskit import pages
+from humaskit import pages, safe_text
 
 COLUMNS = ["no", "aksi", "penanggung_jawab", "opd", "tenggat", "indikator"]
 DEFAULT_NAME = "rtl_saya"
@@ -77,7 +77,8 @@ def remove(table: pd.DataFrame, no: int) -> pd.DataFrame:
 
 def load(path: str | Path) -> pd.DataFrame:
     """An RTL saved earlier with :func:`export` (CSV)."""
-    table = pd.read_csv(path, dtype=str, encoding="utf-8-sig").fillna("")
+    table = pd.read_csv(path, dtype=str, encoding="utf-8-sig").fillna("").map(
+        safe_text.from_csv)
     missing = [c for c in COLUMNS if c not in table]
     if missing:
         raise ValueError(f"Berkas {path} bukan RTL humaskit: kolom {', '.join(missing)} tidak ada.")
@@ -109,7 +110,9 @@ def export(table: pd.DataFrame, folder: str | Path = ".", name: str = DEFAULT_NA
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {kind: folder / f"{name}.{kind}" for kind in ("csv", "xlsx", "html")}
-    table.to_csv(paths["csv"], index=False, encoding="utf-8-sig")
-    table.to_excel(paths["xlsx"], index=False, sheet_name="RTL")
-    paths["html"].write_text(to_html(table, peserta), encoding="utf-8")
+    safe_text.to_csv(table, paths["csv"])
+    with pd.ExcelWriter(paths["xlsx"], engine="openpyxl") as book:
+        safe_text.frame_printable(table).to_excel(book, index=False, sheet_name="RTL")
+        safe_text.no_formulas(book.sheets["RTL"])
+    paths["html"].write_text(safe_text.printable(to_html(table, peserta)), encoding="utf-8")
     return paths

@@ -3,7 +3,8 @@ has submitted each exercise, and the room's address as text and as a QR code for
 projector. Only the facilitator and the trainer (the hub's admins) may open it.
 
 It runs as root (a service the hub starts), so it only *lists* names: homes are checked with
-``lstat`` (a link is never followed) and the exchange's inbound folder by its entries' names.
+``lstat`` (a link is never followed) and the exchange's inbound folder by its entries' names
+and owners (a folder counts only when the account it names made it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 import segno
 
 from humaskit import pages
+from humaskit.grading import exchange
 from humaskit.server.layout import COURSE_ID, Layout, Settings
 
 REFRESH_SECONDS = 30
@@ -51,13 +53,9 @@ def released(layout: Layout) -> list[str]:
 
 
 def submitted(layout: Layout) -> set[tuple[str, str]]:
-    """(account, assignment) of every submission in the exchange."""
-    inbound = layout.exchange / COURSE_ID / "inbound"
-    try:
-        names = [e.name for e in os.scandir(inbound)]
-    except OSError:
-        return set()
-    return {tuple(n.split("+")[:2]) for n in names if n.count("+") >= 3}
+    """(account, assignment) of every submission in the exchange that the participant's own
+    account made (:func:`humaskit.grading.exchange.submitted`)."""
+    return exchange.submitted(layout.exchange / COURSE_ID / "inbound")
 
 
 def fetched(home: Path, assignment: str) -> bool:

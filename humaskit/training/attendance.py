@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera import Check, Column
 
+from humaskit import safe_text
 from humaskit.datasets.validation import DatasetError, Problem, read_csv, validate
 from humaskit.training.schedule import Session, whole_jp
 
@@ -29,7 +30,7 @@ def template(roster: dict, sessions: list[Session], path: Path) -> Path:
     """A blank attendance sheet: every participant × session, ``hadir`` left empty."""
     rows = [{"id_peserta": pid, "nama": who.nama, "sesi": s.id, "hadir": ""}
             for s in sessions for pid, who in roster.items()]
-    pd.DataFrame(rows, columns=COLUMNS).to_csv(path, index=False, encoding="utf-8")
+    safe_text.to_csv(pd.DataFrame(rows, columns=COLUMNS), path, encoding="utf-8")
     return path
 
 

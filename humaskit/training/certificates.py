@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from humaskit import pages
+from humaskit import pages, safe_text
 from humaskit.training.identity import Identity, tanggal
 
 CSS = """
@@ -39,7 +39,7 @@ def number(identity: Identity, index: int) -> str:
 
 
 def page(identity: Identity, who: dict, index: int) -> str:
-    """One certificate as a complete HTML page (every text escaped)."""
+    """One certificate as a complete HTML page (every text escaped and printable)."""
     esc = html.escape
     signs = []
     for n, (role, name, nip) in enumerate(identity.signatories()):
@@ -57,7 +57,7 @@ def page(identity: Identity, who: dict, index: int) -> str:
         f"pada {esc(identity.dates)}, dengan kehadiran "
         f"<span class='jp'>{who['jp']} jam pelajaran (JP)</span>.</p>"
         f"<div class='tanda'>{''.join(signs)}</div></div>")
-    return pages.document(f"Sertifikat — {who['nama']}", body, CSS)
+    return safe_text.printable(pages.document(f"Sertifikat — {who['nama']}", body, CSS))
 
 
 def write(identity: Identity, summary: pd.DataFrame, folder: Path,
@@ -82,5 +82,5 @@ def write(identity: Identity, summary: pd.DataFrame, folder: Path,
                      "peramban lalu Cetak → Simpan sebagai PDF (A4, lanskap).")
     below = summary[~summary["memenuhi"]][["id", "nama", "instansi", "jp", "persen_kehadiran",
                                            "alasan"]]
-    below.to_csv(folder / "tidak_memenuhi.csv", index=False, encoding="utf-8-sig")
+    safe_text.to_csv(below, folder / "tidak_memenuhi.csv")
     return written, notes

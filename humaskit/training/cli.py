@@ -7,6 +7,7 @@ from pathlib import Path
 
 from humaskit.datasets.validation import DatasetError
 from humaskit.grading.workspace import DEFAULT_OUT
+from humaskit.safe_text import visible, visible_lines
 from humaskit.training import attendance, publish
 
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         done = publish.publish(args.kohort, args.threshold, pdf=not args.no_pdf)
     except DatasetError as error:
-        print(error)
+        print(visible_lines(error))
         print("Tidak ada keluaran yang ditulis; keluaran sebelumnya (bila ada) tetap utuh.")
         return 1
     folder = done["folder"]
@@ -53,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
           f"Sertifikat: {done['certificates']} peserta di {folder / 'sertifikat'}; "
           f"{done['below']} peserta belum memenuhi ambang (lihat tidak_memenuhi.csv).")
     for note in done["notes"]:
-        print(f"  [CATATAN] {note}")
+        print(f"  [CATATAN] {visible(note)}")
     return 0

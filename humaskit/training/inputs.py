@@ -11,7 +11,9 @@ records in ``penyelenggaraan/``::
     penyelenggaraan/rtl/<id>.csv         each participant's RTL (``rtl_saya.csv``, optional)
 
 Identity and attendance must be right (certificates depend on them): their problems stop
-the build. A bad evaluation or RTL file is noted and left out.
+the build. A bad evaluation or RTL file is noted and left out. What participants wrote is
+capped before it reaches the report (:data:`MAX_RTL_BYTES`, :data:`MAX_RTL_ACTIONS`,
+:data:`MAX_TEXT_CHARS`), and each cap that cut something is noted.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ from humaskit.grading.workspace import Workspace
 from humaskit.training import attendance, identity, schedule
 
 FOLDER = "penyelenggaraan"
+#: Caps on one participant's RTL file: its size, the actions it brings into the report, and
+#: the length of any text a participant wrote (an RTL cell, an evaluation comment).
+MAX_RTL_BYTES = 10 * 1024 * 1024
+MAX_RTL_ACTIONS = 30
+MAX_TEXT_CHARS = 1000
 
 
 @dataclass
@@ -99,8 +106,16 @@ def _evaluations(records: Path, notes: list[str]) -> pd.DataFrame:
         frames.append(frame)
         notes += [f"evaluasi/{p}" for p in problems]
     frames = [f for f in frames if not f.empty]
-    return (pd.concat(frames, ignore_index=True) if frames
-            else pd.DataFrame(columns=evaluation.COLUMNS))
+    if not frames:
+        return pd.DataFrame(columns=evaluation.COLUMNS)
+    found = pd.concat(frames, ignore_index=True)
+    long = found["komentar"].map(lambda v: isinstance(v, str) and len(v) > MAX_TEXT_CHARS)
+    if long.any():
+        notes.append(f"{int(long.sum())} komentar evaluasi lebih dari {MAX_TEXT_CHARS} karakter; "
+                     "dipotong di laporan.")
+        found["komentar"] = found["komentar"].map(
+            lambda v: shortened(v) if isinstance(v, str) else v)
+    return found
 
 
 def _rtl(records: Path, roster: dict, notes: list[str]) -> dict[str, pd.DataFrame]:
@@ -113,9 +128,34 @@ def _rtl(records: Path, roster: dict, notes: list[str]) -> dict[str, pd.DataFram
             notes.append(f"rtl/{path.name}: tautan, bukan berkas biasa; dilewati.")
             continue
         try:
-            found[path.stem] = rtl.load(path)
+            if path.stat().st_size > MAX_RTL_BYTES:
+                notes.append(f"rtl/{path.name}: berkas lebih dari {MAX_RTL_BYTES // 2**20} MB; "
+                             "dilewati.")
+                continue
+            found[path.stem] = capped(rtl.load(path), f"rtl/{path.name} ({roster[path.stem].nama})",
+                                      notes)
         except (ValueError, OSError) as error:
             said = str(error) if str(error).startswith("Berkas") else (
                 "berkas tidak dapat dibaca sebagai RTL humaskit")
             notes.append(f"rtl/{path.name}: {said}; dilewati.")
     return found
+
+
+def shortened(text: str) -> str:
+    """A participant's text cut to :data:`MAX_TEXT_CHARS` characters (marked with "…")."""
+    return text if len(text) <= MAX_TEXT_CHARS else text[:MAX_TEXT_CHARS - 1] + "…"
+
+
+def capped(table: pd.DataFrame, name: str, notes: list[str]) -> pd.DataFrame:
+    """A participant's RTL within :data:`MAX_RTL_ACTIONS` actions and :data:`MAX_TEXT_CHARS`
+    characters per cell; what was cut is noted."""
+    if len(table) > MAX_RTL_ACTIONS:
+        notes.append(f"{name}: {len(table)} aksi; hanya {MAX_RTL_ACTIONS} aksi pertama yang "
+                     "dimasukkan ke laporan (batas per peserta).")
+        table = table.head(MAX_RTL_ACTIONS)
+    long = table.map(lambda v: isinstance(v, str) and len(v) > MAX_TEXT_CHARS).to_numpy().any()
+    if long:
+        notes.append(f"{name}: ada isian lebih dari {MAX_TEXT_CHARS} karakter; dipotong di "
+                     "laporan.")
+        table = table.map(lambda v: shortened(v) if isinstance(v, str) else v)
+    return table

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from humaskit import documents, evaluation
+from humaskit import documents, evaluation, safe_text
 from humaskit.grading import cohort
 from humaskit.grading.workspace import Workspace
 from humaskit.training import attendance, certificates, identity, inputs, report, schedule
@@ -52,7 +52,7 @@ def publish(out: Path, threshold: float = attendance.DEFAULT_THRESHOLD,
     html_path = building / "laporan_penyelenggaraan.html"
     html_path.write_text(documents.to_html(document), encoding="utf-8")
     documents.to_docx(document, building / "laporan_penyelenggaraan.docx")
-    summary.to_csv(building / "rekap_kehadiran.csv", index=False, encoding="utf-8-sig")
+    safe_text.to_csv(summary, building / "rekap_kehadiran.csv")
     old = final.with_name(OUTPUT + ".lama")
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
