@@ -16,7 +16,8 @@ import pytest
 from humaskit import satisfaction
 from humaskit.datasets import DatasetError
 from humaskit.issues import issue_map
-from humaskit.own_data import analyse, mapping, prepare, reading, results, takehome, ui, values
+from humaskit.own_data import (analyse, fields, mapping, prepare, reading, results, takehome,
+                               ui, values)
 
 PERSONAL = files.NAMES + files.PHONES + files.NIKS
 
@@ -73,20 +74,21 @@ def test_the_proposal_reads_a_form_question_codes_and_marks_personal_columns(mes
 def test_each_problem_is_named_by_spreadsheet_row_and_column(messy_checked):
     found = [str(p) for p in messy_checked.problems]
     assert found == [
-        "baris 6, kolom 'H «U3»': nilai '5' di luar rentang 1 sampai 4.",
-        "baris 8: baris kosong.",
-        ("baris 10, kolom 'A «Stempel waktu»': '31/02/2025' tidak dapat dibaca sebagai "
-        "tanggal (contoh yang benar: 01/09/2025)."),
-        "baris 11, kolom 'J «U5»': teks 'bagus sekali' tidak dapat dibaca sebagai jawaban 1–4.",
-        "baris 12: sama persis dengan baris 4 (kemungkinan terisi dua kali).",
+        "baris 6, kolom H «U3»: nilai 5 di luar rentang 1 sampai 4.",
+        ("baris 10, kolom A «Stempel waktu»: «31/02/2025» tidak dapat dibaca sebagai "
+         "tanggal (contoh yang benar: 01/09/2025 atau 1 September 2025)."),
+        "baris 11, kolom J «U5»: isi sel ini tidak dapat dibaca sebagai jawaban 1–4.",
+        ("baris 12, kolom A «Stempel waktu»: stempel waktu sama dengan baris 4 (kemungkinan "
+         "terisi dua kali)."),
     ]
+    assert messy_checked.blank_rows == 1  # row 8: counted apart, not a problem
 
 
 def test_bad_rows_stop_the_computation_unless_the_participant_leaves_them_out(messy_checked):
     with pytest.raises(DatasetError, match="baris 6"):
         results.survey(messy_checked)
     result = results.survey(messy_checked, leave_out_bad_rows=True)
-    assert result.respondents == 4 and result.left_out == 5
+    assert result.respondents == 4 and result.left_out == 4
 
 
 def test_the_messy_workbook_gives_the_hand_computed_ikm(messy_checked):
@@ -178,11 +180,38 @@ def test_numbers_are_read_the_indonesian_way(cell, expected):
 
 
 @pytest.mark.parametrize("cell, expected", [
-    ("4", 4), ("3,0", 3), ("d. Sangat sesuai", 4), ("2 - Kurang mudah", 2), ("Gratis", 4),
-    ("Sangat mahal", 1), ("Berfungsi kurang maksimal", 3), ("Sangat puas", 4), ("oke", None),
+    ("4", 4), ("3,0", 3), ("d. Sangat sesuai", 4), ("2 - Kurang mudah", 2),
+    ("4 (Sangat Baik)", 4), ("1 (Tidak Puas)", 1), ("oke", None), ("Puas", None),
 ])
-def test_answers_are_read_from_numbers_options_and_option_texts(cell, expected):
+def test_numbers_and_coded_answers_are_read_alone_labels_need_their_scale(cell, expected):
     assert values.answer(cell) == expected
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (("Gratis", "Murah", "Cukup mahal", "Sangat mahal"), (4, 3, 2, 1)),
+    (("Tidak ada", "Berfungsi kurang maksimal", "Dikelola dengan baik"), (1, 3, 4)),
+    (("Buruk", "Cukup", "Baik", "Sangat Baik"), (1, 2, 3, 4)),  # PermenPANRB's own U9
+    (("Sangat Buruk", "Buruk", "Baik", "Sangat Baik"), (1, 2, 3, 4)),
+    (("Tidak Puas", "Kurang Puas", "Puas", "Sangat Puas"), (1, 2, 3, 4)),
+    (("Sangat Tidak Puas", "Tidak Puas", "Puas", "Sangat Puas"), (1, 2, 3, 4)),
+    (("Kurang Puas", "Puas", "Sangat Puas"), (2, 3, 4)),
+])
+def test_a_scale_gives_distinct_labels_distinct_values_in_order(labels, expected):
+    scale = values.propose_scales({"U1": pd.Series(labels)})["U1"]
+    assert scale.certain
+    assert [scale.values[fields.normalise(label)] for label in labels] == list(expected)
+
+
+@pytest.mark.parametrize("labels, why", [
+    (("Tidak Puas", "Puas", "Sangat Puas"), "kurang dari empat"),  # Tidak Puas: 1 or 2?
+    (("Buruk", "Baik", "Sangat Baik"), "kurang dari empat"),
+    (("Puas", "Memuaskan", "Sangat Puas"), "nilai yang sama"),
+    (("A", "B", "C", "D"), "tanpa keterangan"),
+    (("Sangat Tidak Puas", "Tidak Puas", "Cukup", "Puas", "Sangat Puas"), "lebih dari empat"),
+])
+def test_an_uncertain_scale_is_proposed_but_not_taken_for_certain(labels, why):
+    scale = values.propose_scales({"U1": pd.Series(labels)})["U1"]
+    assert not scale.certain and why in scale.why
 
 
 def test_dates_are_read_day_first_unless_the_column_says_otherwise():
@@ -190,8 +219,17 @@ def test_dates_are_read_day_first_unless_the_column_says_otherwise():
     assert values.date("01/09/2025") == pd.Timestamp("2025-09-01")
     assert values.date("01/09/2025", dayfirst=False) == pd.Timestamp("2025-01-09")
     assert values.date(45901) == pd.Timestamp("2025-09-01")  # an Excel serial number
-    assert not values.day_first(pd.Series(["9/1/2025 10:22:33", "9/30/2025 08:00:00"]))
+    assert values.date("Senin, 5 Januari 2026") == pd.Timestamp("2026-01-05")
+    assert values.date("5-Jan-26") == pd.Timestamp("2026-01-05")
+    assert values.day_orders(pd.Series(["9/1/2025 10:22:33", "9/30/2025 08:00:00"]))[True] \
+        is False
     assert values.date("31/02/2025") is None
+
+
+@pytest.mark.parametrize("cell, expected", [("2,5 rb", 2500), ("10rb", 10_000),
+                                            ("1,2 jt", 1_200_000), ("3 ribu", 3000)])
+def test_reach_is_read_with_its_indonesian_abbreviation(cell, expected):
+    assert values.number(cell) == expected
 
 
 # --- issues -----------------------------------------------------------------------------
