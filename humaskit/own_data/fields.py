@@ -94,8 +94,8 @@ NAME_WORDS = ("nama", "name")
 NOT_A_PERSON = ("media", "opd", "dinas", "layanan", "unit", "instansi", "sumber", "akun",
                 "kanal", "desa", "kelurahan", "kecamatan", "program", "kegiatan", "isu",
                 "perangkat daerah", "kantor", "bidang", "loket", "jenis")
-_PHONE = re.compile(r"^(\+?62|0)8\d{7,11}$")
-_NIK = re.compile(r"^\d{16}$")
+_PHONE = re.compile(r"(?<!\d)(\+?62|0)8\d{7,11}(?!\d)")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 _STREET = re.compile(r"^(jl|jln|gg|komp|perum|dsn|btn)\.?\s+\w|^(jalan|gang|lorong|kompleks|"
                      r"perumahan|dusun)\s+\w.*\d|\brt\.?\s*\d+\s*(/|rw)|\brw\.?\s*\d+",
@@ -142,7 +142,7 @@ def _personal_cell(value: object) -> bool:
         value = int(value)
     text = " ".join(str(value).split())
     compact = re.sub(r"[\s\-().]", "", text)
-    return bool(_PHONE.match(compact) or _NIK.match(compact) or _EMAIL.search(text)
+    return bool(_PHONE.search(compact) or _NIK.search(compact) or _EMAIL.search(text)
                 or _STREET.search(text))
 
 
