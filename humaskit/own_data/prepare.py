@@ -142,7 +142,9 @@ def _answers(cells: pd.Series, place: str, confirmed: dict[str, int] | None,
         problems.append(Problem(None, place, f"urutan label jawaban belum pasti "
                                 f"({proposal.why}). Periksa tabel label → nilai di langkah 2 "
                                 "lalu centang «Urutan nilai ini benar»."))
-    read = [None if c is None else values.answer(c, scale) for c in cells]
+    known: dict[object, float | None] = {}
+    read = [None if c is None else known[c] if c in known else
+            known.setdefault(c, values.answer(c, scale)) for c in cells]
     parsed = pd.Series([None if v is None else (int(v) if v.is_integer() else v) for v in read],
                        index=cells.index, dtype=object)
     waiting = proposal is not None and scale is None

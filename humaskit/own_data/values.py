@@ -142,7 +142,8 @@ def propose_scales(columns: dict[str, pd.Series], legend: dict[str, str] | None 
     family_of: dict[str, str] = {}
     for header, cells in columns.items():
         shown = {}
-        for cell in cells.dropna():
+        distinct = _distinct(cells)
+        for cell in distinct:
             label = scale_label(cell)
             if label is not None:
                 shown.setdefault(label, " ".join(str(cell).split()))
@@ -176,7 +177,7 @@ def propose_scales(columns: dict[str, pd.Series], legend: dict[str, str] | None 
                 certain = False
                 if reason not in why:
                     why.append(reason)
-        mixed = any(number(c) is not None for c in columns[header].dropna())
+        mixed = any(number(c) is not None for c in _distinct(columns[header]))
         if mixed and any(family_of.get(label) not in OFFICIAL for label in shown):
             certain = False
             why.append("kolom ini mencampur angka dan teks jawaban")
@@ -186,6 +187,11 @@ def propose_scales(columns: dict[str, pd.Series], legend: dict[str, str] | None 
             why.append("dua label atau lebih mendapat nilai yang sama")
         scales[header] = Scale(values, shown, certain, "; ".join(why))
     return scales
+
+
+def _distinct(cells: pd.Series) -> list[object]:
+    """Each different filled cell once (a sheet of 100.000 rows holds a handful)."""
+    return list(dict.fromkeys(cells.dropna()))
 
 
 def _rank(family: str, labels: set[str]) -> dict[str, tuple[int, bool, str]]:
