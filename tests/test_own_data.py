@@ -417,6 +417,14 @@ def test_a_header_is_personal_unless_it_names_an_office_or_a_place(header, perso
     assert fields.personal_by_header(header) is personal
 
 
+def test_media_names_are_not_taken_for_peoples_names():
+    media = ("Harian Contoh", "Portal Kita", "Radio Seruni", "Tribun Timur", "Pos Kupang")
+    lines = ["Tanggal;Media;Isu;Sentimen;Jangkauan"]
+    lines += [f"0{n + 1}/05/2025;{m};banjir;negatif;100" for n, m in enumerate(media)]
+    raw = reading.read_table("\n".join(lines).encode(), "monitoring.csv")
+    assert mapping.propose(raw, "monitoring").personal == []
+
+
 def test_a_preview_hides_a_stray_phone_number_in_a_free_text_column():
     frame = pd.DataFrame({"Saran": ["Hubungi saya di 0812-3456-7801", "Antrean panjang"]})
     shown = takehome.preview(frame, [])

@@ -19,7 +19,6 @@ import pytest
 import requests
 from conftest import free_ports
 
-from humaskit import pages
 from humaskit.own_data import reading
 from humaskit.server import KERNEL_MESSAGE_BYTES
 
@@ -77,18 +76,6 @@ def lab(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    executable = pages.find_browser()
-    if executable is None:
-        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
-    with playwright.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 def _survey_csv(size: int) -> bytes:

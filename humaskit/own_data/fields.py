@@ -137,6 +137,13 @@ def personal_by_header(header: str) -> bool:
         re.match(rf"^(nama|name) {re.escape(w)}( |$)", words) for w in NOT_A_PERSON)
 
 
+def names_no_person(header: str) -> bool:
+    """Whether a header says its column names offices, media or places ("Media", "Judul
+    berita"), so that title-case values there are not taken for people's names."""
+    words = normalise(header)
+    return any(_has(words, w) for w in (*NOT_A_PERSON, "judul", "berita", "portal"))
+
+
 def _personal_cell(value: object) -> bool:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

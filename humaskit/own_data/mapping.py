@@ -94,7 +94,8 @@ def propose(raw: RawTable, kind: str) -> Mapping:
     so a free-text "Saran dan Masukan" is never taken for an element."""
     kinds = fields.KINDS[kind]
     named = {h for h in raw.frame.columns
-             if any(fields.header_score(f, h) for f in fields.SKM + fields.MONITORING)}
+             if any(fields.header_score(f, h) for f in fields.SKM + fields.MONITORING)
+             or fields.names_no_person(h)}
     personal = [h for h in raw.frame.columns
                 if fields.personal_by_header(h)
                 or fields.personal_by_values(raw.frame[h], named_by_header=h in named)]

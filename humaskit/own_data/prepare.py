@@ -229,11 +229,13 @@ def _read(kind: str, cells: pd.Series, place: str) -> tuple[pd.Series, list[Prob
 
 
 def _repeats(data: pd.DataFrame, mapping: Mapping, where: dict[str, str]) -> list[Problem]:
-    """Rows filled twice: a respondent or clip number, or a form timestamp (with its time of
-    day), that an earlier row already has."""
+    """Rows filled twice: a respondent or clip number, or a survey form's timestamp (with its
+    time of day), that an earlier row already has. Two clips may well share a minute."""
     problems = []
     for key, what in (("id_responden", "nomor responden"), ("id_klip", "nomor klip"),
                       ("tanggal", "stempel waktu")):
+        if key == "tanggal" and mapping.kind != "skm":
+            continue
         header = mapping.columns.get(key)
         if not header or header not in data.columns:
             continue
