@@ -267,6 +267,7 @@ def two_sheets_xlsx() -> tuple[bytes, list[tuple[int, ...]], list[tuple[int, ...
         sheet.append(["No", *[f"U{i}" for i in range(1, 10)]])
         for n, a in enumerate(given, start=1):
             sheet.append([n, *a])
+    book.create_sheet("Catatan")  # an empty sheet
     book.active = 1
     out = io.BytesIO()
     book.save(out)

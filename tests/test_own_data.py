@@ -566,7 +566,8 @@ def test_coded_answers_and_letters_are_read_with_the_files_legend(tmp_path):
 def test_the_active_sheet_is_read_and_another_can_be_chosen(tmp_path):
     data, now, before = files.two_sheets_xlsx()
     raw = reading.read_table(data, "skm.xlsx")
-    assert raw.sheet == "Data 2026" and raw.sheets == ("Rekap", "Data 2026", "Data 2025")
+    assert raw.sheet == "Data 2026" and raw.sheets == ("Rekap", "Data 2026", "Data 2025",
+                                                      "Catatan")
     widget = ui.data_saya("skm", tmp_path)
     _upload(widget, data, "skm.xlsx")
     assert widget.sheet.layout.display == "" and widget.sheet.value == "Data 2026"
@@ -578,6 +579,12 @@ def test_the_active_sheet_is_read_and_another_can_be_chosen(tmp_path):
     widget.sheet.value = "Rekap"
     widget.check_button.click()
     assert "skm.xlsx, lembar «Rekap»" in widget.problems.value
+    widget.sheet.value = "Catatan"  # empty: the message names the others, still choosable
+    assert "lembar ini tidak berisi data. Lembar lain di berkas ini: «Rekap», «Data 2026»" in (
+        widget.file_status.value)
+    widget.sheet.value = "Data 2026"
+    widget.compute_button.click()
+    assert widget.result.ikm == pytest.approx(independent_ikm(now))
 
 
 def test_a_long_letterhead_is_passed_or_the_message_says_where_to_point(tmp_path):

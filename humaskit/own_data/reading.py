@@ -106,6 +106,23 @@ def read_table(data: bytes | str | Path, name: str | None = None, sheet: str | N
     return _table(grid, where, header_row, sheets, chosen)
 
 
+def sheet_names(data: bytes | str | Path) -> tuple[str, ...]:
+    """The sheets of a workbook, () for a CSV or a file that cannot be opened."""
+    import openpyxl
+
+    try:
+        if isinstance(data, (str, Path)):
+            with open(data, "rb") as file:
+                if file.read(4) != b"PK\x03\x04" or Path(data).stat().st_size > MAX_BYTES:
+                    return ()
+            data = Path(data).read_bytes()
+        if data[:4] != b"PK\x03\x04" or len(data) > MAX_BYTES:
+            return ()
+        return tuple(openpyxl.load_workbook(io.BytesIO(data), read_only=True).sheetnames)
+    except (*_damaged(), OSError):  # its own message has been given already
+        return ()
+
+
 _TOO_BIG = (f"berkas lebih dari {MAX_BYTES // 2**20} MB, terlalu besar untuk data survei atau "
             "pemantauan. Simpan hanya lembar dan kolom yang diperlukan, atau bagi berkasnya.")
 
@@ -135,17 +152,22 @@ def _csv_grid(data: bytes, name: str) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=separator)]
 
 
+def _damaged() -> tuple[type[Exception], ...]:
+    """What openpyxl raises for a damaged or foreign file."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError,
+            IndexError)
+
+
 def _xlsx_grid(data: bytes, name: str, wanted: str | None
                ) -> tuple[list[list[object]], tuple[str, ...], str]:
     """The cells of the chosen sheet (default: the one the workbook opens on)."""
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    damaged = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
-               OSError, IndexError)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except damaged:  # what openpyxl raises for a damaged or foreign file
+    except _damaged():  # what openpyxl raises for a damaged or foreign file
         raise _error(name, "berkas Excel rusak atau tidak dapat dibuka. Buka di Excel lalu "
                            "simpan ulang sebagai .xlsx.") from None
     sheets = tuple(book.sheetnames)

@@ -153,26 +153,24 @@ class DataSaya:
         """Read the uploaded file (or the typed path) and propose a mapping."""
         self._reset(after="read")
         header_row = self.header_row.value or None
+        if self.upload.value:
+            source, name = bytes(self.upload.value[0]["content"]), self.upload.value[0]["name"]
+        elif self.path.value.strip():
+            source, name = Path(self.path.value.strip()).expanduser(), None
+        else:
+            self.file_status.value = _box("error", "Pilih berkas dulu, atau ketik lokasinya.")
+            return
         try:
             with self._working("Sedang membaca berkas"):
-                if self.upload.value:
-                    upload = self.upload.value[0]
-                    self.raw = reading.read_table(bytes(upload["content"]), upload["name"],
-                                                  sheet, header_row)
-                elif self.path.value.strip():
-                    self.raw = reading.read_table(Path(self.path.value.strip()).expanduser(),
-                                                  sheet=sheet, header_row=header_row)
-                else:
-                    self.file_status.value = _box("error", "Pilih berkas dulu, atau ketik "
-                                                           "lokasinya.")
-                    return
+                self.raw = reading.read_table(source, name, sheet, header_row)
                 proposal = mapping.propose(self.raw, self.kind)
         except DatasetError as error:
             self.raw = None
             self.file_status.value = error_html(error)
             self.preview.value = ""
+            self._show_sheets(reading.sheet_names(source), sheet)
             return
-        self._show_sheets()
+        self._show_sheets(self.raw.sheets, self.raw.sheet)
         skipped = takehome.skipped(self.raw.blank_rows, self.raw.template_rows)
         self.file_status.value = _box(
             "ok", f"Berkas <b>{html.escape(self.raw.source)}</b> terbaca: "
@@ -180,17 +178,16 @@ class DataSaya:
                   f"{len(self.raw.frame.columns)} kolom. {html.escape(skipped)}")
         self.show_mapping(proposal)
 
-    def _show_sheets(self) -> None:
+    def _show_sheets(self, sheets: tuple[str, ...], current: str | None) -> None:
         """A workbook's sheets to choose from (hidden for one sheet or a CSV)."""
-        sheets = self.raw.sheets
         self.sheet.unobserve(self._sheet_changed, names="value")
         self.sheet.options = list(sheets)
-        self.sheet.value = self.raw.sheet if sheets else None
+        self.sheet.value = current if current in sheets else None
         self.sheet.observe(self._sheet_changed, names="value")
         self.sheet.layout.display = "" if len(sheets) > 1 else "none"
 
     def _sheet_changed(self, change) -> None:
-        if change["new"] and self.raw is not None and change["new"] != self.raw.sheet:
+        if change["new"] and (self.raw is None or change["new"] != self.raw.sheet):
             self.read(sheet=change["new"])
 
     @contextlib.contextmanager
