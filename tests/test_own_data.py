@@ -528,6 +528,18 @@ def test_a_free_text_column_is_never_proposed_for_an_element(tmp_path):
     assert analyse(path, "skm").ikm == pytest.approx(independent_ikm(given))
 
 
+def test_a_column_named_like_an_element_but_holding_text_is_explained_not_taken():
+    lines = [";".join(f"U{i}" for i in range(1, 10))]
+    lines += [";".join(["3"] * 7 + ["Mohon antrean dipercepat", "4"]) for _ in range(5)]
+    raw = reading.read_table("\n".join(lines).encode(), "skm.csv")
+    with pytest.raises(DatasetError) as caught:
+        prepare.prepare(raw, mapping.propose(raw, "skm"))
+    assert ("belum ada kolom untuk «U8 Penanganan pengaduan, saran dan masukan». Kolom H «U8» "
+            "bernama seperti unsur ini, tetapi isinya kebanyakan bukan jawaban 1–4") in str(
+        caught.value)
+    assert "Mohon antrean" not in str(caught.value)
+
+
 def test_dates_follow_their_unambiguous_neighbours_and_reach_reads_rb(tmp_path):
     raw = reading.read_table(files.dated_monitoring_csv(), "monitoring.csv")
     checked = prepare.prepare(raw, mapping.propose(raw, "monitoring"),

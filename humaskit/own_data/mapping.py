@@ -45,7 +45,7 @@ class Mapping:
                 None, None, f"tidak satu kolom pun dikenali sebagai data "
                 f"{fields.KIND_LABELS[self.kind]}. Kolom di berkas: {shown or '(tidak ada)'}. "
                 "Pilih kolomnya sendiri di langkah 2, atau periksa apakah berkasnya benar.")])
-        problems = [Problem(None, None, f"belum ada kolom untuk «{f.label}».")
+        problems = [Problem(None, None, f"belum ada kolom untuk «{f.label}».{self._why(f, raw)}")
                     for f in self.missing()]
         used: dict[str, str] = {}
         for key, header in self.columns.items():
@@ -64,6 +64,16 @@ class Mapping:
             used[header] = label
         if problems:
             raise DatasetError(f"{raw.source} (pemetaan kolom)", problems)
+
+    def _why(self, wanted: fields.Field, raw: RawTable) -> str:
+        """Why a column named like ``wanted`` was passed by: its values are not answers."""
+        for header in raw.frame.columns:
+            if (wanted.kind == "answer" and fields.header_score(wanted, header)
+                    and header not in self.columns.values() and header not in self.personal):
+                return (f" Kolom {raw.where(header)} bernama seperti unsur ini, tetapi isinya "
+                        "kebanyakan bukan jawaban 1–4; pilih kolom itu sendiri di langkah 2 "
+                        "bila memang itu kolomnya.")
+        return ""
 
     def to_json(self) -> str:
         return json.dumps({"jenis": self.kind, "kolom": self.columns,

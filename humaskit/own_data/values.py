@@ -16,6 +16,7 @@ certain, so that the participant confirms it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -281,9 +282,10 @@ def number(cell: object) -> float | None:
     else:
         text = text.replace(",", ".")
     try:
-        return float(text) * times
+        value = float(text) * times
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # not "nan", "inf"
 
 
 def sentiment(cell: object) -> str | None:
