@@ -138,6 +138,7 @@ def test_a_semicolon_csv_with_decimal_commas_gives_the_same_ikm(tmp_path):
     (b"PK\x03\x04 rusak", "rusak.xlsx", "berkas Excel rusak"),
     (b"\x00\x01\x02binary", "foto.csv", "bukan CSV atau XLSX"),
     (b"U1,U2\n", "judul.csv", "tanpa baris data"),
+    (b"U1,U2\n3,4\n" + b"x" * 140_000 + b",3\n", "panjang.csv", "baris 3 tidak dapat dibaca"),
 ])
 def test_an_unusable_file_gets_an_indonesian_message(data, name, words):
     with pytest.raises(DatasetError, match=words) as caught:

@@ -18,6 +18,7 @@ import pytest
 import requests
 from conftest import free_ports
 
+from humaskit.number_format import angka
 from humaskit.own_data import reading
 from humaskit.server import KERNEL_MESSAGE_BYTES
 
@@ -78,9 +79,9 @@ def lab(tmp_path_factory):
 
 
 def _survey_csv(size: int) -> bytes:
-    """An SKM export padded with a long free-text column up to ``size`` bytes."""
-    rows = 40
-    padding = "antrean panjang " * ((size // rows) // 16 + 1)
+    """An SKM export whose respondents wrote a long remark (1 kB), ``size`` bytes in all."""
+    rows = size // 1000
+    padding = "antrean panjang " * 62
     lines = ["Saran;" + ";".join(f"U{i}" for i in range(1, 10))]
     lines += [f"{padding};" + ";".join(str(1 + (r + e) % 4) for e in range(9))
               for r in range(rows)]
@@ -111,7 +112,8 @@ def test_a_large_upload_reaches_the_kernel_and_one_too_large_gets_the_kits_messa
         chooser.value.set_files(files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
 
     choose("skm_besar.csv", _survey_csv(12 * 2**20))  # over tornado's 10 MiB, under 20 MB
-    page.get_by_text("skm_besar.csv terbaca: 40 baris data").first.wait_for()
+    page.get_by_text(f"skm_besar.csv terbaca: {angka(12 * 2**20 // 1000, 0)} baris data"
+                     ).first.wait_for()
     choose("skm_terlalu_besar.csv", _survey_csv(reading.MAX_BYTES + 2**20))
     message = page.locator(".widget-html", has_text="lebih dari 20 MB").last
     message.wait_for()

@@ -27,6 +27,7 @@ MAX_BYTES = 20 * 1024 * 1024
 HEADER_SEARCH_ROWS = 30
 ENCODINGS = ("utf-8-sig", "cp1252")
 SEPARATORS = ",;\t|"
+SNIFF_CHARS = 64 * 1024
 #: Headers of a running-number column: a row with nothing else is an empty template row.
 NUMBERING = ("no", "nomor", "no urut", "nomor urut", "urutan", "nomor responden",
              "no responden", "id responden", "id", "kode responden")
@@ -142,14 +143,21 @@ def _csv_grid(data: bytes, name: str) -> list[list[object]]:
         raise _error(name, "berkas bukan teks yang dapat dibaca (simpan ulang sebagai CSV UTF-8).")
     if "\x00" in text:
         raise _error(name, "berkas ini bukan CSV atau XLSX (berisi data biner).")
-    sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS + 20])
+    # The sniffer's time grows fast with its sample: the top rows, at most 64 KiB of them.
+    sample = "\n".join(text[:SNIFF_CHARS].splitlines()[:HEADER_SEARCH_ROWS + 20])
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=SEPARATORS)
         separator = dialect.delimiter
     except csv.Error:
         counts = {s: sample.count(s) for s in SEPARATORS}
         separator = max(counts, key=counts.get)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    try:
+        return [list(row) for row in reader]
+    except csv.Error:  # a cell over the csv module's 128 KiB, or a quote never closed
+        raise _error(name, f"baris {reader.line_num} tidak dapat dibaca: ada sel yang terlalu "
+                           "panjang atau tanda kutip yang tidak ditutup. Periksa baris itu di "
+                           "Excel, lalu simpan ulang sebagai CSV UTF-8.") from None
 
 
 def _damaged() -> tuple[type[Exception], ...]:
