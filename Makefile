@@ -40,8 +40,10 @@ release: setup
 lab: release
 	@# Serve the whole checkout (notebooks/ and exercises/), opening the landing page.
 	@# Offline room: no news feed or update check (both would reach for the internet).
+	@# Uploads up to 64 MiB reach the kernel (humaskit.server.KERNEL_MESSAGE_BYTES).
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) \
 		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+		'--ServerApp.tornado_settings={"websocket_max_message_size": 67108864}' \
 		notebooks/00_mulai_di_sini.ipynb
 
 ## Tests of one file share a worker (--dist loadfile): each graded nbgrader course is built once.

@@ -46,3 +46,18 @@ def free_ports(count: int) -> int:
 def _free(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never ``playwright install``)."""
+    from humaskit import pages
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    executable = pages.find_browser()
+    if executable is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
+    with playwright.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()

@@ -19,7 +19,7 @@ import nbformat
 import pytest
 from conftest import ROOT, free_ports
 
-from humaskit import pages, satisfaction
+from humaskit import satisfaction
 from humaskit.server import accounts, spawner
 from humaskit.server.client import Session
 
@@ -268,18 +268,6 @@ def _lab_disabled(session: Session) -> list[str]:
     page = session.user_get("lab").text
     data = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.DOTALL).group(1)
     return json.loads(data)["disabledExtensions"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    executable = pages.find_browser()
-    if executable is None:
-        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
-    with playwright.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(

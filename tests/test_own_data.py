@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zipfile
 
 import docx
@@ -16,7 +17,18 @@ import pytest
 from humaskit import satisfaction
 from humaskit.datasets import DatasetError
 from humaskit.issues import issue_map
-from humaskit.own_data import analyse, mapping, prepare, reading, results, takehome, ui, values
+from humaskit.number_format import angka
+from humaskit.own_data import (
+    analyse,
+    fields,
+    mapping,
+    prepare,
+    reading,
+    results,
+    takehome,
+    ui,
+    values,
+)
 
 PERSONAL = files.NAMES + files.PHONES + files.NIKS
 
@@ -73,20 +85,21 @@ def test_the_proposal_reads_a_form_question_codes_and_marks_personal_columns(mes
 def test_each_problem_is_named_by_spreadsheet_row_and_column(messy_checked):
     found = [str(p) for p in messy_checked.problems]
     assert found == [
-        "baris 6, kolom 'H «U3»': nilai '5' di luar rentang 1 sampai 4.",
-        "baris 8: baris kosong.",
-        ("baris 10, kolom 'A «Stempel waktu»': '31/02/2025' tidak dapat dibaca sebagai "
-        "tanggal (contoh yang benar: 01/09/2025)."),
-        "baris 11, kolom 'J «U5»': teks 'bagus sekali' tidak dapat dibaca sebagai jawaban 1–4.",
-        "baris 12: sama persis dengan baris 4 (kemungkinan terisi dua kali).",
+        "baris 6, kolom H «U3»: nilai 5 di luar rentang 1 sampai 4.",
+        ("baris 10, kolom A «Stempel waktu»: «31/02/2025» tidak dapat dibaca sebagai "
+         "tanggal (contoh yang benar: 01/09/2025 atau 1 September 2025)."),
+        "baris 11, kolom J «U5»: isi sel ini tidak dapat dibaca sebagai jawaban 1–4.",
+        ("baris 12, kolom A «Stempel waktu»: stempel waktu sama dengan baris 4 (kemungkinan "
+         "terisi dua kali)."),
     ]
+    assert messy_checked.blank_rows == 1  # row 8: counted apart, not a problem
 
 
 def test_bad_rows_stop_the_computation_unless_the_participant_leaves_them_out(messy_checked):
     with pytest.raises(DatasetError, match="baris 6"):
         results.survey(messy_checked)
     result = results.survey(messy_checked, leave_out_bad_rows=True)
-    assert result.respondents == 4 and result.left_out == 5
+    assert result.respondents == 4 and result.left_out == 4
 
 
 def test_the_messy_workbook_gives_the_hand_computed_ikm(messy_checked):
@@ -125,6 +138,7 @@ def test_a_semicolon_csv_with_decimal_commas_gives_the_same_ikm(tmp_path):
     (b"PK\x03\x04 rusak", "rusak.xlsx", "berkas Excel rusak"),
     (b"\x00\x01\x02binary", "foto.csv", "bukan CSV atau XLSX"),
     (b"U1,U2\n", "judul.csv", "tanpa baris data"),
+    (b"U1,U2\n3,4\n" + b"x" * 140_000 + b",3\n", "panjang.csv", "baris 3 tidak dapat dibaca"),
 ])
 def test_an_unusable_file_gets_an_indonesian_message(data, name, words):
     with pytest.raises(DatasetError, match=words) as caught:
@@ -178,11 +192,38 @@ def test_numbers_are_read_the_indonesian_way(cell, expected):
 
 
 @pytest.mark.parametrize("cell, expected", [
-    ("4", 4), ("3,0", 3), ("d. Sangat sesuai", 4), ("2 - Kurang mudah", 2), ("Gratis", 4),
-    ("Sangat mahal", 1), ("Berfungsi kurang maksimal", 3), ("Sangat puas", 4), ("oke", None),
+    ("4", 4), ("3,0", 3), ("d. Sangat sesuai", 4), ("2 - Kurang mudah", 2),
+    ("4 (Sangat Baik)", 4), ("1 (Tidak Puas)", 1), ("oke", None), ("Puas", None),
 ])
-def test_answers_are_read_from_numbers_options_and_option_texts(cell, expected):
+def test_numbers_and_coded_answers_are_read_alone_labels_need_their_scale(cell, expected):
     assert values.answer(cell) == expected
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (("Gratis", "Murah", "Cukup mahal", "Sangat mahal"), (4, 3, 2, 1)),
+    (("Tidak ada", "Berfungsi kurang maksimal", "Dikelola dengan baik"), (1, 3, 4)),
+    (("Buruk", "Cukup", "Baik", "Sangat Baik"), (1, 2, 3, 4)),  # PermenPANRB's own U9
+    (("Sangat Buruk", "Buruk", "Baik", "Sangat Baik"), (1, 2, 3, 4)),
+    (("Tidak Puas", "Kurang Puas", "Puas", "Sangat Puas"), (1, 2, 3, 4)),
+    (("Sangat Tidak Puas", "Tidak Puas", "Puas", "Sangat Puas"), (1, 2, 3, 4)),
+    (("Kurang Puas", "Puas", "Sangat Puas"), (2, 3, 4)),
+])
+def test_a_scale_gives_distinct_labels_distinct_values_in_order(labels, expected):
+    scale = values.propose_scales({"U1": pd.Series(labels)})["U1"]
+    assert scale.certain
+    assert [scale.values[fields.normalise(label)] for label in labels] == list(expected)
+
+
+@pytest.mark.parametrize("labels, why", [
+    (("Tidak Puas", "Puas", "Sangat Puas"), "kurang dari empat"),  # Tidak Puas: 1 or 2?
+    (("Buruk", "Baik", "Sangat Baik"), "kurang dari empat"),
+    (("Puas", "Memuaskan", "Sangat Puas"), "nilai yang sama"),
+    (("A", "B", "C", "D"), "tanpa keterangan"),
+    (("Sangat Tidak Puas", "Tidak Puas", "Cukup", "Puas", "Sangat Puas"), "lebih dari empat"),
+])
+def test_an_uncertain_scale_is_proposed_but_not_taken_for_certain(labels, why):
+    scale = values.propose_scales({"U1": pd.Series(labels)})["U1"]
+    assert not scale.certain and why in scale.why
 
 
 def test_dates_are_read_day_first_unless_the_column_says_otherwise():
@@ -190,8 +231,17 @@ def test_dates_are_read_day_first_unless_the_column_says_otherwise():
     assert values.date("01/09/2025") == pd.Timestamp("2025-09-01")
     assert values.date("01/09/2025", dayfirst=False) == pd.Timestamp("2025-01-09")
     assert values.date(45901) == pd.Timestamp("2025-09-01")  # an Excel serial number
-    assert not values.day_first(pd.Series(["9/1/2025 10:22:33", "9/30/2025 08:00:00"]))
+    assert values.date("Senin, 5 Januari 2026") == pd.Timestamp("2026-01-05")
+    assert values.date("5-Jan-26") == pd.Timestamp("2026-01-05")
+    assert values.day_orders(pd.Series(["9/1/2025 10:22:33", "9/30/2025 08:00:00"]))[True] \
+        is False
     assert values.date("31/02/2025") is None
+
+
+@pytest.mark.parametrize("cell, expected", [("2,5 rb", 2500), ("10rb", 10_000),
+                                            ("1,2 jt", 1_200_000), ("3 ribu", 3000)])
+def test_reach_is_read_with_its_indonesian_abbreviation(cell, expected):
+    assert values.number(cell) == expected
 
 
 # --- issues -----------------------------------------------------------------------------
@@ -283,3 +333,350 @@ def test_the_kits_own_files_through_this_route_give_the_modules_results():
     clips = analyse(datasets.path("monitoring_isu"), "monitoring")
     expected = issue_map.prioritised(datasets.load("monitoring_isu"))
     pd.testing.assert_frame_equal(clips.issues, expected)
+
+
+# --- issue 23: files shaped like those that showed each defect ---------------------------
+
+#: PermenPANRB 14/2017's bands on the 25–100 scale, written out here (not the kit's table).
+PERMENPANRB_BANDS = ((88.31, "A", "Sangat Baik"), (76.61, "B", "Baik"),
+                     (65.00, "C", "Kurang Baik"), (25.00, "D", "Tidak Baik"))
+ROW_AND_COLUMN = re.compile(r"^baris \d+, kolom [A-Z]+ «[^«»']+»: \S")
+
+
+def independent_ikm(rows) -> float:
+    """NRR of each element = its mean answer; IKM = Σ NRR × 1/9 × 25 (PermenPANRB 14/2017)."""
+    nrr = [sum(r[e] for r in rows) / len(rows) for e in range(9)]
+    return sum(n / 9 for n in nrr) * 25
+
+
+def band_of(shown: str) -> tuple[str, str]:
+    value = float(shown.replace(",", "."))
+    return next((mutu, kinerja) for lowest, mutu, kinerja in PERMENPANRB_BANDS
+                if value >= lowest)
+
+
+def widget_text(widget: ui.DataSaya) -> str:
+    """Everything the widget shows: every HTML, label, option and description in it."""
+    texts = []
+
+    def walk(w):
+        for name in ("value", "description", "placeholder"):
+            value = getattr(w, name, None)
+            if isinstance(value, str):
+                texts.append(value)
+        texts.extend(o[0] if isinstance(o, tuple) else str(o)
+                     for o in getattr(w, "options", ()) or ())
+        for child in getattr(w, "children", ()):
+            walk(child)
+
+    walk(widget.widget)
+    return "\n".join(texts)
+
+
+def run_widget(widget: ui.DataSaya, data: bytes, name: str, leave_out: bool = False):
+    _upload(widget, data, name)
+    widget.check_button.click()
+    widget.leave_out.value = leave_out
+    widget.compute_button.click()
+    return widget.take_home()
+
+
+def assert_private_nowhere(texts, private):
+    for text in texts:
+        for value in private:
+            assert str(value) not in text, value
+
+
+def test_personal_columns_are_hidden_by_header_and_by_values(tmp_path):
+    raw = reading.read_table(files.personal_xlsx(), "skm_pelayanan.xlsx")
+    proposed = mapping.propose(raw, "skm")
+    assert set(proposed.personal) == {*files.LEAKED_HEADERS, "Keterangan", "Data", "Info",
+                                      "Lokasi", "Responden"}
+    assert [proposed.columns[f"u{i}"] for i in range(1, 10)] == [f"U{i}" for i in range(1, 10)]
+    widget = ui.data_saya("skm", tmp_path)
+    written = run_widget(widget, files.personal_xlsx(), "skm_pelayanan.xlsx", leave_out=True)
+    assert "data pribadi, disembunyikan" in widget.preview.value
+    # The phone number typed into U9 and the name typed into U3 are named, not repeated.
+    problems = [str(p) for p in widget.prepared.problems]
+    assert problems == [
+        "baris 4, kolom V «U9»: isi sel ini di luar rentang 1 sampai 4.",
+        "baris 7, kolom P «U3»: isi sel ini tidak dapat dibaca sebagai jawaban 1–4."]
+    outputs = [widget_text(widget), written["html"].read_text(encoding="utf-8"),
+               _xlsx_text(written["xlsx"]), _docx_text(written["docx"])]
+    private = [*files.PRIVATE, *(p.lstrip("0") for p in files.PHONES)]
+    assert_private_nowhere(outputs, private)
+    kept = [a for n, a in enumerate(files.answers(8)) if n not in (2, 5)]
+    assert widget.result.ikm == pytest.approx(independent_ikm(kept))
+
+
+@pytest.mark.parametrize("header, personal", [
+    ("Alamat (Desa/Kelurahan)", True), ("Nama / Instansi", True), ("Nama OPD", False),
+    ("Nama Media", False), ("Desa", False), ("Kecamatan", False), ("Nama Petugas", True),
+    ("No. WA", True), ("Waktu pelayanan", False), ("Pengaduan", False),
+])
+def test_a_header_is_personal_unless_it_names_an_office_or_a_place(header, personal):
+    assert fields.personal_by_header(header) is personal
+
+
+def test_media_names_are_not_taken_for_peoples_names():
+    media = ("Harian Contoh", "Portal Kita", "Radio Seruni", "Tribun Timur", "Pos Kupang")
+    lines = ["Tanggal;Media;Isu;Sentimen;Jangkauan"]
+    lines += [f"0{n + 1}/05/2025;{m};banjir;negatif;100" for n, m in enumerate(media)]
+    raw = reading.read_table("\n".join(lines).encode(), "monitoring.csv")
+    assert mapping.propose(raw, "monitoring").personal == []
+
+
+def test_a_preview_hides_a_stray_phone_number_in_a_free_text_column():
+    frame = pd.DataFrame({"Saran": ["Hubungi saya di 0812-3456-7801", "Antrean panjang"]})
+    shown = takehome.preview(frame, [])
+    assert "0812" not in shown.to_string() and "Antrean panjang" in shown.to_string()
+
+
+@pytest.mark.parametrize("scale", ["puas", "baik"])
+def test_four_labels_get_four_values_and_the_true_ikm(tmp_path, scale):
+    path = tmp_path / f"skm_{scale}.csv"
+    path.write_bytes(files.labelled_csv(scale))
+    result = analyse(path, "skm")
+    truth = independent_ikm(files.answers(40, seed=3))
+    assert result.ikm == pytest.approx(truth)
+    assert sorted(result.table["u1"].unique()) == sorted({a[0] for a in files.answers(40, 3)})
+
+
+def test_an_uncertain_order_is_asked_and_the_confirmed_table_is_used(tmp_path):
+    data = files.labelled_csv("puas", drop="Kurang Puas")
+    raw = reading.read_table(data, "skm_tiga_label.csv")
+    checked = prepare.prepare(raw, mapping.propose(raw, "skm"))
+    assert str(checked.column_problems[0]).startswith(
+        "kolom B «U1»: urutan label jawaban belum pasti")
+    with pytest.raises(DatasetError, match="belum pasti"):
+        results.survey(checked, leave_out_bad_rows=True)  # leaving rows out cannot mend it
+    widget = ui.data_saya("skm", tmp_path)
+    _upload(widget, data, "skm_tiga_label.csv")
+    (headers, dropdowns, tick), = widget.scale_rows  # one table for the nine columns
+    assert len(headers) == 9 and not tick.value
+    assert {label: box.value for label, box in dropdowns.items()} == {
+        "Tidak Puas": 1, "Puas": 3, "Sangat Puas": 4}
+    assert "Periksa nilai jawaban" in widget_text(widget)
+    widget.compute_button.click()
+    assert widget.result is None and "belum pasti" in widget.problems.value
+    tick.value = True  # the participant confirms: Tidak Puas is the lowest answer
+    widget.compute_button.click()
+    truth = [tuple(3 if v == 2 else v for v in a) for a in files.answers(40, seed=3)]
+    assert widget.result.ikm == pytest.approx(independent_ikm(truth))
+
+
+def test_two_labels_share_a_value_only_when_the_participant_says_so():
+    frame = pd.DataFrame({"U1": ["Puas", "Memuaskan", "Sangat Puas", "Tidak Puas"] * 3})
+    raw = reading.RawTable("skm.csv", frame, tuple(range(2, 14)), {"U1": "A"})
+    chosen = mapping.Mapping("skm", {"u1": "U1"})
+    assert not mapping.scales(raw, chosen)["U1"].certain
+    chosen.scales = {"U1": {"Tidak Puas": 1, "Puas": 3, "Memuaskan": 3, "Sangat Puas": 4}}
+    answers = prepare._answers(frame["U1"], "A «U1»", chosen.scales["U1"],
+                               mapping.scales(raw, chosen)["U1"])
+    assert list(answers[0])[:4] == [3, 3, 4, 1] and not answers[1]
+
+
+def test_the_band_follows_the_ikm_as_shown(tmp_path):
+    data, rows = files.banded_csv()
+    path = tmp_path / "skm_loket.csv"
+    path.write_bytes(data)
+    result = analyse(path, "skm")
+    assert result.ikm == pytest.approx(independent_ikm(rows)) and result.ikm < 76.61
+    shown = angka(result.ikm)
+    assert shown == "76,61"
+    assert (result.mutu, result.kinerja) == band_of(shown) == ("B", "Baik")
+    unit = result.by_unit.iloc[0]
+    assert (unit["mutu"], unit["kinerja"]) == band_of(angka(unit["ikm"]))
+    text = _docx_text(takehome.write(result, tmp_path / "hasil")["docx"])
+    assert "IKM = 76,61 → mutu pelayanan B (Baik)." in text
+
+
+def test_identical_respondents_are_kept_with_a_note(tmp_path):
+    data, given = files.identical_csv()
+    path = tmp_path / "skm_tanpa_nomor.csv"
+    path.write_bytes(data)
+    raw = reading.read_table(path)
+    checked = prepare.prepare(raw, mapping.propose(raw, "skm"))
+    assert checked.problems == []
+    assert checked.notes[0].startswith("33 responden memberi jawaban yang sama persis")
+    result = results.survey(checked)
+    assert result.respondents == 75
+    assert result.ikm == pytest.approx(independent_ikm(given))
+
+
+def test_a_repeated_respondent_number_or_form_timestamp_is_a_double_entry():
+    rows = ["No. Responden;Stempel waktu;" + ";".join(f"U{i}" for i in range(1, 10)),
+            "R1;01/03/2026 09:00:01;" + ";".join("3" * 9),
+            "R2;01/03/2026 09:05:00;" + ";".join("4" * 9),
+            "R1;01/03/2026 10:00:00;" + ";".join("2" * 9),
+            "R3;01/03/2026 09:05:00;" + ";".join("1" * 9)]
+    raw = reading.read_table("\n".join(rows).encode(), "skm.csv")
+    checked = prepare.prepare(raw, mapping.propose(raw, "skm"), today=dt.date(2026, 6, 1))
+    assert [str(p) for p in checked.problems] == [
+        ("baris 4, kolom A «No. Responden»: nomor responden sama dengan baris 2 "
+         "(kemungkinan terisi dua kali)."),
+        ("baris 5, kolom B «Stempel waktu»: stempel waktu sama dengan baris 3 "
+         "(kemungkinan terisi dua kali).")]
+
+
+def test_a_free_text_column_is_never_proposed_for_an_element(tmp_path):
+    data, given = files.free_text_csv()
+    path = tmp_path / "skm_singkat.csv"
+    path.write_bytes(data)
+    proposed = mapping.propose(reading.read_table(path), "skm")
+    assert proposed.columns["u8"] == "Pengaduan"
+    assert "Saran dan Masukan" not in proposed.columns.values()
+    assert analyse(path, "skm").ikm == pytest.approx(independent_ikm(given))
+
+
+def test_a_column_named_like_an_element_but_holding_text_is_explained_not_taken():
+    lines = [";".join(f"U{i}" for i in range(1, 10))]
+    lines += [";".join(["3"] * 7 + ["Mohon antrean dipercepat", "4"]) for _ in range(5)]
+    raw = reading.read_table("\n".join(lines).encode(), "skm.csv")
+    with pytest.raises(DatasetError) as caught:
+        prepare.prepare(raw, mapping.propose(raw, "skm"))
+    assert ("belum ada kolom untuk «U8 Penanganan pengaduan, saran dan masukan». Kolom H «U8» "
+            "bernama seperti unsur ini, tetapi isinya kebanyakan bukan jawaban 1–4") in str(
+        caught.value)
+    assert "Mohon antrean" not in str(caught.value)
+
+
+def test_dates_follow_their_unambiguous_neighbours_and_reach_reads_rb(tmp_path):
+    raw = reading.read_table(files.dated_monitoring_csv(), "monitoring.csv")
+    checked = prepare.prepare(raw, mapping.propose(raw, "monitoring"),
+                              today=dt.date(2026, 3, 1))
+    assert checked.problems == []
+    assert [d.strftime("%Y-%m-%d") for d in checked.frame["tanggal"]] == [
+        "2026-02-14", "2026-01-30", "2026-02-05", "2026-01-25", "2026-01-05", "2026-01-05"]
+    assert list(checked.frame["jangkauan"]) == [2500, 1200, 300, 1_200_000, 800, 10_000]
+    result = results.issues(checked)
+    assert str(result.month) == "2026-02"
+
+
+def test_ambiguous_future_and_far_past_dates_are_refused_by_row_and_column():
+    raw = reading.read_table(files.mixed_dates_csv(), "monitoring.csv")
+    checked = prepare.prepare(raw, mapping.propose(raw, "monitoring"),
+                              today=dt.date(2026, 3, 1))
+    found = [str(p) for p in checked.problems]
+    assert [p.row for p in checked.problems] == [4, 5, 6]
+    assert all(ROW_AND_COLUMN.match(p) and "kolom A «Tanggal»" in p for p in found)
+    assert "dapat dibaca dua cara" in found[0]
+    assert "3 Maret 2031, setelah hari ini" in found[1]
+    assert "1 Januari 1996, sebelum tahun 2000" in found[2]
+
+
+def test_coded_answers_and_letters_are_read_with_the_files_legend(tmp_path):
+    data, given = files.coded_answers_xlsx()
+    path = tmp_path / "skm_huruf.xlsx"
+    path.write_bytes(data)
+    raw = reading.read_table(path)
+    assert raw.legend["a"] == "Sangat Baik" and raw.rows[0] == 4
+    assert analyse(path, "skm").ikm == pytest.approx(independent_ikm(given))
+    plain = reading.read_table(b"U1;U2\nA;B\nC;D\n", "huruf.csv")
+    assert not mapping.scales(plain, mapping.propose(plain, "skm"))["U1"].certain
+
+
+def test_the_active_sheet_is_read_and_another_can_be_chosen(tmp_path):
+    data, now, before = files.two_sheets_xlsx()
+    raw = reading.read_table(data, "skm.xlsx")
+    assert raw.sheet == "Data 2026" and raw.sheets == ("Rekap", "Data 2026", "Data 2025",
+                                                      "Catatan")
+    widget = ui.data_saya("skm", tmp_path)
+    _upload(widget, data, "skm.xlsx")
+    assert widget.sheet.layout.display == "" and widget.sheet.value == "Data 2026"
+    widget.compute_button.click()
+    assert widget.result.ikm == pytest.approx(independent_ikm(now))
+    widget.sheet.value = "Data 2025"
+    widget.compute_button.click()
+    assert widget.result.ikm == pytest.approx(independent_ikm(before))
+    widget.sheet.value = "Rekap"
+    widget.check_button.click()
+    assert "skm.xlsx, lembar «Rekap»" in widget.problems.value
+    widget.sheet.value = "Catatan"  # empty: the message names the others, still choosable
+    assert "lembar ini tidak berisi data. Lembar lain di berkas ini: «Rekap», «Data 2026»" in (
+        widget.file_status.value)
+    widget.sheet.value = "Data 2026"
+    widget.compute_button.click()
+    assert widget.result.ikm == pytest.approx(independent_ikm(now))
+
+
+def test_a_long_letterhead_is_passed_or_the_message_says_where_to_point(tmp_path):
+    data, given = files.letterhead_xlsx(14)
+    raw = reading.read_table(data, "skm_kop.xlsx")
+    assert raw.rows[0] == 16 and raw.where("U1") == "B «U1»"
+    assert analyse(_saved(tmp_path, data, "skm_kop.xlsx"), "skm").ikm == pytest.approx(
+        independent_ikm(given))
+    data, given = files.letterhead_xlsx(40)
+    with pytest.raises(DatasetError, match="di 30 baris pertama.*«Baris judul»"):
+        reading.read_table(data, "skm_kop_panjang.xlsx")
+    widget = ui.data_saya("skm", tmp_path)
+    widget.header_row.value = 41
+    _upload(widget, data, "skm_kop_panjang.xlsx")
+    widget.compute_button.click()
+    assert widget.result.ikm == pytest.approx(independent_ikm(given))
+
+
+def _saved(folder, data: bytes, name: str):
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_blank_and_empty_template_rows_are_counted_apart_from_problems(tmp_path):
+    data, given = files.template_csv()
+    widget = ui.data_saya("skm", tmp_path)
+    run_widget(widget, data, "templat_skm.csv", leave_out=True)
+    assert (widget.prepared.blank_rows, widget.prepared.template_rows) == (3, 118)
+    assert "3 masalah di 3 baris." in widget.problems.value
+    assert "3 baris kosong dan 118 baris templat bernomor tanpa isian tidak dihitung." in (
+        widget.notes.value)
+    assert widget.result.respondents == 6
+    assert widget.result.ikm == pytest.approx(independent_ikm(given))
+    assert "3 baris bermasalah ditinggalkan" in widget.summary.value
+
+
+def test_a_column_on_a_one_to_five_scale_is_one_warning_not_a_row_each():
+    raw = reading.read_table(files.five_point_csv(), "skm_lima.csv")
+    checked = prepare.prepare(raw, mapping.propose(raw, "skm"))
+    assert [str(p) for p in checked.problems] == [
+        ("kolom C «U2»: kolom ini memakai skala 1–5 (4 jawaban bernilai 5), padahal IKM "
+         "menurut PermenPANRB 14/2017 memakai skala 1–4. Ubah jawabannya ke skala 1–4 di "
+         "berkas asli; baris-baris itu tidak dapat sekadar ditinggalkan.")]
+    with pytest.raises(DatasetError):
+        results.survey(checked, leave_out_bad_rows=True)
+
+
+@pytest.mark.parametrize("data, name", [
+    (b"PK\x03\x04 rusak", "rusak.xlsx"), (files.messy_xlsx(), "skm.xlsx"),
+    (files.template_csv()[0], "templat.csv"), (files.mixed_dates_csv(), "monitoring.csv"),
+])
+def test_messages_are_plain_indonesian_without_class_names_or_double_quotes(tmp_path, data,
+                                                                             name):
+    widget = ui.data_saya("monitoring" if "monitoring" in name else "skm", tmp_path)
+    _upload(widget, data, name)
+    widget.check_button.click()
+    text = re.sub(r"<[^>]+>", " ", widget_text(widget))  # what the participant reads
+    assert not re.search(r"Error|Exception|\(OSError\)|'[^'\n]{0,40}«|»'|Traceback", text)
+    problems = widget.prepared.problems if widget.prepared else []
+    assert all(ROW_AND_COLUMN.match(str(p)) for p in problems if p.row is not None)
+
+
+def test_a_slow_step_shows_that_it_is_working(tmp_path, monkeypatch):
+    widget = ui.data_saya("skm", tmp_path)
+    seen = []
+    real = reading.read_table
+
+    def slow(*args, **kwargs):
+        seen.append(widget.progress.value)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reading, "read_table", slow)
+    _upload(widget, files.semicolon_csv(), "skm.csv")
+    assert "Sedang membaca berkas" in seen[0] and widget.progress.value == ""
+
+
+def test_the_widget_names_the_size_limit_and_the_by_path_route():
+    text = widget_text(ui.data_saya("skm"))
+    assert "paling besar 20 MB" in text and "ketik lokasinya" in text
+    with pytest.raises(DatasetError, match="lebih dari 20 MB"):
+        reading.read_table(b"U1\n" + b"3\n" * (reading.MAX_BYTES // 2 + 1), "besar.csv")

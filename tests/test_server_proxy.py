@@ -18,6 +18,8 @@ from tornado.testing import bind_unused_port
 from tornado.web import Application, RequestHandler
 from tornado.websocket import WebSocketHandler, websocket_connect
 
+from humaskit.own_data.reading import MAX_BYTES
+from humaskit.server import KERNEL_MESSAGE_BYTES
 from humaskit.server.client import KERNEL_PROTOCOL
 
 pytest.importorskip("configurable_http_proxy")
@@ -50,6 +52,13 @@ class KernelChannels(WebSocketHandler):
         self.write_message(message, binary=isinstance(message, bytes))
 
 
+class Upload(WebSocketHandler):
+    """A kernel's websocket taking a widget's uploaded file: answers with the bytes it got."""
+
+    def on_message(self, message):
+        self.write_message(str(len(message)))
+
+
 def _serve_in_thread(app: Application) -> int:
     sock, port = bind_unused_port()
     ready = threading.Event()
@@ -67,7 +76,9 @@ def _serve_in_thread(app: Application) -> int:
 
 @pytest.fixture(scope="module")
 def proxied():
-    backend = _serve_in_thread(Application([("/channels", KernelChannels), ("/.*", SlowPage)]))
+    backend = _serve_in_thread(Application(
+        [("/channels", KernelChannels), ("/upload", Upload), ("/.*", SlowPage)],
+        websocket_max_message_size=KERNEL_MESSAGE_BYTES))
     port = free_ports(2)
     api_port = port + 1
     proxy = subprocess.Popen(
@@ -112,3 +123,18 @@ def test_a_kernel_websocket_gets_the_protocol_its_server_chose(proxied):
         return chosen, echoed
 
     assert asyncio.run(connect()) == (KERNEL_PROTOCOL, ["kernel_info_request", BINARY_MESSAGE])
+
+
+def test_a_file_over_the_kits_limit_passes_the_proxy_so_the_kit_can_say_so(proxied):
+    """A widget's upload is one websocket message; over tornado's 10 MiB the proxy dropped it
+    and the participant saw nothing."""
+    upload = b"x" * (MAX_BYTES + 2**20)
+
+    async def send():
+        ws = await websocket_connect(f"ws://{proxied}/upload")
+        await ws.write_message(upload, binary=True)
+        answer = await asyncio.wait_for(ws.read_message(), 30)
+        ws.close()
+        return answer
+
+    assert asyncio.run(send()) == str(len(upload))

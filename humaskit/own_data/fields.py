@@ -5,7 +5,8 @@ Two kinds of sheet: an SKM survey (:data:`SKM`) and a media-monitoring or compla
 with the header words that usually name it: ``U1``.."U9", the element names, the questions of
 the PermenPANRB 14/2017 questionnaire as a Google Form words them, or common spreadsheet
 headings. Columns that hold personal data (names, phone numbers, NIK, e-mail, addresses) are
-recognised too, so that they can be dropped before anything is shown or written.
+recognised by header and by values, so that they are hidden before anything is shown and
+never written.
 """
 
 from __future__ import annotations
@@ -81,15 +82,26 @@ KINDS = {"skm": SKM, "monitoring": MONITORING}
 KIND_LABELS = {"skm": "Survei Kepuasan Masyarakat (SKM)",
                "monitoring": "Pemantauan media / log pengaduan"}
 
-#: Header words of personal data, and words that make such a header harmless ("nama OPD").
-PERSONAL_WORDS = ("nama", "name", "hp", "handphone", "ponsel", "telepon", "telp", "tlp",
-                  "whatsapp", "wa", "no wa", "nomor kontak", "kontak", "nik", "no ktp",
-                  "nomor ktp", "kk", "email", "e mail", "surel", "alamat")
-NOT_PERSONAL = ("media", "opd", "dinas", "layanan", "unit", "instansi", "sumber", "akun",
-                "kanal", "desa", "kecamatan", "petugas", "program", "kegiatan", "isu")
-_PHONE = re.compile(r"^(\+?62|0)8\d{7,11}$")
-_NIK = re.compile(r"^\d{16}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+#: Header words of personal data. Words that never name anything else come first: a header
+#: holding one of them is personal whatever else it says ("Alamat Desa", "Nama / Instansi").
+ALWAYS_PERSONAL = ("alamat", "domisili", "tempat tinggal", "pemohon", "pelapor", "pengadu",
+                   "hp", "handphone", "ponsel", "telepon", "telp", "tlp", "whatsapp", "wa",
+                   "no wa", "nomor kontak", "kontak", "nik", "no ktp", "nomor ktp", "no kk",
+                   "nomor kk", "nomor induk kependudukan", "email", "e mail", "surel", "rt rw",
+                   "tanda tangan", "ttd")
+#: "Nama" is personal unless it is the name of an office, medium or place ("Nama OPD").
+NAME_WORDS = ("nama", "name")
+NOT_A_PERSON = ("media", "opd", "dinas", "layanan", "unit", "instansi", "sumber", "akun",
+                "kanal", "desa", "kelurahan", "kecamatan", "program", "kegiatan", "isu",
+                "perangkat daerah", "kantor", "bidang", "loket", "jenis")
+_PHONE = re.compile(r"(?<!\d)(\+?62|0)8\d{7,11}(?!\d)")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+_STREET = re.compile(r"^(jl|jln|gg|komp|perum|dsn|btn)\.?\s+\w|^(jalan|gang|lorong|kompleks|"
+                     r"perumahan|dusun)\s+\w.*\d|\brt\.?\s*\d+\s*(/|rw)|\brw\.?\s*\d+",
+                     re.IGNORECASE)
+_PERSON = re.compile(r"^((bapak|bpk|ibu|sdr|sdri|h|hj|dr|ir|drs)\.?\s+)?"
+                     r"[A-Z][A-Za-z'`]+\.?(\s+[A-Z][A-Za-z'`]*\.?){1,3}(,\s*[A-Za-z.]+)?$")
 
 
 def normalise(text: object) -> str:
@@ -113,17 +125,51 @@ def header_score(field: Field, header: str) -> int:
 
 
 def personal_by_header(header: str) -> bool:
-    """Whether a header names personal data (and not, say, the name of an office)."""
+    """Whether a header names personal data. "Nama" counts unless it is directly the name of
+    an office, medium or place and nothing else ("Nama OPD"; not "Nama / Instansi")."""
     words = normalise(header)
-    return (any(_has(words, w) for w in PERSONAL_WORDS)
-            and not any(_has(words, w) for w in NOT_PERSONAL))
+    if any(_has(words, w) for w in ALWAYS_PERSONAL):
+        return True
+    if not any(_has(words, w) for w in NAME_WORDS):
+        return False
+    alternatives = re.search(r"[/&]|\b(atau|dan|or)\b", str(header).lower())
+    return alternatives is not None or not any(
+        re.match(rf"^(nama|name) {re.escape(w)}( |$)", words) for w in NOT_A_PERSON)
 
 
-def personal_by_values(values: pd.Series) -> bool:
-    """Whether most filled cells look like phone numbers, NIK or e-mail addresses."""
-    cells = [" ".join(str(v).split()).replace(" ", "").replace("-", "")
-             for v in values.dropna().head(50)]
+def names_no_person(header: str) -> bool:
+    """Whether a header says its column names offices, media or places ("Media", "Judul
+    berita"), so that title-case values there are not taken for people's names."""
+    words = normalise(header)
+    return any(_has(words, w) for w in (*NOT_A_PERSON, "judul", "berita", "portal"))
+
+
+def _personal_cell(value: object) -> bool:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    compact = re.sub(r"[\s\-().]", "", text)
+    return bool(_PHONE.search(compact) or _NIK.search(compact) or _EMAIL.search(text)
+                or _STREET.search(text))
+
+
+def personal_by_values(values: pd.Series, named_by_header: bool = False) -> bool:
+    """Whether a column's cells look personal: mostly phone numbers, NIK, e-mail addresses or
+    street addresses, or (for a column whose header names no field) mostly different
+    people's names."""
+    cells = [v for v in values.dropna().head(200) if str(v).strip()]
     if not cells:
         return False
-    hits = sum(bool(_PHONE.match(c) or _NIK.match(c) or _EMAIL.match(c)) for c in cells)
-    return hits >= max(1, len(cells) // 2)
+    hits = sum(_personal_cell(v) for v in cells)
+    if hits == len(cells) or hits >= max(2, len(cells) / 5):
+        return True
+    if named_by_header:
+        return False
+    texts = [" ".join(str(v).split()) for v in cells if isinstance(v, str)]
+    people = [t for t in texts if _PERSON.match(t)]
+    return len(people) >= 0.8 * len(cells) and len(set(people)) >= 0.7 * len(people)
+
+
+def looks_personal(value: object) -> bool:
+    """Whether one cell looks like a phone number, NIK, e-mail or street address."""
+    return _personal_cell(value)

@@ -4,6 +4,7 @@ modules (:mod:`humaskit.satisfaction`, :mod:`humaskit.issues`): nothing is compu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -16,8 +17,9 @@ WEAKEST = 3
 
 @dataclass(frozen=True)
 class SurveyResult:
-    """SKM results of one sheet: ``nrr`` per element, the IKM and its band, the weakest
-    elements, the sample-size check when a population is given, and per service unit."""
+    """SKM results of one sheet: ``nrr`` per element, the IKM and its band (the band of the
+    IKM as shown, to two decimals), the weakest elements, the sample-size check when a
+    population is given, and per service unit."""
 
     source: str
     table: pd.DataFrame
@@ -63,16 +65,28 @@ def survey(prepared: Prepared, leave_out_bad_rows: bool = False,
     nrr = satisfaction.nrr_per_element(table)
     nrr["nilai_konversi"] = nrr["nrr"] * satisfaction.SCALE
     value = satisfaction.ikm_from_nrr(nrr["nrr"])
-    mutu, kinerja = satisfaction.grade_band(value)
+    mutu, kinerja = band(value)
     minimum = None if population is None else satisfaction.krejcie_morgan(population)
     by_unit = None
     if "unit_layanan" in table.columns and table["unit_layanan"].notna().any():
         by_unit = satisfaction.summary_by_unit(
             table.assign(unit_layanan=table["unit_layanan"].fillna(NOT_NAMED)))
+        by_unit["ikm"] = [shown(v) for v in by_unit["ikm"]]
+        by_unit[["mutu", "kinerja"]] = [band(v) for v in by_unit["ikm"]]
     return SurveyResult(
         prepared.source, table, len(prepared.bad_rows), nrr,
         value, mutu, kinerja, nrr.nsmallest(WEAKEST, "nrr", keep="first"), population,
         minimum, by_unit)
+
+
+def shown(value: float) -> float:
+    """The IKM as the participant reads it: two decimals, rounded half up (76,6056 → 76,61)."""
+    return float(Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def band(value: float) -> tuple[str, str]:
+    """(mutu, kinerja) of the IKM as shown, so that "76,61" is B as the table says."""
+    return satisfaction.grade_band(shown(value))
 
 
 def issues(prepared: Prepared, leave_out_bad_rows: bool = False,

@@ -12,6 +12,7 @@ import pandas as pd
 from humaskit import documents, satisfaction
 from humaskit.issues import charts as issue_charts
 from humaskit.number_format import angka
+from humaskit.own_data import fields
 from humaskit.own_data.results import IssueResult, SurveyResult
 
 SKM_NOTE = ("Angka dalam dokumen ini dihitung dari data Anda sendiri (berkas «{source}») "
@@ -27,6 +28,14 @@ ISSUE_NOTE = ("Angka dalam dokumen ini dihitung dari data pemantauan Anda sendir
 def _counted(what: str, used: int, left_out: int) -> str:
     left = f" ({angka(left_out, 0)} baris bermasalah ditinggalkan)" if left_out else ""
     return f"Jumlah {what} yang dihitung: {angka(used, 0)}{left}."
+
+
+def skipped(blank: int, template: int) -> str:
+    """Rows that were never data, counted apart from the problem rows ("" when none)."""
+    parts = [f"{angka(blank, 0)} baris kosong"] if blank else []
+    if template:
+        parts.append(f"{angka(template, 0)} baris templat bernomor tanpa isian")
+    return f"{' dan '.join(parts)} tidak dihitung." if parts else ""
 
 
 def survey_document(result: SurveyResult) -> documents.Document:
@@ -115,10 +124,17 @@ def write(result: SurveyResult | IssueResult, folder: str | Path,
             "docx": documents.to_docx(document, folder / f"{stem}.docx")}
 
 
+HIDDEN = "••• (data pribadi, disembunyikan)"
+
+
 def preview(frame: pd.DataFrame, personal: list[str], rows: int = 5) -> pd.DataFrame:
-    """The first rows with personal-data columns' values hidden (shown while mapping)."""
+    """The first rows with personal-data columns' values hidden (shown while mapping), and
+    any other cell that looks like a phone number, NIK, e-mail or street address."""
     shown = frame.head(rows).copy()
-    for column in personal:
-        if column in shown.columns:
-            shown[column] = "••• (data pribadi, disembunyikan)"
+    for column in shown.columns:
+        if column in personal:
+            shown[column] = HIDDEN
+        else:
+            shown[column] = [HIDDEN if v is not None and fields.looks_personal(v) else v
+                             for v in shown[column]]
     return shown

@@ -10,3 +10,9 @@ browser.
 ``facilitator``  the facilitator's page (who is in, who fetched and submitted, room URL + QR)
 ``cli``          ``humaskit server {bundle,install,setup,start,status}``
 """
+
+#: Largest kernel websocket message the room's JupyterLab and proxy accept (tornado's default
+#: is 10 MiB). A file a participant uploads in a widget travels as one message: a larger one
+#: would vanish without a word, so the limit stays well above the 20 MB the kit reads (the kit
+#: then says the file is too big). ``make lab`` passes the same number.
+KERNEL_MESSAGE_BYTES = 64 * 2**20

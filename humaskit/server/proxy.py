@@ -1,4 +1,4 @@
-"""The room's proxy: the Python ``configurable-http-proxy`` with two fixes for a room. Run as
+"""The room's proxy: the Python ``configurable-http-proxy`` with fixes for a room. Run as
 ``python -m humaskit.server.proxy`` with the proxy's own options.
 
 - **HTTP client sized for a room.** The proxy forwards each request with tornado's default
@@ -10,6 +10,8 @@
   Chromium then fails the kernel's first handshake, and JupyterLab reconnects with the legacy
   protocol; a Run All pressed in that second is lost. The handler below answers with the
   subprotocol the participant's server chose.
+- **Uploads up to :data:`~humaskit.server.KERNEL_MESSAGE_BYTES`.** A file uploaded in a widget
+  is one websocket message; tornado's 10 MiB default dropped larger ones without a word.
 - **Binary frames stay binary.** The proxy passes the browser's binary frames on as text frames.
   The kernel protocol JupyterLab then speaks is binary, and the server closes a text frame that
   is not UTF-8, so the kernel never ran a cell.
@@ -22,11 +24,15 @@ from configurable_http_proxy.cli import main
 from configurable_http_proxy.handlers import ProxyHandler
 from tornado.httpclient import AsyncHTTPClient
 
+from humaskit.server import KERNEL_MESSAGE_BYTES
+
 CONCURRENT_REQUESTS = 1000
 
 
 class KernelProxyHandler(ProxyHandler):
     """The proxy's handler, speaking the kernel websocket protocol JupyterLab chooses."""
+
+    max_message_size = KERNEL_MESSAGE_BYTES
 
     def select_subprotocol(self, subprotocols: list[str]) -> str | None:
         # The backend connection is open by now (ProxyHandler.get opens it first).

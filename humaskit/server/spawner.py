@@ -11,12 +11,15 @@ already in use") and a kernel dies; and no participant can reach another's kerne
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import resource
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
+
+from humaskit.server import KERNEL_MESSAGE_BYTES
 
 CGROUP_V2 = Path("/sys/fs/cgroup")
 CGROUP_V1 = Path("/sys/fs/cgroup/memory")
@@ -67,7 +70,9 @@ class KelasSpawner(LocalProcessSpawner):
         args = super().get_args()
         return [*args, "--LabApp.news_url=None",
                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                "--KernelManager.transport=ipc"]
+                "--KernelManager.transport=ipc",
+                "--ServerApp.tornado_settings="
+                + json.dumps({"websocket_max_message_size": KERNEL_MESSAGE_BYTES})]
 
     def get_env(self):
         env = super().get_env()
