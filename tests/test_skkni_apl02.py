@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from humaskit.exercises.self_assessment import checks, samples
-from humaskit.skkni import apl02, form, plan, ui
+from humaskit.skkni import apl02, evidence, form, plan, ui
 
 
 @pytest.fixture
@@ -127,13 +127,13 @@ def test_changing_scheme_rebuilds_the_questions_and_keeps_identity(tmp_path):
                                         ("Sertifikat", True),
                                         ("Laporan rapat koordinasi humas 2025", False)])
 def test_evidence_must_be_specific(text, weak):
-    assert (checks.evidence_problem(text) is not None) is weak
+    assert (evidence.judge(text).status == evidence.REFUSED) is weak
 
 
 def test_checks_explain_in_indonesian_what_to_fix(isian):
     broken = samples._variants()["kurang_lengkap"]
-    with pytest.raises(AssertionError, match=r"diklaim K, tetapi buktinya tidak menyebut jenis dokumen atau kegiatan, dan "
-                                          r"tidak menyebut kapan \(.ada.\)"):
+    with pytest.raises(AssertionError, match=r"diklaim K, tetapi buktinya tidak menyebut jenis dokumen atau "
+                                          r"kegiatan; tidak menyebut kapan .* \('ada'\)"):
         checks.periksa_bukti(broken)
     with pytest.raises(AssertionError, match="Belum ada jawaban K/BK"):
         checks.periksa_jawaban(form.Isian())

@@ -20,6 +20,8 @@ from humaskit.exercises import answers
 from humaskit.skkni import apl02, catalog, form, plan
 
 _WIDE = w.Layout(width="95%")
+FORM_TEXT = ("[Formulir FR.APL.02: tampil sebagai formulir isian di JupyterLab. Isian yang "
+             "tersimpan ditampilkan sebagai tabel di bawah, bersama putusan aturannya.]")
 
 
 class ElementRow:
@@ -160,8 +162,14 @@ class AsesmenForm:
             rencana=pd.DataFrame([i for i in items if i], columns=plan.PLAN_COLUMNS))
 
     def tampilkan(self) -> None:
-        """Show the form, and below it the copy of the saved answers the notebook keeps."""
-        display(self.widget)
+        """Show the form, and below it the copy of the saved answers the notebook keeps.
+
+        Where widgets are not drawn (a saved or graded notebook, the feedback page), the
+        form's text says so instead of the widget's internals; the answers are shown as
+        tables further down the notebook."""
+        shown = self.widget._repr_mimebundle_()
+        shown["text/plain"] = FORM_TEXT
+        display(shown, raw=True)
         path = self.folder / form.ANSWER_FILE
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         self.mirror.show(text, answers.now() if text else "")
