@@ -228,6 +228,15 @@ GENUINE = {
     "tahun Hijriah": "Naskah sambutan Bupati pada peringatan 1 Muharam 1446 H",
     "folder bersama": "Folder bersama Bidang IKP di Google Drive dengan hak akses per bidang, "
                       "2025",
+    # as officials also write them (read by a government reader of the vocabulary)
+    "surat perintah tugas": "Surat Perintah Tugas meliput kunjungan kerja Bupati, 2025",
+    "STTPP": "STTPP Diklat Teknis Kehumasan 2023",
+    "press conference": "Press conference Bupati soal banjir, 12/01/26",
+    "publikasi": "Publikasi di website resmi Pemkab, Triwulan III/2025",
+    "program kerja": "Program kerja Bidang IKP TA 2025",
+    "juru bicara": "Juru bicara posko tanggap darurat banjir, Januari 2026",
+    "nota kesepahaman": "Nota kesepahaman peliputan dengan RRI 2024",
+    "Ramadan tanpa H": "Sambutan Bupati pada buka puasa bersama media, Ramadan 1446",
     # the rule's own examples
     "laporan": "Laporan pelaksanaan rapat koordinasi humas, Maret 2025",
     "sertifikat": "Sertifikat bimtek kehumasan Kominfo 2024",

@@ -173,3 +173,14 @@ def test_linked_profile_chart_selects_units(isian):
     spec = apl02.profile_with_elements(isian.jawaban).to_dict()
     assert spec["params"][0]["select"]["fields"] == ["kode_unit"]
     assert spec["vconcat"][1]["transform"][0]["filter"]["param"] == spec["params"][0]["name"]
+
+
+def test_the_form_shows_the_evidence_rules_verdict_as_the_participant_types(tmp_path):
+    row = next(iter(ui.AsesmenForm(tmp_path).rows.values()))
+    row.klaim.value = "K"
+    row.bukti.value = "Foto 2025"
+    assert "Belum memenuhi aturan" in row.verdict.value
+    row.bukti.value = "Foto peresmian pasar Bukit Pandan, Agustus 2025"
+    assert "Memenuhi aturan" in row.verdict.value and "Belum" not in row.verdict.value
+    row.klaim.value = "BK"
+    assert row.verdict.value == ""

@@ -13,6 +13,7 @@ complete, so a gap in it yields a flag, never a refusal.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,9 @@ KINDS = (
     "paparan", "presentasi", "salindia", "slide", "formulir", "kuesioner", "angket",
     "matriks", "peta", "bagan", "tabel", "rekapitulasi", "rekap", "ringkasan", "log",
     "logbook", "catatan", "jurnal", "buku", "daftar", "kliping", "klipping", "portofolio",
-    "database", "basis data", "dasbor", "dashboard", "perbup", "perda",
+    "database", "basis data", "dasbor", "dashboard", "perbup", "perda", "peraturan",
+    "instruksi", "edaran", "nota", "mou", "perjanjian", "pks", "program kerja", "profil",
+    "company profile", "dip", "ppid", "skripsi", "tesis", "disertasi",
     # personnel and qualification records
     "skp", "kinerja", "angka kredit", "dupak", "ijazah", "transkrip", "sertifikat",
     "sttpp", "sttpl", "piagam", "penghargaan", "anugerah", "satyalancana", "plakat", "trofi",
@@ -49,7 +52,8 @@ KINDS = (
     "televisi", "tv", "talkshow", "talk show", "dialog", "tautan", "link", "folder bersama",
     "penyimpanan bersama", "drive", "google drive", "server",
     # media relations and monitoring
-    "pers", "konferensi pers", "jumpa pers", "temu media", "doorstop", "wawancara",
+    "pers", "konferensi pers", "konpers", "press conference", "jumpa pers", "temu media",
+    "media briefing", "doorstop", "wawancara", "reportase", "publikasi",
     "liputan", "peliputan", "pemantauan", "pantauan", "monitoring", "analisis", "survei",
     "skm", "pengaduan", "lapor",
     # activities and roles
@@ -59,7 +63,9 @@ KINDS = (
     "expo", "festival", "lomba", "open house", "gathering", "musrenbang", "upacara", "apel",
     "hut", "peringatan", "peresmian", "pelantikan", "peluncuran", "launching",
     "penandatanganan", "kunjungan", "kunker", "gladi", "gladi bersih", "protokol",
-    "keprotokolan", "moderator", "mc", "pembawa acara", "narasumber", "pembicara", "juri",
+    "keprotokolan", "protokoler", "moderator", "mc", "pembawa acara", "narasumber",
+    "pembicara", "juri", "juru bicara", "jubir", "ajudan", "admin", "editor", "redaktur",
+    "penyunting", "reporter", "wartawan", "fotografer", "videografer", "desainer", "operator",
     "panitia", "kepanitiaan", "ketua", "sekretaris", "anggota", "koordinator", "tim",
     "magang", "pendampingan", "mentoring", "coaching", "bimbingan", "kuliah", "pendidikan",
     "penyusunan", "penulisan", "pembuatan", "penyelenggaraan", "pengelolaan", "evaluasi",
@@ -94,6 +100,8 @@ HIJRI_MONTHS = ("muharam", "muharram", "safar", "sapar", "rabiulawal", "rabiulak
                 "syakban", "syaban", "sya'ban", "ramadan", "ramadhan", "syawal", "zulkaidah",
                 "dzulqa'dah", "zulhijah", "dzulhijjah")
 GREGORIAN_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: A date written day/month/two-digit year (12/03/25), as forms often carry it.
+SHORT_DATE = re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](\d\d)(?![\d/.-])")
 HIJRI_YEAR = re.compile(r"(?<!\d)(1[34]\d\d)\s*(?:h|hijriah|hijriyah|hijri)\b")
 WORD = re.compile(r"[a-z0-9']+")
 
@@ -139,10 +147,16 @@ def _found(tokens: list[str], vocabulary: tuple[str, ...]) -> tuple[list[str], s
 
 
 def years(text: str) -> list[str]:
-    """The years an entry names: Gregorian (1950–2099) and Hijri (13xx/14xx followed by H)."""
+    """The years an entry names: Gregorian (1950–2099, or 20yy in a date 12/03/25) and Hijri
+    (13xx/14xx followed by H or Hijriah, or after a Hijri month: Ramadan 1446)."""
     lowered = text.lower()
-    hijri = [f"{m.group(1)} H" for m in HIJRI_YEAR.finditer(lowered)]
-    return [m.group(1) for m in GREGORIAN_YEAR.finditer(lowered)] + hijri
+    hijri = {m.group(1) for m in HIJRI_YEAR.finditer(lowered)}
+    tokens = _tokens(lowered)
+    hijri |= {year for month, year in itertools.pairwise(tokens)
+              if month in HIJRI_MONTHS and re.fullmatch(r"1[34]\d\d", year)}
+    gregorian = [m.group(1) for m in GREGORIAN_YEAR.finditer(lowered)]
+    gregorian += [f"20{m.group(1)}" for m in SHORT_DATE.finditer(lowered)]
+    return gregorian + [f"{year} H" for year in sorted(hijri)]
 
 
 def judge(text: object, tanggal_asesmen: object = None) -> Verdict:
@@ -162,8 +176,10 @@ def judge(text: object, tanggal_asesmen: object = None) -> Verdict:
                        "tidak menyebut jenis dokumen atau kegiatan")
     elif not kinds and generic and (len(content) < 2
                                     or all(t in _MEDIA_WORDS for t in content)):
+        example = ("foto peresmian pasar Bukit Pandan" if generic[0] in MEDIA
+                   else "kegiatan sosialisasi pajak daerah")
         reasons.append(f"hanya menyebut {' dan '.join(generic)}, belum menyebut dokumen atau "
-                       f"kegiatan apa (misalnya '{generic[0]} peresmian pasar')")
+                       f"kegiatan apa (misalnya '{example}')")
     if text.strip() and not when:
         reasons.append("tidak menyebut kapan: menyebut bulan tetapi belum tahunnya" if months
                        else "tidak menyebut kapan (tahun, atau bulan dan tahun)")

@@ -10,6 +10,7 @@ only maps widgets to an :class:`~humaskit.skkni.form.Isian` and back.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import ipywidgets as w
@@ -17,7 +18,7 @@ import pandas as pd
 from IPython.display import display
 
 from humaskit.exercises import answers
-from humaskit.skkni import apl02, catalog, form, plan
+from humaskit.skkni import apl02, catalog, evidence, form, plan
 
 _WIDE = w.Layout(width="95%")
 FORM_TEXT = ("[Formulir FR.APL.02: tampil sebagai formulir isian di JupyterLab. Isian yang "
@@ -35,8 +36,10 @@ class ElementRow:
                                f"<br><small>KUK: {kuk}</small>")
         self.klaim = w.ToggleButtons(options=list(apl02.CLAIMS), value=None,
                                      tooltips=["Kompeten (saya dapat)", "Belum kompeten"])
-        self.bukti = w.Textarea(placeholder="Bukti untuk K: dokumen, tahun, kegiatan, dsb.",
-                                description="Bukti", layout=_WIDE)
+        self.bukti = w.Textarea(placeholder="Bukti untuk K: jenis dokumen atau kegiatan, dan "
+                                            "tahunnya, mis. Notulen rapat koordinasi humas, "
+                                            "Maret 2025", description="Bukti", layout=_WIDE)
+        self.verdict = w.HTML()
         self.kegiatan = w.Text(description="Kegiatan", layout=_WIDE)
         self.sumber = w.Text(description="Sumber belajar", layout=_WIDE)
         self.target = w.DatePicker(description="Target")
@@ -44,12 +47,20 @@ class ElementRow:
         self.plan_box = w.VBox([w.HTML("<i>Rencana pengembangan untuk elemen BK:</i>"),
                                 self.kegiatan, self.sumber, self.target, self.indikator])
         self.klaim.observe(self._toggle_plan, names="value")
+        self.klaim.observe(self._judge, names="value")
+        self.bukti.observe(self._judge, names="value")
         self._toggle_plan()
-        self.box = w.VBox([self.question, self.klaim, self.bukti, self.plan_box],
+        self.box = w.VBox([self.question, self.klaim, self.bukti, self.verdict, self.plan_box],
                           layout=w.Layout(border="1px solid #ddd", padding="4px", margin="4px 0"))
 
     def _toggle_plan(self, *_):
         self.plan_box.layout.display = "" if self.klaim.value == "BK" else "none"
+
+    def _judge(self, *_):
+        """The evidence rule's verdict under the evidence, as the participant types."""
+        shown = self.klaim.value == "K" and self.bukti.value.strip()
+        self.verdict.value = (f"<small>{html.escape(evidence.judge(self.bukti.value).describe())}"
+                              "</small>" if shown else "")
 
     def fill(self, answer: dict | None, item: dict | None) -> None:
         if answer:

@@ -13,7 +13,7 @@ import textwrap
 
 import pandas as pd
 
-from humaskit.number_format import angka
+from humaskit.documents import Table
 from humaskit.skkni import apl02, catalog, evidence, plan
 from humaskit.skkni.form import IDENTITY_FIELDS, Isian
 
@@ -21,38 +21,34 @@ NOT_ANSWERED = "(belum dijawab)"
 
 
 class Tabel:
-    """A titled table shown as HTML and as wrapped plain text (``widths`` per column)."""
+    """A titled :class:`humaskit.documents.Table` shown as HTML and as plain text wrapped to
+    ``widths`` per column (numbers written the Indonesian way in both)."""
 
-    def __init__(self, title: str, frame: pd.DataFrame, widths: dict[str, int], note: str = ""):
-        self.title, self.frame, self.widths, self.note = title, frame, widths, note
+    def __init__(self, title: str, frame: pd.DataFrame, widths: dict[str, int], note: str = "",
+                 decimals: dict[str, int] | None = None):
+        self.table = Table(title, frame, decimals or {})
+        self.frame, self.widths, self.note = frame, widths, note
 
     def _repr_html_(self) -> str:
-        body = self.frame.to_html(index=False, escape=True, na_rep="")
         note = f"<p><small>{html.escape(self.note)}</small></p>" if self.note else ""
-        return f"<h4>{html.escape(self.title)}</h4>{body}{note}"
+        return self.table.html() + note
 
     def __repr__(self) -> str:
-        columns = list(self.frame.columns)
-        width = {c: self.widths.get(c, 12) for c in columns}
+        columns = [str(c) for c in self.frame.columns]
+        width = [self.widths.get(c, 12) for c in columns]
 
-        def line(cells: list[list[str]]) -> list[str]:
-            height = max(len(c) for c in cells)
-            return [" | ".join((cell[i] if i < len(cell) else "").ljust(width[c])
-                               for c, cell in zip(columns, cells)).rstrip()
-                    for i in range(height)]
+        def line(cells: list[str]) -> list[str]:
+            wrapped = [textwrap.wrap(text, size) or [""] for text, size in zip(cells, width)]
+            return [" | ".join((cell[i] if i < len(cell) else "").ljust(size)
+                               for cell, size in zip(wrapped, width)).rstrip()
+                    for i in range(max(len(cell) for cell in wrapped))]
 
-        def wrapped(value: object, column: str) -> list[str]:
-            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) \
-                else str(value)
-            return textwrap.wrap(text, width[column], break_long_words=True) or [""]
-
-        rule = "-+-".join("-" * width[c] for c in columns)
-        lines = [self.title, *line([wrapped(c, c) for c in columns]), rule]
-        for row in self.frame.itertuples(index=False):
-            lines += line([wrapped(v, c) for v, c in zip(row, columns)])
-            lines.append(rule)
+        rule = "-+-".join("-" * size for size in width)
+        lines = [self.table.caption, *line(columns), rule]
+        for row in self.table.cells():
+            lines += [*line(row), rule]
         if self.note:
-            lines += textwrap.wrap(self.note, sum(width.values()) + 3 * (len(columns) - 1))
+            lines += textwrap.wrap(self.note, sum(width) + 3 * (len(width) - 1))
         return "\n".join(lines)
 
 
@@ -149,10 +145,9 @@ def ringkasan(summary: pd.DataFrame) -> Tabel | pd.DataFrame:
     frame = pd.DataFrame({
         "Unit": summary["kode_unit"], "Judul unit": summary["judul_unit"],
         "Elemen": summary["jumlah_elemen"], "K": summary["jumlah_K"],
-        "BK": summary["jumlah_BK"],
-        "% K": [angka(v, 1) if isinstance(v, (int, float)) else v
-                for v in summary["persen_K"]],
+        "BK": summary["jumlah_BK"], "% K": summary["persen_K"],
         "Klaim unit": summary["klaim_unit"]})
     return Tabel("Ringkasan klaim per unit", frame,
                  {"Unit": 15, "Judul unit": 28, "Elemen": 6, "K": 3, "BK": 3, "% K": 6,
-                  "Klaim unit": 6}, "Unit diklaim K hanya bila semua elemennya K.")
+                  "Klaim unit": 6}, "Unit diklaim K hanya bila semua elemennya K.",
+                 decimals={"% K": 1})
