@@ -13,6 +13,7 @@ complete, so a gap in it yields a flag, never a refusal.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -131,19 +132,31 @@ def _tokens(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("’", "'"))
 
 
-def _found(tokens: list[str], vocabulary: tuple[str, ...]) -> tuple[list[str], set[int]]:
-    """Entries of ``vocabulary`` present as whole words or phrases, longest first, and the
-    token positions they cover."""
-    found: dict[str, int] = {}
-    covered: set[int] = set()
-    for entry in sorted(vocabulary, key=lambda e: -len(e.split())):
-        words = entry.split()
-        for i in range(len(tokens) - len(words) + 1):
-            span = set(range(i, i + len(words)))
-            if tokens[i:i + len(words)] == words and not span & covered:
-                covered |= span
-                found.setdefault(entry, i)
-    return sorted(found, key=found.get), covered
+@functools.cache
+def _index(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Entries by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for entry in vocabulary:
+        words = tuple(entry.split())
+        index.setdefault(words[0], []).append(words)
+    for entries in index.values():
+        entries.sort(key=len, reverse=True)
+    return index
+
+
+def _found(tokens: list[str], vocabulary: tuple[str, ...]) -> list[str]:
+    """Entries of ``vocabulary`` present as whole words or phrases, in the order they
+    appear, the longest at each place (one pass: a very long entry stays cheap)."""
+    index, found, i = _index(vocabulary), {}, 0
+    while i < len(tokens):
+        match = next((words for words in index.get(tokens[i], ())
+                      if tuple(tokens[i:i + len(words)]) == words), None)
+        if match:
+            found.setdefault(" ".join(match), i)
+            i += len(match)
+        else:
+            i += 1
+    return list(found)
 
 
 def years(text: str) -> list[str]:
@@ -156,7 +169,7 @@ def years(text: str) -> list[str]:
               if month in HIJRI_MONTHS and re.fullmatch(r"1[34]\d\d", year)}
     gregorian = [m.group(1) for m in GREGORIAN_YEAR.finditer(lowered)]
     gregorian += [f"20{m.group(1)}" for m in SHORT_DATE.finditer(lowered)]
-    return gregorian + [f"{year} H" for year in sorted(hijri)]
+    return list(dict.fromkeys(gregorian + [f"{year} H" for year in sorted(hijri)]))
 
 
 def judge(text: object, tanggal_asesmen: object = None) -> Verdict:
@@ -168,8 +181,8 @@ def judge(text: object, tanggal_asesmen: object = None) -> Verdict:
     months = [t for t in tokens if t in MONTHS]
     time_words = set(MONTHS) | set(HIJRI_MONTHS) | {"h", "hijriah", "hijriyah", "hijri"}
     content = [t for t in tokens if t not in FILLER and t not in time_words and not t.isdigit()]
-    kinds, _ = _found(tokens, KINDS)
-    generic, _ = _found(tokens, GENERIC)
+    kinds = _found(tokens, KINDS)
+    generic = _found(tokens, GENERIC)
     reasons = []
     if not text.strip() or not content:
         reasons.append("kosong" if not text.strip() else
@@ -193,6 +206,12 @@ def judge(text: object, tanggal_asesmen: object = None) -> Verdict:
     if later:
         flags.append(f"tahun {', '.join(later)} sesudah tahun asesmen ({assessed})")
     return Verdict(FLAGGED if flags else ACCEPTED, flags, kinds or generic, when)
+
+
+def excerpt(text: object, limit: int = 300) -> str:
+    """An evidence text short enough to show back in a table or a message."""
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[:limit].rstrip() + " … (dipotong)"
 
 
 def _year_of(value: object) -> int | None:

@@ -101,7 +101,8 @@ def periksa_bukti(isian: Isian) -> None:
     refused = found[found["status"] == evidence.REFUSED]
     _fail(f"Bukti belum memenuhi aturan. {EVIDENCE_RULE}",
           [f"{_where(r.kode_unit, r.no_elemen)} diklaim K, tetapi buktinya {r.alasan}"
-           + (f" ('{r.bukti}')." if r.bukti else ".") for r in refused.itertuples()])
+           + (f" ('{evidence.excerpt(r.bukti)}')." if r.bukti else ".")
+           for r in refused.itertuples()])
     flagged = found[found["status"] == evidence.FLAGGED]
     print(f"Bukti untuk {len(found)} klaim K menyebut jenis dokumen/kegiatan dan waktunya.")
     if len(flagged):

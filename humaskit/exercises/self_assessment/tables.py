@@ -96,7 +96,7 @@ def jawaban(isian: Isian) -> Tabel:
             decided = "✘ Belum dijawab K atau BK."
         rows.append({"Unit": e.kode_unit, "Elemen": int(e.no_elemen),
                      "Klaim Anda": claim or NOT_ANSWERED,
-                     "Bukti Anda": answer.bukti if answer is not None else "",
+                     "Bukti Anda": evidence.excerpt(answer.bukti) if answer is not None else "",
                      "Putusan aturan": decided})
     return Tabel("Jawaban Anda dan putusan aturan bukti", pd.DataFrame(rows),
                  {"Unit": 15, "Elemen": 6, "Klaim Anda": 8, "Bukti Anda": 32,
