@@ -14,10 +14,14 @@ import textwrap
 import pandas as pd
 
 from humaskit.documents import Table
+from humaskit.exercises.self_assessment.checks import EVIDENCE_RULE
 from humaskit.skkni import apl02, catalog, evidence, plan
 from humaskit.skkni.form import IDENTITY_FIELDS, Isian
 
 NOT_ANSWERED = "(belum dijawab)"
+PLAN_RULE = ("Aturan: setiap elemen BK punya rencana dengan kegiatan, sumber belajar, target "
+             "dan indikator keberhasilan; target berupa tanggal (TTTT-BB-HH) sesudah tanggal "
+             "asesmen.")
 
 
 class Tabel:
@@ -101,8 +105,9 @@ def jawaban(isian: Isian) -> Tabel:
     return Tabel("Jawaban Anda dan putusan aturan bukti", pd.DataFrame(rows),
                  {"Unit": 15, "Elemen": 6, "Klaim Anda": 8, "Bukti Anda": 32,
                   "Putusan aturan": 36},
-                 "✔ memenuhi aturan; ⚑ tanda untuk asesor (poin tidak berkurang); ✘ belum "
-                 "memenuhi aturan (perbaiki). Kecukupan bukti dinilai asesor.")
+                 f"Aturan: {EVIDENCE_RULE} ✔ memenuhi aturan; ⚑ tanda untuk asesor (poin tidak "
+                 "berkurang); ✘ belum memenuhi aturan (perbaiki). Kecukupan bukti dinilai "
+                 "asesor.")
 
 
 def rencana(isian: Isian) -> Tabel:
@@ -134,7 +139,7 @@ def rencana(isian: Isian) -> Tabel:
     return Tabel("Rencana pengembangan Anda dan putusan aturan", frame,
                  {"Unit": 15, "Elemen": 6, "Kegiatan": 20, "Sumber belajar": 16,
                   "Target": 10, "Indikator": 16, "Putusan aturan": 24},
-                 "" if len(frame) else "Tidak ada elemen BK, jadi tidak perlu rencana.")
+                 PLAN_RULE if len(frame) else "Tidak ada elemen BK, jadi tidak perlu rencana.")
 
 
 def ringkasan(summary: pd.DataFrame) -> Tabel | pd.DataFrame:
