@@ -388,3 +388,11 @@ def test_a_rounded_summary_passes_the_summary_check():
     summary = apl02.summary(isian.jawaban)
     summary["persen_K"] = summary["persen_K"].round(0)
     checks.periksa_ringkasan(isian, summary)
+
+
+def test_decision_tables_escape_what_the_participant_wrote():
+    isian = samples.complete()
+    hostile = samples.with_changes(isian, {_claims(isian)[0]: {
+        "bukti": "<script>alert(1)</script> Laporan rapat koordinasi 2025"}})
+    shown = tables.jawaban(hostile)._repr_html_()
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
