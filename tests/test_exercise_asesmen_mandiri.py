@@ -396,3 +396,14 @@ def test_decision_tables_escape_what_the_participant_wrote():
         "bukti": "<script>alert(1)</script> Laporan rapat koordinasi 2025"}})
     shown = tables.jawaban(hostile)._repr_html_()
     assert "<script>" not in shown and "&lt;script&gt;" in shown
+
+
+@pytest.mark.parametrize("isian", [
+    form.Isian(), form.Isian(kode_skema=samples.SCHEME),
+    form.Isian(kode_skema="TIDAK-ADA", jawaban=[{"kode_unit": "X", "no_elemen": "satu",
+                                                  "klaim": "BK", "bukti": ""}]),
+], ids=["kosong", "skema_saja", "kode_aneh"])
+def test_decision_tables_show_an_unfinished_or_odd_isian_without_failing(isian):
+    """The notebook shows them before the form is filled, and for answers written in code."""
+    for table in (tables.identitas(isian), tables.jawaban(isian), tables.rencana(isian)):
+        assert table.table.caption in repr(table) and table._repr_html_()

@@ -45,7 +45,7 @@ class Tabel:
             wrapped = [textwrap.wrap(text, size) or [""] for text, size in zip(cells, width)]
             return [" | ".join((cell[i] if i < len(cell) else "").ljust(size)
                                for cell, size in zip(wrapped, width)).rstrip()
-                    for i in range(max(len(cell) for cell in wrapped))]
+                    for i in range(max((len(cell) for cell in wrapped), default=0))]
 
         rule = "-+-".join("-" * size for size in width)
         lines = [self.table.caption, *line(columns), rule]
@@ -54,6 +54,10 @@ class Tabel:
         if self.note:
             lines += textwrap.wrap(self.note, sum(width) + 3 * (len(width) - 1))
         return "\n".join(lines)
+
+
+def _number(value: object) -> int | str:
+    return int(value) if pd.notna(value) else "?"
 
 
 def _elements(isian: Isian, answers: pd.DataFrame) -> pd.DataFrame:
@@ -98,11 +102,12 @@ def jawaban(isian: Isian) -> Tabel:
             decided = f"✘ Jawaban '{claim}' tidak sah; isi K atau BK."
         else:
             decided = "✘ Belum dijawab K atau BK."
-        rows.append({"Unit": e.kode_unit, "Elemen": int(e.no_elemen),
+        rows.append({"Unit": e.kode_unit, "Elemen": _number(e.no_elemen),
                      "Klaim Anda": claim or NOT_ANSWERED,
                      "Bukti Anda": evidence.excerpt(answer.bukti) if answer is not None else "",
                      "Putusan aturan": decided})
-    return Tabel("Jawaban Anda dan putusan aturan bukti", pd.DataFrame(rows),
+    columns = ["Unit", "Elemen", "Klaim Anda", "Bukti Anda", "Putusan aturan"]
+    return Tabel("Jawaban Anda dan putusan aturan bukti", pd.DataFrame(rows, columns=columns),
                  {"Unit": 15, "Elemen": 6, "Klaim Anda": 8, "Bukti Anda": 32,
                   "Putusan aturan": 36},
                  f"Aturan: {EVIDENCE_RULE} ✔ memenuhi aturan; ⚑ tanda untuk asesor (poin tidak "
@@ -127,7 +132,7 @@ def rencana(isian: Isian) -> Tabel:
         if len(dated) and plan.parse_date(assessed) is None:
             problems.append("tanggal asesmen belum diisi")
         item = mine.iloc[0] if len(mine) else pd.Series(dtype=object)
-        rows.append({"Unit": row.kode_unit, "Elemen": int(row.no_elemen),
+        rows.append({"Unit": row.kode_unit, "Elemen": _number(row.no_elemen),
                      "Kegiatan": item.get("kegiatan", ""),
                      "Sumber belajar": item.get("sumber_belajar", ""),
                      "Target": item.get("target", ""),
