@@ -38,7 +38,8 @@ KINDS = (
     "logbook", "catatan", "jurnal", "buku", "daftar", "kliping", "klipping", "portofolio",
     "database", "basis data", "dasbor", "dashboard", "perbup", "perda", "peraturan",
     "instruksi", "edaran", "nota", "mou", "perjanjian", "pks", "program kerja", "profil",
-    "company profile", "dip", "ppid", "skripsi", "tesis", "disertasi",
+    "company profile", "dip", "ppid", "skripsi", "tesis", "disertasi", "lppd", "lkpj",
+    "rkpd", "rpjmd", "presensi", "pengumuman", "maklumat", "imbauan", "desain",
     # personnel and qualification records
     "skp", "kinerja", "angka kredit", "dupak", "ijazah", "transkrip", "sertifikat",
     "sttpp", "sttpl", "piagam", "penghargaan", "anugerah", "satyalancana", "plakat", "trofi",
@@ -54,7 +55,8 @@ KINDS = (
     "penyimpanan bersama", "drive", "google drive", "server",
     # media relations and monitoring
     "pers", "konferensi pers", "konpers", "press conference", "jumpa pers", "temu media",
-    "media briefing", "doorstop", "wawancara", "reportase", "publikasi",
+    "media briefing", "doorstop", "wawancara", "reportase", "publikasi", "klarifikasi",
+    "hak jawab", "hak koreksi", "siaran langsung", "live", "streaming",
     "liputan", "peliputan", "pemantauan", "pantauan", "monitoring", "analisis", "survei",
     "skm", "pengaduan", "lapor",
     # activities and roles
