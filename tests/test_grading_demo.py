@@ -45,6 +45,8 @@ def test_the_demo_writes_feedback_exports_and_a_self_contained_dashboard(out):
     book = openpyxl.load_workbook(out.exports / "nilai_kohort.xlsx")
     assert {"Per bagian", "Klaim asesmen mandiri", "Keputusan asesor",
             "Rekomendasi asesor"} <= set(book.sheetnames)
+    claims = next(book["Klaim asesmen mandiri"].iter_rows(max_row=1, values_only=True))
+    assert "tanda_bukti" in claims  # the evidence rule's flags, beside the asesor's decision
     html = (out.reports / "dasbor.html").read_text(encoding="utf-8")
     assert 'src="http' not in html
     assert "Peta klaim kompetensi" in html and "Rekomendasi asesor" in html

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from humaskit.exercises.self_assessment import checks, samples
-from humaskit.skkni import apl02, form, plan, ui
+from humaskit.skkni import apl02, evidence, form, plan, ui
 
 
 @pytest.fixture
@@ -127,13 +127,13 @@ def test_changing_scheme_rebuilds_the_questions_and_keeps_identity(tmp_path):
                                         ("Sertifikat", True),
                                         ("Laporan rapat koordinasi humas 2025", False)])
 def test_evidence_must_be_specific(text, weak):
-    assert (checks.evidence_problem(text) is not None) is weak
+    assert (evidence.judge(text).status == evidence.REFUSED) is weak
 
 
 def test_checks_explain_in_indonesian_what_to_fix(isian):
     broken = samples._variants()["kurang_lengkap"]
-    with pytest.raises(AssertionError, match=r"diklaim K, tetapi buktinya tidak menyebut jenis dokumen atau kegiatan, dan "
-                                          r"tidak menyebut kapan \(.ada.\)"):
+    with pytest.raises(AssertionError, match=r"diklaim K, tetapi buktinya tidak menyebut jenis dokumen atau "
+                                          r"kegiatan; tidak menyebut kapan .* \('ada'\)"):
         checks.periksa_bukti(broken)
     with pytest.raises(AssertionError, match="Belum ada jawaban K/BK"):
         checks.periksa_jawaban(form.Isian())
@@ -173,3 +173,14 @@ def test_linked_profile_chart_selects_units(isian):
     spec = apl02.profile_with_elements(isian.jawaban).to_dict()
     assert spec["params"][0]["select"]["fields"] == ["kode_unit"]
     assert spec["vconcat"][1]["transform"][0]["filter"]["param"] == spec["params"][0]["name"]
+
+
+def test_the_form_shows_the_evidence_rules_verdict_as_the_participant_types(tmp_path):
+    row = next(iter(ui.AsesmenForm(tmp_path).rows.values()))
+    row.klaim.value = "K"
+    row.bukti.value = "Foto 2025"
+    assert "Belum memenuhi aturan" in row.verdict.value
+    row.bukti.value = "Foto peresmian pasar Bukit Pandan, Agustus 2025"
+    assert "Memenuhi aturan" in row.verdict.value and "Belum" not in row.verdict.value
+    row.klaim.value = "BK"
+    assert row.verdict.value == ""

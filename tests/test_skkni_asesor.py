@@ -67,3 +67,21 @@ def test_a_partly_filled_record_can_be_read_when_blanks_are_allowed(filled, tmp_
     assert len(asesor.load_decisions(path, allow_blank=True)) == 4
     with pytest.raises(DatasetError, match="baris 6"):
         asesor.load_decisions(path)
+
+
+def test_the_evidence_rules_flags_stand_beside_each_units_decision():
+    """One document cited in several units is flagged for the asesor in the template, per
+    unit; units without flags stay blank."""
+    isian = samples.complete()
+    copied = samples.with_changes(isian, {0: {"bukti": "Laporan tahunan humas 2025"},
+                                          2: {"bukti": "Laporan tahunan humas 2025"}})
+    record = asesor.template(asesor.claims_from_isian({"p01": copied})).set_index("kode_unit")
+    assert "juga dipakai di unit KOM.PR02.001.01" in record.at["KOM.PR01.001.01", "tanda_bukti"]
+    assert record.at["KOM.PR01.001.01", "tanda_bukti"].startswith("⚑ elemen 1")
+    assert record.at["KIT-PROTOKOL-01", "tanda_bukti"] == ""
+
+
+def test_a_record_written_before_the_flags_column_still_loads(filled, tmp_path):
+    path = tmp_path / "rekaman.csv"
+    filled.drop(columns=["tanda_bukti"]).to_csv(path, index=False)
+    assert len(asesor.load_decisions(path)) == 8

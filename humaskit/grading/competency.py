@@ -12,11 +12,13 @@ from humaskit.grading.workspace import Workspace
 from humaskit.skkni import apl02, asesor, form
 
 CLAIM_COLUMNS = ["id", "nama", "instansi", "kode_unit", "judul_unit", "jumlah_elemen",
-                 "jumlah_K", "persen_K", "klaim_unit"]
+                 "jumlah_K", "persen_K", "klaim_unit", "tanda_bukti"]
 
 
 def claims(ws: Workspace) -> pd.DataFrame:
-    """Per participant and unit: share of elements claimed K, and the unit's claim."""
+    """Per participant and unit: share of elements claimed K, the unit's claim, and the
+    evidence rule's flags for the asesor (``tanda_bukti``; the asesor's template carries
+    them beside the decision)."""
     people = cohort.participants(ws)
     frames = []
     for sub in ws.collection()["submissions"]:
@@ -25,7 +27,7 @@ def claims(ws: Workspace) -> pd.DataFrame:
         path = ws.course / "submitted" / sub["student"] / ASSIGNMENT / form.ANSWER_FILE
         try:
             isian = form.Isian.from_json(path.read_text(encoding="utf-8"))
-            summary = apl02.summary(isian.jawaban)
+            summary = asesor.with_evidence_notes(apl02.summary(isian.jawaban), isian)
         except (OSError, ValueError, TypeError, KeyError):
             continue
         who = people.get(sub["student"])

@@ -2,15 +2,16 @@
 the evidence meets VATM (Valid, Asli, Terkini, Memadai), and the recommendation on the
 FR.APL.02 ("Asesmen dapat dilanjutkan / tidak dapat dilanjutkan") with a comment.
 
-This is the asesor's judgement, kept apart from the candidate's K/BK claim (which the
-template only shows for reference). The record is a CSV or XLSX file, by default
+This is the asesor's judgement, kept apart from the candidate's K/BK claim and the evidence
+rule's flags per unit (``tanda_bukti``, :func:`humaskit.skkni.evidence.unit_notes`), which
+the template only shows for reference beside the decision. The record is a CSV or XLSX file, by default
 ``<grader folder>/asesor_asesmen_mandiri.csv`` (:func:`record_path`).
 
 Signatures used by the grading pipeline::
 
     template(claims: pd.DataFrame) -> pd.DataFrame
-        claims: one row per (id_peserta, kode_unit) with optional judul_unit, klaim_unit
-        (see claims_from_isian). Returns RECORD_COLUMNS, decision columns blank, sorted.
+        claims: one row per (id_peserta, kode_unit) with optional judul_unit, klaim_unit,
+        tanda_bukti (see claims_from_isian). Returns RECORD_COLUMNS, decision columns blank, sorted.
     load_decisions(path: str | os.PathLike, allow_blank: bool = False) -> pd.DataFrame
         Reads the filled record (.csv or .xlsx) and returns RECORD_COLUMNS with
         ``tanggal`` as datetime64; raises humaskit.datasets.DatasetError naming row (as
@@ -29,13 +30,13 @@ from pandera import Check, Column
 
 from humaskit.datasets import DatasetError, Problem
 from humaskit.datasets.validation import read_csv, validate
-from humaskit.skkni import apl02
+from humaskit.skkni import apl02, evidence
 from humaskit.skkni.form import Isian
 
 RECORD_NAME = "asesor_asesmen_mandiri.csv"
 VATM = ["memenuhi", "belum memenuhi"]
 RECOMMENDATIONS = ["dapat dilanjutkan", "tidak dapat dilanjutkan"]
-CLAIM_COLUMNS = ["id_peserta", "kode_unit", "judul_unit", "klaim_unit"]
+CLAIM_COLUMNS = ["id_peserta", "kode_unit", "judul_unit", "klaim_unit", "tanda_bukti"]
 DECISION_COLUMNS = ["bukti_vatm", "rekomendasi", "komentar", "asesor", "tanggal"]
 RECORD_COLUMNS = CLAIM_COLUMNS + DECISION_COLUMNS
 ROW_OFFSET = 2
@@ -46,6 +47,7 @@ SCHEMA = pa.DataFrameSchema(
         "kode_unit": Column(str, Check.str_length(min_value=3)),
         "judul_unit": Column(str, nullable=True),
         "klaim_unit": Column(str, Check.isin(["K", "BK"]), nullable=True),
+        "tanda_bukti": Column(str, nullable=True),
         "bukti_vatm": Column(str, Check.isin(VATM)),
         "rekomendasi": Column(str, Check.isin(RECOMMENDATIONS)),
         "komentar": Column(str, nullable=True),
@@ -62,14 +64,22 @@ def record_path(grader_dir: str | os.PathLike) -> Path:
 
 
 def claims_from_isian(isians: dict[str, Isian]) -> pd.DataFrame:
-    """Per candidate id and unit, the unit claim that follows from each candidate's answers."""
+    """Per candidate id and unit, the unit claim that follows from each candidate's answers,
+    and the evidence rule's flags for the asesor."""
     frames = []
     for student, isian in isians.items():
         if len(isian.jawaban):
-            summary = apl02.summary(isian.jawaban)
+            summary = with_evidence_notes(apl02.summary(isian.jawaban), isian)
             frames.append(summary.assign(id_peserta=student)[CLAIM_COLUMNS])
     return (pd.concat(frames, ignore_index=True) if frames
             else pd.DataFrame(columns=CLAIM_COLUMNS))
+
+
+def with_evidence_notes(summary: pd.DataFrame, isian: Isian) -> pd.DataFrame:
+    """A per-unit table with the column ``tanda_bukti``: the evidence rule's flags (and
+    refusals) for the asesor, per unit of ``isian``."""
+    notes = evidence.unit_notes(isian.jawaban, isian.identitas.get("tanggal_asesmen"))
+    return summary.assign(tanda_bukti=[notes.get(code, "") for code in summary["kode_unit"]])
 
 
 def template(claims: pd.DataFrame) -> pd.DataFrame:
@@ -123,6 +133,8 @@ def load_decisions(path: str | os.PathLike, allow_blank: bool = False) -> pd.Dat
     path = Path(path)
     source = f"rekaman asesor ({path})"
     frame = _normalise(_read(path, source))
+    if "tanda_bukti" not in frame:  # a record written before the column existed
+        frame["tanda_bukti"] = pd.NA
     if allow_blank and set(DECISION_COLUMNS) <= set(frame.columns):
         frame = frame[frame[DECISION_COLUMNS].notna().any(axis=1)]
     record = validate(frame, SCHEMA, source, row_offset=ROW_OFFSET)

@@ -10,6 +10,7 @@ only maps widgets to an :class:`~humaskit.skkni.form.Isian` and back.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import ipywidgets as w
@@ -17,9 +18,11 @@ import pandas as pd
 from IPython.display import display
 
 from humaskit.exercises import answers
-from humaskit.skkni import apl02, catalog, form, plan
+from humaskit.skkni import apl02, catalog, evidence, form, plan
 
 _WIDE = w.Layout(width="95%")
+FORM_TEXT = ("[Formulir FR.APL.02: tampil sebagai formulir isian di JupyterLab. Isian yang "
+             "tersimpan ditampilkan sebagai tabel di bawah, bersama putusan aturannya.]")
 
 
 class ElementRow:
@@ -33,8 +36,10 @@ class ElementRow:
                                f"<br><small>KUK: {kuk}</small>")
         self.klaim = w.ToggleButtons(options=list(apl02.CLAIMS), value=None,
                                      tooltips=["Kompeten (saya dapat)", "Belum kompeten"])
-        self.bukti = w.Textarea(placeholder="Bukti untuk K: dokumen, tahun, kegiatan, dsb.",
-                                description="Bukti", layout=_WIDE)
+        self.bukti = w.Textarea(placeholder="Bukti untuk K: jenis dokumen atau kegiatan, dan "
+                                            "tahunnya, mis. Notulen rapat koordinasi humas, "
+                                            "Maret 2025", description="Bukti", layout=_WIDE)
+        self.verdict = w.HTML()
         self.kegiatan = w.Text(description="Kegiatan", layout=_WIDE)
         self.sumber = w.Text(description="Sumber belajar", layout=_WIDE)
         self.target = w.DatePicker(description="Target")
@@ -42,12 +47,20 @@ class ElementRow:
         self.plan_box = w.VBox([w.HTML("<i>Rencana pengembangan untuk elemen BK:</i>"),
                                 self.kegiatan, self.sumber, self.target, self.indikator])
         self.klaim.observe(self._toggle_plan, names="value")
+        self.klaim.observe(self._judge, names="value")
+        self.bukti.observe(self._judge, names="value")
         self._toggle_plan()
-        self.box = w.VBox([self.question, self.klaim, self.bukti, self.plan_box],
+        self.box = w.VBox([self.question, self.klaim, self.bukti, self.verdict, self.plan_box],
                           layout=w.Layout(border="1px solid #ddd", padding="4px", margin="4px 0"))
 
     def _toggle_plan(self, *_):
         self.plan_box.layout.display = "" if self.klaim.value == "BK" else "none"
+
+    def _judge(self, *_):
+        """The evidence rule's verdict under the evidence, as the participant types."""
+        shown = self.klaim.value == "K" and self.bukti.value.strip()
+        self.verdict.value = (f"<small>{html.escape(evidence.judge(self.bukti.value).describe())}"
+                              "</small>" if shown else "")
 
     def fill(self, answer: dict | None, item: dict | None) -> None:
         if answer:
@@ -160,8 +173,14 @@ class AsesmenForm:
             rencana=pd.DataFrame([i for i in items if i], columns=plan.PLAN_COLUMNS))
 
     def tampilkan(self) -> None:
-        """Show the form, and below it the copy of the saved answers the notebook keeps."""
-        display(self.widget)
+        """Show the form, and below it the copy of the saved answers the notebook keeps.
+
+        Where widgets are not drawn (a saved or graded notebook, the feedback page), the
+        form's text says so instead of the widget's internals; the answers are shown as
+        tables further down the notebook."""
+        shown = self.widget._repr_mimebundle_()
+        shown["text/plain"] = FORM_TEXT
+        display(shown, raw=True)
         path = self.folder / form.ANSWER_FILE
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         self.mirror.show(text, answers.now() if text else "")

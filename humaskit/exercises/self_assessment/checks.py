@@ -1,43 +1,26 @@
 """Checks for the *Asesmen Mandiri* exercise, with Indonesian messages for participants.
 
 Each ``periksa_*`` function raises AssertionError listing what to fix, or prints a short
-confirmation. The notebook's grade cells call the visible ones; the hidden tests call the
-``periksa_*`` functions marked *(hidden)*. There is no single right answer: the checks
-look at completeness, validity and consistency, never at which claims are made.
+confirmation. The notebook's grade cells call them in plain sight: every rule that grading
+applies is the check the participant ran first. There is no single right answer: the checks
+look at completeness, the evidence rule as far as a rule can decide it, and consistency,
+never at which claims are made; the sufficiency of evidence is the asesor's manual grade.
 """
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
-from humaskit.skkni import apl02, catalog, plan
+from humaskit.number_format import angka
+from humaskit.skkni import apl02, catalog, evidence, plan
 from humaskit.skkni.form import IDENTITY_FIELDS, Isian
 
 #: The evidence rule, as the notebook states it to participants.
 EVIDENCE_RULE = (
     "Bukti untuk setiap K sah bila (1) menyebut jenis dokumen atau kegiatan, misalnya laporan, "
     "naskah siaran pers, notulen rapat, SK, sertifikat pelatihan, foto kegiatan, dan (2) "
-    "menyebut kapan: tahun, atau bulan dan tahun. Satu dokumen boleh dipakai untuk beberapa "
-    "elemen dalam unit yang sama, tetapi bukti yang sama tidak boleh disalin ke unit lain.")
-#: Words that name a document or an activity (matched as the start of a word).
-EVIDENCE_KINDS = (
-    "laporan", "naskah", "siaran pers", "rilis", "notulen", "notula", "sk ", "surat",
-    "keputusan", "sertifikat", "piagam", "foto", "video", "album", "arsip", "dokumen",
-    "kliping", "klipping", "daftar", "rencana", "rekaman", "materi", "modul", "presentasi",
-    "bahan", "buletin", "majalah", "artikel", "berita", "unggahan", "postingan", "akun",
-    "situs", "website", "laman", "infografi", "poster", "spanduk", "brosur", "leaflet",
-    "pamflet", "portofolio", "log ", "catatan", "matriks", "peta", "survei", "kuesioner",
-    "rapat", "pelatihan", "bimtek", "diklat", "workshop", "lokakarya", "seminar", "kegiatan",
-    "acara", "konferensi pers", "jumpa pers", "wawancara", "liputan", "peliputan", "pameran",
-    "sosialisasi", "kampanye", "musrenbang", "upacara", "kunjungan", "program", "sop",
-    "pedoman", "jadwal", "formulir", "nota", "memo", "undangan", "kontrak", "proposal")
-MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-          "september", "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun",
-          "jul", "agu", "agt", "sep", "okt", "nov", "des")
-YEAR = re.compile(r"\b(19|20)\d{2}\b")
+    "menyebut kapan: tahun, atau bulan dan tahun.")
 MAX_LISTED = 8
 
 
@@ -99,65 +82,33 @@ def periksa_jawaban(isian: Isian) -> None:
         elif claim not in apl02.CLAIMS:
             messages.append(f"{_where(e.kode_unit, e.no_elemen)}: jawaban '{claim}' tidak sah; "
                             "isi K atau BK.")
-    _fail("Jawaban K/BK belum lengkap atau tidak sah:", messages)
+    keys = list(zip(table["kode_unit"], table["no_elemen"]))
+    expected = {(e.kode_unit, e.no_elemen) for e in elements.itertuples()}
+    messages += [f"{_where(*k)} tidak termasuk skema yang dipilih." for k in keys
+                 if k not in expected]
+    messages += [f"{_where(*k)} dijawab lebih dari sekali." for k in sorted(
+        {k for k in keys if keys.count(k) > 1}, key=str)]
+    _fail("Jawaban K/BK belum lengkap, tidak sah, atau tidak sesuai skema:", messages)
     print(f"Semua {len(elements)} elemen sudah dijawab K atau BK.")
 
 
-def periksa_jawaban_sesuai_skema(isian: Isian) -> None:
-    """(hidden) No duplicate rows and no rows for elements outside the scheme."""
-    table = _answered(isian)
-    expected = {(e.kode_unit, e.no_elemen) for e in _elements(isian).itertuples()}
-    keys = list(zip(table["kode_unit"], table["no_elemen"]))
-    messages = [f"{_where(*k)} tidak termasuk skema yang dipilih." for k in keys
-                if k not in expected]
-    messages += [f"{_where(*k)} dijawab lebih dari sekali." for k in sorted(
-        {k for k in keys if keys.count(k) > 1}, key=str)]
-    _fail("Tabel jawaban tidak sesuai dengan skema:", messages)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s.,;:!-]+", " ", text.lower()).strip()
-
-
-def evidence_problem(text: str) -> str | None:
-    """What an evidence text lacks under :data:`EVIDENCE_RULE` (None when it is valid)."""
-    key = f" {_key(text)} "
-    if not key.strip():
-        return "kosong"
-    words = key.split()
-    names_kind = any(f" {kind}" in key for kind in EVIDENCE_KINDS)
-    says_when = bool(YEAR.search(key)) or any(month in words for month in MONTHS)
-    if not names_kind and not says_when:
-        return "tidak menyebut jenis dokumen atau kegiatan, dan tidak menyebut kapan"
-    if not names_kind:
-        return "tidak menyebut jenis dokumen atau kegiatan"
-    if not says_when:
-        return "tidak menyebut kapan (tahun, atau bulan dan tahun)"
-    return None
-
-
 def periksa_bukti(isian: Isian) -> None:
-    """Every K claim's evidence follows :data:`EVIDENCE_RULE` (a kind of document or
-    activity, and when)."""
+    """Every K claim's evidence follows :data:`EVIDENCE_RULE` as far as a rule can decide
+    (:func:`humaskit.skkni.evidence.judge`); entries flagged for the asesor are listed and
+    cost no points."""
     table = _answered(isian)
-    claimed = table[table["klaim"] == "K"]
-    messages = [f"{_where(r.kode_unit, r.no_elemen)} diklaim K, tetapi buktinya "
-                f"{problem}" + (f" ('{r.bukti}')." if r.bukti else ".")
-                for r in claimed.itertuples() if (problem := evidence_problem(r.bukti))]
-    _fail(f"Bukti belum memenuhi aturan. {EVIDENCE_RULE}", messages)
-    print(f"Bukti untuk {len(claimed)} klaim K menyebut jenis dokumen/kegiatan dan waktunya.")
-
-
-def periksa_bukti_tidak_disalin(isian: Isian) -> None:
-    """(hidden) The same evidence is not copied to elements of different units (within one
-    unit, one document may serve several elements)."""
-    claimed = _answered(isian)
-    claimed = claimed[(claimed["klaim"] == "K") & (claimed["bukti"].map(_key) != "")]
-    units = claimed.groupby(claimed["bukti"].map(_key))["kode_unit"].unique()
-    messages = [f"bukti '{text}' dipakai di {len(found)} unit: {', '.join(found)}."
-                for text, found in units.items() if len(found) > 1]
-    _fail("Bukti yang sama disalin ke unit yang berbeda; tulis bukti yang sesuai untuk "
-          "setiap unit:", messages)
+    found = evidence.review(table, isian.identitas.get("tanggal_asesmen"))
+    refused = found[found["status"] == evidence.REFUSED]
+    _fail(f"Bukti belum memenuhi aturan. {EVIDENCE_RULE}",
+          [f"{_where(r.kode_unit, r.no_elemen)} diklaim K, tetapi buktinya {r.alasan}"
+           + (f" ('{evidence.excerpt(r.bukti)}')." if r.bukti else ".")
+           for r in refused.itertuples()])
+    flagged = found[found["status"] == evidence.FLAGGED]
+    print(f"Bukti untuk {len(found)} klaim K menyebut jenis dokumen/kegiatan dan waktunya.")
+    if len(flagged):
+        print("Tanda untuk asesor (poin tidak berkurang; asesor menilai kecukupannya):")
+        for r in flagged.itertuples():
+            print(f"  ⚑ {_where(r.kode_unit, r.no_elemen)}: {r.alasan}.")
 
 
 def same_value(given: object, expected: object) -> bool:
@@ -169,6 +120,13 @@ def same_value(given: object, expected: object) -> bool:
         return str(given).strip() == str(expected).strip()
     return any(abs(value - candidate) < 1e-6
                for candidate in (truth, round(truth), round(truth, 1), round(truth, 2)))
+
+
+def _shown(value: object) -> str:
+    """A number as participants read it (decimal comma); anything else as it is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return angka(value, 0 if float(value).is_integer() else 1)
+    return str(value)
 
 
 def _expected_summary(isian: Isian) -> pd.DataFrame:
@@ -189,8 +147,9 @@ def periksa_ringkasan(isian: Isian, ringkasan: pd.DataFrame) -> None:
             continue
         for column in ("jumlah_elemen", "jumlah_K", "jumlah_BK", "persen_K", "klaim_unit"):
             if not same_value(given.at[code, column], row[column]):
-                messages.append(f"unit {code}: {column} tertulis {given.at[code, column]}, "
-                                f"padahal menurut jawaban Anda {row[column]}.")
+                messages.append(f"unit {code}: {column} tertulis "
+                                f"{_shown(given.at[code, column])}, padahal menurut jawaban "
+                                f"Anda {_shown(row[column])}.")
     messages += [f"unit {c} ada di ringkasan tetapi tidak di jawaban." for c in given.index
                  if c not in expected.index]
     _fail("Ringkasan tidak cocok dengan jawaban Anda:", messages)
@@ -198,16 +157,17 @@ def periksa_ringkasan(isian: Isian, ringkasan: pd.DataFrame) -> None:
 
 
 def periksa_grafik(isian: Isian, grafik: alt.Chart) -> None:
-    """(hidden) The profile chart plots the percentages that follow from the answers."""
+    """The profile chart plots the percentages that follow from the answers."""
     expected = _expected_summary(isian).set_index("kode_unit")["persen_K"]
     try:
         plotted = apl02.chart_data(grafik).set_index("kode_unit")["persen_K"]
     except (TypeError, KeyError, AttributeError):
         raise AssertionError("`grafik` bukan grafik profil kompetensi dari "
                              "apl02.profile_chart(ringkasan).") from None
-    messages = [f"unit {c}: grafik menunjukkan {plotted.get(c)}%, padahal menurut jawaban "
-                f"{v}%." for c, v in expected.items() if plotted.get(c) != v]
+    messages = [f"unit {c}: grafik menunjukkan {_shown(plotted.get(c))}%, padahal menurut "
+                f"jawaban {_shown(v)}%." for c, v in expected.items() if plotted.get(c) != v]
     _fail("Grafik profil tidak cocok dengan jawaban Anda:", messages)
+    print("Grafik profil cocok dengan jawaban.")
 
 
 def periksa_rencana(isian: Isian) -> None:
@@ -219,11 +179,18 @@ def periksa_rencana(isian: Isian) -> None:
 
 
 def periksa_tanggal_rencana(isian: Isian) -> None:
-    """Every plan target that is filled in is a valid date (an empty one is the plan's
-    completeness, judged once, by :func:`periksa_rencana`)."""
+    """Every plan target that is filled in is a valid date after the assessment date (an
+    empty one is the plan's completeness, judged once, by :func:`periksa_rencana`)."""
     _answered(isian)
-    _fail("Tanggal target rencana belum benar:",
-          plan.date_problems(_dated(isian.rencana), None, check_order=False))
+    assessed = plan.parse_date(isian.identitas.get("tanggal_asesmen"))
+    dated = _dated(isian.rencana)
+    messages = plan.date_problems(dated, assessed)
+    if assessed is None and len(dated):
+        messages.insert(0, "tanggal asesmen belum diisi, jadi belum dapat diperiksa apakah "
+                           "target sesudah tanggal asesmen.")
+    _fail("Tanggal target rencana belum benar:", messages)
+    print(f"{len(dated)} target rencana berupa tanggal yang sah dan sesudah tanggal asesmen"
+          + (f" ({assessed.isoformat()})." if assessed else "."))
 
 
 def _dated(rencana: pd.DataFrame) -> pd.DataFrame:
@@ -231,14 +198,3 @@ def _dated(rencana: pd.DataFrame) -> pd.DataFrame:
     if not len(rencana):
         return rencana
     return rencana[rencana["target"].map(lambda v: bool(str(v or "").strip()))]
-    print("Semua target rencana berupa tanggal yang sah.")
-
-
-def periksa_target_sesudah_asesmen(isian: Isian) -> None:
-    """(hidden) Every plan target falls after the assessment date."""
-    _answered(isian)
-    assessed = plan.parse_date(isian.identitas.get("tanggal_asesmen"))
-    if assessed is None:
-        raise AssertionError("Tanggal asesmen belum diisi, jadi target belum dapat diperiksa.")
-    _fail("Tanggal target rencana belum benar:",
-          plan.date_problems(_dated(isian.rencana), assessed))

@@ -3,7 +3,8 @@
 ``build(name)`` returns ``(notebook, extra_files)`` ready for
 :func:`humaskit.exercises.course.submit`: the participant version of the notebook (edited
 where the sample needs it) and the answers file the form would have saved. ``LOSES`` names
-the grade cells each sample is meant to fail; ``POINTS`` gives every grade cell's points.
+the grade cells each sample is meant to fail; ``POINTS`` gives every autograded cell's points
+and ``MANUAL_POINTS`` the asesor's part.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from humaskit.exercises import course
 from humaskit.exercises.self_assessment import ASSIGNMENT, NOTEBOOK
 from humaskit.skkni import catalog, form
 
-POINTS = {"uji_identitas": 1, "uji_jawaban": 2, "uji_bukti": 2, "uji_ringkasan": 2,
+POINTS = {"uji_identitas": 1, "uji_jawaban": 2, "uji_bukti": 1, "uji_ringkasan": 2,
           "uji_rencana": 2, "uji_tanggal": 1}
+#: The asesor's manual grade (an nbgrader task cell): the sufficiency of the evidence.
+MANUAL_POINTS = {"nilai_asesor_bukti": 2}
 CODE_CELL_ID = "isian_kode"
 SUMMARY_LINE = "ringkasan = apl02.summary(isian.jawaban)"
 
@@ -112,12 +115,12 @@ LOSES = {
     "jawaban_hilang": {"uji_jawaban"},
     "jawaban_tidak_sah": {"uji_jawaban"},
     "bukti_kosong": {"uji_bukti"},
-    "bukti_disalin": {"uji_bukti"},
+    "bukti_disalin": set(),  # one document in several units: a flag for the asesor only
     "ringkasan_tidak_cocok": {"uji_ringkasan"},
     "rencana_hilang": {"uji_rencana"},
     "tanggal_sebelum_asesmen": {"uji_tanggal"},
     "kurang_lengkap": {"uji_jawaban", "uji_bukti", "uji_rencana"},
-    "tidak_konsisten": {"uji_jawaban", "uji_bukti", "uji_ringkasan", "uji_tanggal"},
+    "tidak_konsisten": {"uji_jawaban", "uji_ringkasan", "uji_tanggal"},
 }
 NAMES = list(LOSES)
 #: Samples whose notebook is edited so that the summary disagrees with the answers.
