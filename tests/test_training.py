@@ -137,12 +137,14 @@ def test_gain_per_participant_handles_the_maximum_and_a_missing_test():
     n = len(bank.items("pre"))
     cells = _cells({"rini_paramitha": {"pre": [1] * 10 + [0] * (n - 10), "post": [1] * 16
                                        + [0] * (n - 16)},
-                    "agus_salim": {"pre": [1] * n, "post": [1] * (n - 1) + [0]},
+                    "agus_salim": {"pre": [1] * n, "post": [1] * n},
                     "dewi_kartika": {"pre": [0] * n}})
     table = gain.by_participant(cells, PEOPLE).set_index("id")
     assert table.loc["rini_paramitha", "gain"] == pytest.approx(6 / 12)
+    assert table.loc["rini_paramitha", "kategori"] == "sedang"
     assert pd.isna(table.loc["agus_salim", "gain"])
     assert table.loc["agus_salim", "keterangan"] == "nilai pre-test sudah maksimal"
+    assert table.loc["agus_salim", "kategori"] == "tetap maksimal"
     assert table.loc["dewi_kartika", "keterangan"] == "belum mengikuti post-test"
     assert table.loc["yohanes_bere", "keterangan"] == "belum mengikuti pre-test"
 
