@@ -172,3 +172,53 @@ def test_each_objective_gets_the_category_of_its_cohort_gain():
     assert (table.loc[first, "pre"], table.loc[first, "post"]) == (0.5, 0.5)
     assert table.loc[first, "kategori"] == "rendah"  # g = 0
     assert table.loc[second, "kategori"] == "tinggi"  # 0 → 1
+
+
+# --- shown to the trainer -------------------------------------------------------------------
+
+def test_the_dashboard_shows_kr20_beside_n_the_flags_and_hakes_categories(cells):
+    from humaskit.grading.report import quiz_item_analysis
+    from humaskit.number_format import angka
+
+    page = "\n".join(quiz_item_analysis(cells))
+    k = len(bank.items("pre"))
+    assert "<h2>Analisis butir soal pre-test dan post-test</h2>" in page
+    assert f"<td>Pre-test</td><td>5</td><td>{k}</td>" in page
+    assert f"<td>{angka(k / (k - 1) * (1 - 0.88 / 1.36))}</td>" in page
+    fourth = bank.items("pre")[3].id
+    assert f"<td>Pre-test</td><td>{fourth}</td><td>5</td><td>0,40</td>" in page
+    assert "daya beda negatif" in page and "tetap maksimal" in page
+
+
+def test_the_dashboard_leaves_the_section_out_when_no_quiz_was_graded():
+    from humaskit.grading.report import quiz_item_analysis
+
+    other = pd.DataFrame([{"id": "a", "latihan": "pemetaan_isu", "langkah": "", "bagian": "x",
+                           "nilai": 1.0, "nilai_maks": 1.0}])
+    assert quiz_item_analysis(other) == []
+
+
+def test_the_demo_cohorts_answers_give_a_meaningful_item_analysis():
+    """The demo (``humaskit grade --demo``) answers by an ability model, so its item analysis
+    reads like a real room's: reliable forms, items that discriminate on average, a learning
+    gain, and the top pre-test scorer whose post-test fell shown as fallen."""
+    from humaskit.grading import demo, roster
+
+    people = roster.load(roster.DEMO_ROSTER)
+    def answers() -> dict:
+        return {pid: {form: [int(i.id in right) for i in bank.items(form)]
+                      for form in bank.FORMS
+                      if (right := demo.quiz_right(form, pid)) is not None}
+                for pid in people}
+
+    marks = answers()
+    cells = _cells(marks)
+    forms = item_analysis.forms(cells).set_index("tes")
+    assert (forms.loc["pre", "peserta"], forms.loc["post", "peserta"]) == (10, 9)
+    assert forms.loc["pre", "kr20"] > 0.6 and forms.loc["post", "kr20"] > 0.6
+    assert forms.loc["post", "rata_rata"] > forms.loc["pre", "rata_rata"]
+    items = item_analysis.items(cells)
+    assert items["daya_beda"].astype(float).mean() > 0.2
+    people_table = gain.by_participant(cells, people).set_index("id")
+    assert people_table.loc[demo.QUIZ_TOP, "kategori"] == "turun"
+    assert answers() == marks  # drawn from hashes: the same on every run

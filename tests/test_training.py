@@ -21,7 +21,8 @@ from humaskit.cli import main
 from humaskit.datasets import DatasetError
 from humaskit.exercises.quiz import bank
 from humaskit.grading import roster
-from humaskit.training import attendance, demo, gain, publish, schedule
+from humaskit.number_format import angka
+from humaskit.training import attendance, demo, gain, item_analysis, publish, schedule
 from humaskit.training.identity import Identity
 
 GUIDE = """
@@ -230,6 +231,25 @@ def test_the_report_docx_opens_and_holds_every_section(published):
     text = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
     assert "Rini Paramitha" in text and "KOM.PR02.001.01" in text
     assert "Menerbitkan hasil SKM per triwulan di situs pemda" in text
+
+
+def test_the_report_gives_hakes_categories_and_an_item_analysis_annex(published):
+    out, done = published
+    word = docx.Document(str(done["folder"] / "laporan_penyelenggaraan.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings.index("Lampiran. Analisis butir soal pre-test dan post-test") == \
+        headings.index("8. Rencana tindak lanjut (RTL) peserta") + 1
+    cells = pd.read_csv(out / "ekspor" / "nilai_per_bagian.csv", encoding="utf-8-sig")
+    forms = item_analysis.forms(cells).set_index("tes")
+    reliability = next(t for t in word.tables if t.rows[0].cells[-1].text == "KR-20")
+    shown = {r.cells[0].text: r.cells[-1].text for r in reliability.rows[1:]}
+    assert shown == {"Pre-test": angka(forms.loc["pre", "kr20"]),
+                     "Post-test": angka(forms.loc["post", "kr20"])}
+    people = next(t for t in word.tables if t.rows[0].cells[0].text == "Nama" and
+                  "Kategori" in [c.text for c in t.rows[0].cells])
+    kinds = {r.cells[0].text: r.cells[4].text for r in people.rows[1:]}
+    # 0 → 22 of 22 is g = 1; 9 → 13 is g = 4/13
+    assert (kinds["Rini Paramitha"], kinds["Andreas Tamba"]) == ("tinggi", "sedang")
 
 
 def test_the_report_notes_a_damaged_evaluation_file_without_stopping(published):
