@@ -120,7 +120,7 @@ def _on_time(within: int, late: int, never: int) -> str:
 
 def _rtl_refuses_only(field: str, **action) -> str:
     found = rtl.problems(**action)
-    return "tenggatnya bukan tanggal" if len(found) == 1 and found[0].startswith(field) else ""
+    return "tenggatnya tidak berupa tanggal" if len(found) == 1 and found[0].startswith(field) else ""
 
 
 COMPUTED = {
@@ -218,7 +218,7 @@ def test_hak_koreksi_and_hak_jawab_are_keyed_and_taught_as_uu_40_1999_defines_th
     """Pasal 1 angka 12: a wrong fact in a report is corrected by hak koreksi; Pasal 1 angka
     11: a report harming one's good name is answered by hak jawab."""
     assert _keyed_option("pre", "H3.2") == "hak koreksi"
-    assert "keliru" in bank.item("pre", "H3.2").stem
+    assert "data yang benar" in bank.item("pre", "H3.2").stem
     assert _keyed_option("post", "H3.2") == "hak jawab"
     assert "nama baik" in bank.item("post", "H3.2").stem
     day3 = json.loads((ROOT / "notebooks" / f"{DAY_NOTEBOOKS[3]}.ipynb").read_text("utf-8"))

@@ -1,5 +1,7 @@
 """The pre-test and post-test items: one item per learning objective of each day, in two
-parallel forms (same objective, different item).
+parallel forms: the same objective and sub-skill (:data:`SUBSKILLS`) at the same difficulty,
+with different numbers or cases. Distractors are the misconceptions the day teaches against.
+The forms are fixed (pre-test first form, post-test second; no counterbalancing).
 
 The objectives are those stated at the top of each day notebook. Each :class:`Item` has a
 stem and four options ``a``–``d``. The keys are not here: they live only in the hidden tests
@@ -31,7 +33,7 @@ OBJECTIVES = {
     "H2.6": (2, "matriks Mendelow"),
     "H2.7": (2, "OPD pemimpin dan koordinator isu"),
     "H3.1": (3, "menilai pesan dengan 5C"),
-    "H3.2": (3, "agenda setting dan tanggapan atas pemberitaan"),
+    "H3.2": (3, "tanggapan atas pemberitaan: hak jawab dan hak koreksi"),
     "H3.3": (3, "konten sebelum–saat–sesudah kegiatan"),
     "H3.4": (3, "UU 14/2008 (KIP) dan PPID"),
     "H3.5": (3, "membaca KPI komunikasi"),
@@ -87,7 +89,7 @@ SUBSKILLS = {
     "H4.1": "kelompok unit dari kode unit SKKNI 2008",
     "H4.2": "kategori jenjang JF Pranata Humas (Terampil atau Ahli)",
     "H4.3": "klaim asesi (FR.APL.02) dibedakan dari keputusan asesor",
-    "H4.4": "cakupan Kode Etik Humas Pemerintah yang terkait sebuah kasus",
+    "H4.4": "cakupan Kode Etik Humas Pemerintah pada kasus yang permukaannya menyesatkan",
     "H4.5": "unsur RTL terukur yang belum dipenuhi",
 }
 
@@ -97,7 +99,7 @@ PRE = _items("pre", [
              "kompositnya?"),
      ("49,00", "50,00", "51,00", "50,50")),
     ("H1.2", "Menurut Bernays (dikutip artikel Humas DJKN), tiga arti *public relations* adalah …",
-     ("memberi informasi, persuasi, integrasi",
+     ("informasi, persuasi, dan integrasi",
       "kewenangan, koordinasi, dan kompetensi",
       "hak tahu, aspirasi, dan citra positif",
       "inisiator, mediator, dan fasilitator")),
@@ -116,7 +118,7 @@ PRE = _items("pre", [
      ("Waktu penyelesaian; mutu C",
       "Waktu penyelesaian; mutu D",
       "Biaya/tarif; mutu A",
-      "Penanganan pengaduan; mutu C")),
+      "Penanganan pengaduan; mutu D")),
     ("H2.1", "Menurut Chase, manakah yang sudah merupakan isu, bukan tren atau kabar burung?",
      ("Kabar bahwa kepala dinas pendidikan akan segera dimutasi",
       "Jumlah penduduk lansia bertambah setiap tahun",
@@ -152,11 +154,11 @@ PRE = _items("pre", [
              "serta DAK tanpa penjelasan. Kriteria 5C mana yang paling dilanggar?"),
      ("Credibility", "Context", "Clarity", "Continuity")),
     ("H3.2", ("Portal berita menulis bantuan banjir \"belum disalurkan sama sekali\", padahal "
-             "sudah sampai di 6 dari 9 desa. Menurut UU 40/1999, hak yang dipakai pemda untuk "
-             "membetulkan informasi yang keliru itu adalah …"),
+             "sudah sampai di 6 dari 9 desa. Pemda ingin redaksi memuat data yang benar. "
+             "Menurut UU 40/1999, hak yang dipakai pemda adalah …"),
      ("hak koreksi", "hak jawab", "hak tolak", "hak tahu publik")),
-    ("H3.3", ("Festival diadakan Sabtu. Menurut kalender konten kit, kapan unggahan \"Angka "
-             "capaian\" (infografis jumlah peserta dan layanan) dijadwalkan?"),
+    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, kapan "
+             "unggahan \"Angka capaian\" (infografis jumlah peserta dan layanan) dijadwalkan?"),
      ("H-1 (sebelum)", "H+1 (sesudah)", "H+7 (sesudah)", "H+3 (sesudah)")),
     ("H3.4", ("Hasil uji laboratorium menunjukkan air sungai yang dipakai warga tercemar "
              "bakteri berbahaya. Menurut UU 14/2008, informasi ini wajib …"),
@@ -178,13 +180,13 @@ PRE = _items("pre", [
       "Kompeten bila LSP menerima FR.APL.01",
       "bersertifikat setelah APL.02 ditandatangani",
       "klaim Dedi; keputusannya menunggu asesor")),
-    ("H4.4", ("Humas BPBD dan Humas Dinas Sosial memberi angka pengungsi yang berbeda kepada "
-             "media pada hari yang sama. Cakupan Kode Etik Humas Pemerintah yang paling "
-             "terkait adalah …"),
+    ("H4.4", ("Usai rapat koordinasi lintas OPD, pemilik sebuah media daring meminta jatah "
+             "iklan pemda sebagai syarat memuat rilis hasil rapat. Cakupan Kode Etik Humas "
+             "Pemerintah yang paling terkait adalah …"),
      ("hubungan internal", "hubungan eksternal", "hubungan antardinas", "urusan Badan Kehormatan")),
     ("H4.5", ("Aksi RTL: \"Memperbarui laman PPID pemda\"; penanggung jawab Kasubbag Humas; "
              "OPD Diskominfo; tenggat 2027-06-30; indikator \"laman makin informatif\". "
-             "Menurut Hari 4, mengapa aksi ini belum terukur?"),
+             "Menurut modul Hari 4, mengapa aksi ini belum terukur?"),
      ("indikatornya tidak dapat dicek orang lain",
       "tenggatnya lebih dari tiga bulan dari sekarang",
       "penanggung jawabnya bukan kepala OPD",
@@ -197,7 +199,7 @@ POST = _items("post", [
              "kompositnya?"),
      ("52,50", "53,00", "53,50", "52,00")),
     ("H1.2", ("Menurut paparan Freddy H. Tulung, tiga tujuan humas pemerintah adalah …"),
-     ("memberi informasi, persuasi, integrasi",
+     ("informasi, persuasi, dan integrasi",
       "kewenangan, koordinasi, dan kompetensi",
       "inisiator, mediator, dan fasilitator",
       "hak tahu, aspirasi, dan citra positif")),
@@ -215,7 +217,7 @@ POST = _items("post", [
              "perbaikan dan kampanye, dan apa mutunya bila NRR-nya dikali 25?"),
      ("Kompetensi pelaksana; mutu A",
       "Sarana dan prasarana; mutu C",
-      "Penanganan pengaduan; mutu C",
+      "Penanganan pengaduan; mutu D",
       "Sarana dan prasarana; mutu D")),
     ("H2.1", "Menurut Chase, manakah yang sudah merupakan isu, bukan tren atau kabar burung?",
      ("Usia rata-rata petani makin tua setiap tahun",
@@ -253,11 +255,12 @@ POST = _items("post", [
              "Kriteria 5C mana yang paling dilanggar?"),
      ("Channel", "Continuity", "Credibility", "Context")),
     ("H3.2", ("Sebuah koran memberitakan bahwa Kepala Dinas PUPR \"menerima suap\", dan berita "
-             "itu merugikan nama baiknya. Menurut UU 40/1999, hak yang ia pakai untuk "
-             "menanggapi dan membantahnya adalah …"),
+             "itu merugikan nama baiknya. Ia ingin sanggahannya dimuat. Menurut UU 40/1999, "
+             "hak yang ia pakai adalah …"),
      ("hak koreksi", "hak tolak", "hak tahu publik", "hak jawab")),
-    ("H3.3", ("Festival diadakan Sabtu. Menurut kalender konten kit, kapan unggahan \"Ajakan "
-             "dan infografis\" (manfaat kegiatan dan ajakan ikut serta) dijadwalkan?"),
+    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, kapan "
+             "unggahan \"Ajakan dan infografis\" (manfaat kegiatan dan ajakan ikut serta) "
+             "dijadwalkan?"),
      ("H-3 (sebelum)", "H-7 (sebelum)", "H-1 (sebelum)", "H+1 (sesudah)")),
     ("H3.4", ("Dinas menerbitkan laporan kinerja tahunannya. Menurut UU 14/2008, informasi ini "
              "wajib …"),
@@ -279,15 +282,16 @@ POST = _items("post", [
       "bukti Sari sudah memenuhi aturan VATM",
       "Sari lanjut diases; belum ada keputusan",
       "Sari berhak menerima sertifikat kompetensi")),
-    ("H4.4", ("Staf humas Setda meneruskan notulen rapat pimpinan yang belum boleh diumumkan "
-             "ke grup WhatsApp kantor. Cakupan Kode Etik Humas Pemerintah yang paling terkait "
-             "adalah …"),
-     ("hubungan eksternal", "hubungan antardinas", "urusan Badan Kehormatan", "hubungan internal")),
+    ("H4.4", ("Humas RSUD memberi wartawan jumlah pasien DBD yang berbeda dari angka Dinas "
+             "Kesehatan, tanpa berkoordinasi lebih dulu. Cakupan Kode Etik Humas Pemerintah "
+             "yang paling terkait adalah …"),
+     ("hubungan eksternal", "urusan Badan Kehormatan", "hubungan internal",
+      "hubungan antardinas")),
     ("H4.5", ("Aksi RTL: \"Menyusun SOP tanggapan berita negatif\"; penanggung jawab Kabag "
              "Prokopim; OPD Setda; tenggat \"secepatnya\"; indikator \"SOP ditandatangani "
-             "Sekda\". Menurut Hari 4, mengapa aksi ini belum terukur?"),
+             "Sekda\". Menurut modul Hari 4, mengapa aksi ini belum terukur?"),
      ("indikatornya tidak memuat angka persentase",
-      "tenggatnya bukan tanggal yang dapat dicek",
+      "tenggatnya tidak berupa tanggal",
       "penanggung jawabnya bukan kepala OPD",
       "aksinya tidak berasal dari elemen BK")),
 ])
