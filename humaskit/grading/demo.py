@@ -3,7 +3,9 @@
 The cohort is the roster ``grader/roster_contoh.csv``; its submissions are built from each
 exercise's crafted samples (complete, partly wrong, empty) and arrive the way they do in a
 workshop: one folder per participant or loose notebooks, names typed by hand, a copy sent
-twice, one late, one from someone not on the roster, one broken file, one endless loop.
+twice, one late, one from someone not on the roster, one broken file, one endless loop. The pre-test and
+post-test answers are simulated by an ability model, so the item analysis reads as a real
+room's would; its flags say nothing about the real bank.
 The asesor's record is filled in with example decisions.
 """
 
