@@ -107,8 +107,8 @@ PRE = _items("pre", [
              "lintas dinas. Apa dasar penempatan itu?"),
      ("kewajiban menurut Permendagri 13/2011",
       "perintah Inpres 9/2015 kepada setiap pemda",
-      "ketentuan PermenPANRB 30/2011 tentang kehumasan",
-      "usulan lokakarya; pemda dapat menetapkannya")),
+      "arahan Kominfo sebagai pembina kehumasan",
+      "usulan lokakarya, dapat ditetapkan pemda")),
     ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 3,0. Dengan bobot 1/9 seperti di "
              "kit, berapa IKM dan mutunya menurut PermenPANRB 14/2017?"),
      ("75,00; mutu B", "75,00; mutu C", "27,00; mutu D", "3,00; mutu B")),
@@ -208,7 +208,7 @@ POST = _items("post", [
      ("tidak ada; itu usulan lokakarya bagi pemda",
       "Permendagri 13/2011 tentang tugas kehumasan",
       "Inpres 9/2015 tentang komunikasi publik",
-      "PermenPANRB 30/2011 tentang tata kelola humas")),
+      "arahan Kominfo sebagai pembina kehumasan")),
     ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 2,9. Dengan bobot 1/9 seperti di "
              "kit, berapa IKM dan mutunya menurut PermenPANRB 14/2017?"),
      ("72,50; mutu B", "2,90; mutu B", "72,50; mutu C", "26,10; mutu D")),
@@ -262,8 +262,8 @@ POST = _items("post", [
              "unggahan \"Ajakan dan infografis\" (manfaat kegiatan dan ajakan ikut serta) "
              "dijadwalkan?"),
      ("H-3 (sebelum)", "H-7 (sebelum)", "H-1 (sebelum)", "H+1 (sesudah)")),
-    ("H3.4", ("Dinas menerbitkan laporan kinerja tahunannya. Menurut UU 14/2008, informasi ini "
-             "wajib …"),
+    ("H3.4", ("Laporan kinerja tahunan sebuah dinas menunjukkan separuh targetnya tidak "
+             "tercapai. Menurut UU 14/2008, informasi ini wajib …"),
      ("diumumkan berkala (Pasal 9)",
       "diumumkan serta-merta (Pasal 10)",
       "disediakan setiap saat (Pasal 11)",
