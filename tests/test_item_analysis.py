@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import quiz_cells
 
 from humaskit.exercises.quiz import bank
 from humaskit.training import gain, item_analysis
@@ -83,17 +84,6 @@ def test_items_that_misbehave_are_flagged(form, p, r, expected):
 
 # --- from the graded cells ----------------------------------------------------------------
 
-def _cells(scores: dict[str, dict[str, list[int]]]) -> pd.DataFrame:
-    rows = []
-    for pid, forms in scores.items():
-        for form, marks in forms.items():
-            for item, mark in zip(bank.items(form), marks):
-                rows.append({"id": pid, "latihan": bank.FORMS[form], "langkah": "",
-                             "bagian": "soal_" + item.id.lower().replace(".", "_"),
-                             "nilai": float(mark), "nilai_maks": 1.0})
-    return pd.DataFrame(rows)
-
-
 def _padded(row: list[int]) -> list[int]:
     """The hand matrix's four items first, the other 18 right for everyone."""
     return row + [1] * (len(bank.items("pre")) - len(row))
@@ -103,7 +93,7 @@ def _padded(row: list[int]) -> list[int]:
 def cells():
     hand = {pid: {"pre": _padded([int(v) for v in HAND.loc[pid]])} for pid in HAND.index}
     hand["A"]["post"] = _padded([1, 1, 1, 1])
-    return _cells(hand)
+    return quiz_cells(hand)
 
 
 def test_the_item_table_reads_the_graded_cells_in_bank_order(cells):
@@ -152,7 +142,7 @@ def test_a_participant_whose_score_fell_is_shown_as_fallen():
 
     people = roster.load(roster.DEMO_ROSTER)
     n = len(bank.items("pre"))
-    cells = _cells({"rini_paramitha": {"pre": [1] * 12 + [0] * (n - 12),
+    cells = quiz_cells({"rini_paramitha": {"pre": [1] * 12 + [0] * (n - 12),
                                        "post": [1] * 10 + [0] * (n - 10)},
                     "agus_salim": {"pre": [1] * n, "post": [1] * (n - 1) + [0]}})
     table = gain.by_participant(cells, people).set_index("id")
@@ -165,7 +155,7 @@ def test_a_participant_whose_score_fell_is_shown_as_fallen():
 
 def test_each_objective_gets_the_category_of_its_cohort_gain():
     n = len(bank.items("pre"))
-    cells = _cells({"a": {"pre": [0] * n, "post": [1] * n},
+    cells = quiz_cells({"a": {"pre": [0] * n, "post": [1] * n},
                     "b": {"pre": [1] + [0] * (n - 1), "post": [0] + [1] * (n - 1)}})
     table = gain.by_objective(cells).set_index("tujuan")
     first, second = (i.id for i in bank.items("pre")[:2])
@@ -212,7 +202,7 @@ def test_the_demo_cohorts_answers_give_a_meaningful_item_analysis():
                 for pid in people}
 
     marks = answers()
-    cells = _cells(marks)
+    cells = quiz_cells(marks)
     forms = item_analysis.forms(cells).set_index("tes")
     assert (forms.loc["pre", "peserta"], forms.loc["post", "peserta"]) == (10, 9)
     assert forms.loc["pre", "kr20"] > 0.6 and forms.loc["post", "kr20"] > 0.6

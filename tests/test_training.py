@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
+from conftest import quiz_cells
 
 from humaskit import evaluation
 from humaskit.cli import main
@@ -115,18 +116,6 @@ def test_a_bad_attendance_row_is_named_by_file_row_and_column(tmp_path, row, exp
 
 # --- pre/post gain ----------------------------------------------------------------------
 
-def _cells(scores: dict[str, dict[str, list[int]]]) -> pd.DataFrame:
-    """Quiz cells: participant -> form -> 0/1 per item, in bank order."""
-    rows = []
-    for pid, forms in scores.items():
-        for form, marks in forms.items():
-            for item, mark in zip(bank.items(form), marks):
-                rows.append({"id": pid, "latihan": bank.FORMS[form], "langkah": "",
-                             "bagian": "soal_" + item.id.lower().replace(".", "_"),
-                             "nilai": float(mark), "nilai_maks": 1.0})
-    return pd.DataFrame(rows)
-
-
 def test_gain_is_the_share_of_what_was_missing_that_was_gained():
     assert gain.normalised_gain(10, 16, 22) == 0.5
     assert gain.normalised_gain(10, 10, 22) == 0.0
@@ -136,7 +125,7 @@ def test_gain_is_the_share_of_what_was_missing_that_was_gained():
 
 def test_gain_per_participant_handles_the_maximum_and_a_missing_test():
     n = len(bank.items("pre"))
-    cells = _cells({"rini_paramitha": {"pre": [1] * 10 + [0] * (n - 10), "post": [1] * 16
+    cells = quiz_cells({"rini_paramitha": {"pre": [1] * 10 + [0] * (n - 10), "post": [1] * 16
                                        + [0] * (n - 16)},
                     "agus_salim": {"pre": [1] * n, "post": [1] * n},
                     "dewi_kartika": {"pre": [0] * n}})
@@ -152,7 +141,7 @@ def test_gain_per_participant_handles_the_maximum_and_a_missing_test():
 
 def test_gain_per_objective_uses_the_participants_who_took_both_tests():
     n = len(bank.items("pre"))
-    cells = _cells({"rini_paramitha": {"pre": [0] * n, "post": [1] * n},
+    cells = quiz_cells({"rini_paramitha": {"pre": [0] * n, "post": [1] * n},
                     "agus_salim": {"pre": [1] + [0] * (n - 1), "post": [1] * n},
                     "dewi_kartika": {"pre": [1] * n}})
     first = gain.by_objective(cells).set_index("tujuan").loc["H1.1"]
@@ -190,7 +179,7 @@ def _cohort(tmp_path) -> Path:
     (out / "ekspor").mkdir(parents=True)
     (out / "penilaian.json").write_text(json.dumps({"roster": str(roster.DEMO_ROSTER)}))
     n = len(bank.items("pre"))
-    quiz = _cells({pid: {"pre": [1] * (i % n) + [0] * (n - i % n), "post": [1] * (n - i)
+    quiz = quiz_cells({pid: {"pre": [1] * (i % n) + [0] * (n - i % n), "post": [1] * (n - i)
                          + [0] * i} for i, pid in enumerate(PEOPLE)})
     work = pd.DataFrame([{"id": pid, "latihan": "pemetaan_isu", "langkah": "Langkah 1",
                           "bagian": "cek_ejaan_topik", "nilai": 2.0, "nilai_maks": 2.0,
