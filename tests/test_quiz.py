@@ -214,6 +214,29 @@ def test_option_length_does_not_give_the_key_away(form):
     assert longest <= len(keys) // 4 and shortest <= len(keys) // 4, (longest, shortest)
 
 
+#: Function words a stem and an option may share without giving anything away.
+_FUNCTION_WORDS = {"adalah", "akan", "atau", "bila", "bukan", "dalam", "dari", "dengan",
+                   "kepada", "menurut", "pada", "sebagai", "setiap", "sudah", "tidak", "untuk",
+                   "yang"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)} - _FUNCTION_WORDS
+
+
+@pytest.mark.parametrize("form", bank.FORMS)
+def test_no_key_alone_echoes_a_word_of_its_stem(form):
+    """A word of the stem found again in the key and in no distractor points to the key
+    without the course (a "clang" cue)."""
+    keys = samples.keys(form)
+    for item in bank.items(form):
+        stem = _words(item.stem)
+        shared = [stem & _words(option) for option in item.options]
+        key = bank.LETTERS.index(keys[item.id])
+        others = [s for i, s in enumerate(shared) if i != key]
+        assert not (shared[key] and not any(others)), (item.id, shared[key])
+
+
 def test_hak_koreksi_and_hak_jawab_are_keyed_and_taught_as_uu_40_1999_defines_them():
     """Pasal 1 angka 12: a wrong fact in a report is corrected by hak koreksi; Pasal 1 angka
     11: a report harming one's good name is answered by hak jawab."""

@@ -103,8 +103,8 @@ PRE = _items("pre", [
       "kewenangan, koordinasi, dan kompetensi",
       "hak tahu, aspirasi, dan citra positif",
       "inisiator, mediator, dan fasilitator")),
-    ("H1.3", ("Dalam lokakarya ini, Wabup/Sekda ditempatkan sebagai koordinator manajemen isu "
-             "lintas dinas. Apa dasar penempatan itu?"),
+    ("H1.3", ("Modul Hari 1 menempatkan Wabup/Sekda sebagai koordinator manajemen isu lintas "
+             "dinas. Apa dasar penempatan itu?"),
      ("kewajiban menurut Permendagri 13/2011",
       "perintah Inpres 9/2015 kepada setiap pemda",
       "arahan Kominfo sebagai pembina kehumasan",
@@ -179,7 +179,7 @@ PRE = _items("pre", [
      ("Kompeten, karena semua elemen diisi K",
       "Kompeten bila LSP menerima FR.APL.01",
       "bersertifikat setelah APL.02 ditandatangani",
-      "klaim Dedi; keputusannya menunggu asesor")),
+      "klaim asesi; keputusannya menunggu asesor")),
     ("H4.4", ("Usai rapat koordinasi lintas OPD, pemilik sebuah media daring meminta jatah "
              "iklan pemda sebagai syarat memuat rilis hasil rapat. Cakupan Kode Etik Humas "
              "Pemerintah yang paling terkait adalah …"),
