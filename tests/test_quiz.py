@@ -19,6 +19,7 @@ from humaskit.exercises.quiz import NOTEBOOKS, bank, samples
 from humaskit.exercises.quiz.ui import Kuis, answer_file
 from humaskit.issues import issue_map, lifecycle, monitoring, priority, stakeholders
 from humaskit.number_format import angka
+from humaskit.skkni import catalog
 
 DAY_NOTEBOOKS = {1: "01_hari1_konfigurasi_kehumasan", 2: "02_hari2_manajemen_isu",
                  3: "03_hari3_strategi_komunikasi", 4: "04_hari4_kompetensi_etika_rtl"}
@@ -118,6 +119,11 @@ def _on_time(within: int, late: int, never: int) -> str:
     return f"{share.iloc[0]:.0f}%"
 
 
+def _unit_group(code: str) -> str:
+    units = catalog.load_catalog().drop_duplicates("kode_unit").set_index("kode_unit")
+    return f"kelompok {units.loc[code, 'kelompok']}"
+
+
 def _rtl_refuses_only(field: str, **action) -> str:
     found = rtl.problems(**action)
     return "tenggatnya tidak berupa tanggal" if len(found) == 1 and found[0].startswith(field) else ""
@@ -148,6 +154,8 @@ COMPUTED = {
     ("post", "H3.3"): lambda: _posting_day("Ajakan dan infografis"),
     ("pre", "H3.5"): lambda: _engagement([1_000, 9_000], [100, 180]),
     ("post", "H3.5"): lambda: _on_time(within=12, late=3, never=5),
+    ("pre", "H4.1"): lambda: _unit_group("KOM.PR01.002.01"),
+    ("post", "H4.1"): lambda: _unit_group("KOM.PR02.003.01"),
     ("post", "H4.5"): lambda: _rtl_refuses_only(
         "tenggat", aksi="Menyusun SOP tanggapan berita negatif",
         penanggung_jawab="Kabag Prokopim", opd="Setda", tenggat="secepatnya",
