@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,21 @@ def declared_points(nb) -> dict[str, float]:
     """Grade cell id -> points, as an exercise notebook declares them."""
     return {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
             for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+
+
+def quiz_cells(scores: dict[str, dict[str, list[int]]]) -> pd.DataFrame:
+    """Graded pre-test/post-test cells as the grading stage exports them: participant ->
+    form (``pre``/``post``) -> 0/1 per item, in bank order."""
+    from humaskit.exercises.quiz import bank
+
+    rows = []
+    for pid, forms in scores.items():
+        for form, marks in forms.items():
+            for item, mark in zip(bank.items(form), marks):
+                rows.append({"id": pid, "latihan": bank.FORMS[form], "langkah": "",
+                             "bagian": "soal_" + item.id.lower().replace(".", "_"),
+                             "nilai": float(mark), "nilai_maks": 1.0})
+    return pd.DataFrame(rows)
 
 
 def free_ports(count: int) -> int:

@@ -168,9 +168,43 @@ def test_day2_who_leads_which_issue(april):
     assert roles.at["sampah tpa", "opd_utama"] == "DLH"
 
 
-@pytest.mark.parametrize("notebook, stage", [
-    ("01_hari1_konfigurasi_kehumasan.ipynb", "Plan"), ("02_hari2_manajemen_isu.ipynb", "Do/Check"),
-    ("03_hari3_strategi_komunikasi.ipynb", "Do"), ("04_hari4_kompetensi_etika_rtl.ipynb", "Act")])
-def test_each_day_shows_where_it_sits_in_pdca(notebook, stage):
-    text = (ROOT / "notebooks" / notebook).read_text(encoding="utf-8")
-    assert "PDCA" in text and f"**{stage}**" in text
+DAYS = {1: "01_hari1_konfigurasi_kehumasan.ipynb", 2: "02_hari2_manajemen_isu.ipynb",
+        3: "03_hari3_strategi_komunikasi.ipynb", 4: "04_hari4_kompetensi_etika_rtl.ipynb"}
+PDCA = ("Plan", "Do", "Check", "Act")
+
+
+def markdown(notebook: str) -> str:
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def pdca_table() -> dict[str, str]:
+    """Day 1's PDCA table: step -> where the workshop puts it."""
+    rows = re.findall(r"^\| \*\*(Plan|Do|Check|Act)\*\* \([^)]*\) \| (.+) \|$",
+                      markdown(DAYS[1]), re.MULTILINE)
+    return dict(rows)
+
+
+def test_day1_maps_the_days_to_pdca_as_the_kits_mapping_with_measuring_as_check():
+    """ISO 9001:2015 puts measuring in Check: the SKM and ISO 10004 (measuring customer
+    satisfaction) sit there, and the table says the mapping is the kit's, not the standard's."""
+    table = pdca_table()
+    assert list(table) == list(PDCA)
+    assert "SKM" in table["Check"] and "ISO 10004" in table["Check"]
+    assert "ISO 10002" in table["Do"]
+    assert not any("SKM" in table[step] or "10004" in table[step] for step in PDCA if
+                   step != "Check")
+    text = markdown(DAYS[1])
+    assert "**pemetaan kit**" in text and "bukan rumusan ISO 9001:2015" in text
+    assert "Mengukur kepuasan pelanggan termasuk tahap\nCheck" in text
+
+
+@pytest.mark.parametrize("day", [2, 3, 4])
+def test_each_later_day_names_the_pdca_steps_day1_gives_it_and_whose_mapping_it_is(day):
+    table = pdca_table()
+    expected = {step for step in PDCA if f"Hari {day}:" in table[step]}
+    paragraph = next(p for p in markdown(DAYS[day]).split("\n\n")
+                     if p.startswith("**Benang PDCA**"))
+    named = set(re.findall(r"tahap\s+\*\*(Plan|Do|Check|Act)\*\*", paragraph))
+    assert named == expected, (day, named, expected)
+    assert "pemetaan kit, bukan rumusan standar" in " ".join(paragraph.split())

@@ -50,6 +50,7 @@ def test_the_demo_writes_feedback_exports_and_a_self_contained_dashboard(out):
     html = (out.reports / "dasbor.html").read_text(encoding="utf-8")
     assert 'src="http' not in html
     assert "Peta klaim kompetensi" in html and "Rekomendasi asesor" in html
+    assert "Analisis butir soal pre-test dan post-test" in html
     assert (out.reports / "peserta" / "rini_paramitha.html").exists()
 
 

@@ -15,13 +15,15 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
+from conftest import quiz_cells
 
 from humaskit import evaluation
 from humaskit.cli import main
 from humaskit.datasets import DatasetError
 from humaskit.exercises.quiz import bank
 from humaskit.grading import roster
-from humaskit.training import attendance, demo, gain, publish, schedule
+from humaskit.number_format import angka
+from humaskit.training import attendance, demo, gain, item_analysis, publish, schedule
 from humaskit.training.identity import Identity
 
 GUIDE = """
@@ -114,18 +116,6 @@ def test_a_bad_attendance_row_is_named_by_file_row_and_column(tmp_path, row, exp
 
 # --- pre/post gain ----------------------------------------------------------------------
 
-def _cells(scores: dict[str, dict[str, list[int]]]) -> pd.DataFrame:
-    """Quiz cells: participant -> form -> 0/1 per item, in bank order."""
-    rows = []
-    for pid, forms in scores.items():
-        for form, marks in forms.items():
-            for item, mark in zip(bank.items(form), marks):
-                rows.append({"id": pid, "latihan": bank.FORMS[form], "langkah": "",
-                             "bagian": "soal_" + item.id.lower().replace(".", "_"),
-                             "nilai": float(mark), "nilai_maks": 1.0})
-    return pd.DataFrame(rows)
-
-
 def test_gain_is_the_share_of_what_was_missing_that_was_gained():
     assert gain.normalised_gain(10, 16, 22) == 0.5
     assert gain.normalised_gain(10, 10, 22) == 0.0
@@ -135,21 +125,23 @@ def test_gain_is_the_share_of_what_was_missing_that_was_gained():
 
 def test_gain_per_participant_handles_the_maximum_and_a_missing_test():
     n = len(bank.items("pre"))
-    cells = _cells({"rini_paramitha": {"pre": [1] * 10 + [0] * (n - 10), "post": [1] * 16
+    cells = quiz_cells({"rini_paramitha": {"pre": [1] * 10 + [0] * (n - 10), "post": [1] * 16
                                        + [0] * (n - 16)},
-                    "agus_salim": {"pre": [1] * n, "post": [1] * (n - 1) + [0]},
+                    "agus_salim": {"pre": [1] * n, "post": [1] * n},
                     "dewi_kartika": {"pre": [0] * n}})
     table = gain.by_participant(cells, PEOPLE).set_index("id")
     assert table.loc["rini_paramitha", "gain"] == pytest.approx(6 / 12)
+    assert table.loc["rini_paramitha", "kategori"] == "sedang"
     assert pd.isna(table.loc["agus_salim", "gain"])
     assert table.loc["agus_salim", "keterangan"] == "nilai pre-test sudah maksimal"
+    assert table.loc["agus_salim", "kategori"] == "tetap maksimal"
     assert table.loc["dewi_kartika", "keterangan"] == "belum mengikuti post-test"
     assert table.loc["yohanes_bere", "keterangan"] == "belum mengikuti pre-test"
 
 
 def test_gain_per_objective_uses_the_participants_who_took_both_tests():
     n = len(bank.items("pre"))
-    cells = _cells({"rini_paramitha": {"pre": [0] * n, "post": [1] * n},
+    cells = quiz_cells({"rini_paramitha": {"pre": [0] * n, "post": [1] * n},
                     "agus_salim": {"pre": [1] + [0] * (n - 1), "post": [1] * n},
                     "dewi_kartika": {"pre": [1] * n}})
     first = gain.by_objective(cells).set_index("tujuan").loc["H1.1"]
@@ -187,7 +179,7 @@ def _cohort(tmp_path) -> Path:
     (out / "ekspor").mkdir(parents=True)
     (out / "penilaian.json").write_text(json.dumps({"roster": str(roster.DEMO_ROSTER)}))
     n = len(bank.items("pre"))
-    quiz = _cells({pid: {"pre": [1] * (i % n) + [0] * (n - i % n), "post": [1] * (n - i)
+    quiz = quiz_cells({pid: {"pre": [1] * (i % n) + [0] * (n - i % n), "post": [1] * (n - i)
                          + [0] * i} for i, pid in enumerate(PEOPLE)})
     work = pd.DataFrame([{"id": pid, "latihan": "pemetaan_isu", "langkah": "Langkah 1",
                           "bagian": "cek_ejaan_topik", "nilai": 2.0, "nilai_maks": 2.0,
@@ -228,6 +220,25 @@ def test_the_report_docx_opens_and_holds_every_section(published):
     text = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
     assert "Rini Paramitha" in text and "KOM.PR02.001.01" in text
     assert "Menerbitkan hasil SKM per triwulan di situs pemda" in text
+
+
+def test_the_report_gives_hakes_categories_and_an_item_analysis_annex(published):
+    out, done = published
+    word = docx.Document(str(done["folder"] / "laporan_penyelenggaraan.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings.index("Lampiran. Analisis butir soal pre-test dan post-test") == \
+        headings.index("8. Rencana tindak lanjut (RTL) peserta") + 1
+    cells = pd.read_csv(out / "ekspor" / "nilai_per_bagian.csv", encoding="utf-8-sig")
+    forms = item_analysis.forms(cells).set_index("tes")
+    reliability = next(t for t in word.tables if t.rows[0].cells[-1].text == "KR-20")
+    shown = {r.cells[0].text: r.cells[-1].text for r in reliability.rows[1:]}
+    assert shown == {"Pre-test": angka(forms.loc["pre", "kr20"]),
+                     "Post-test": angka(forms.loc["post", "kr20"])}
+    people = next(t for t in word.tables if t.rows[0].cells[0].text == "Nama" and
+                  "Kategori" in [c.text for c in t.rows[0].cells])
+    kinds = {r.cells[0].text: r.cells[4].text for r in people.rows[1:]}
+    # 0 → 22 of 22 is g = 1; 9 → 13 is g = 4/13
+    assert (kinds["Rini Paramitha"], kinds["Andreas Tamba"]) == ("tinggi", "sedang")
 
 
 def test_the_report_notes_a_damaged_evaluation_file_without_stopping(published):

@@ -3,7 +3,9 @@
 The cohort is the roster ``grader/roster_contoh.csv``; its submissions are built from each
 exercise's crafted samples (complete, partly wrong, empty) and arrive the way they do in a
 workshop: one folder per participant or loose notebooks, names typed by hand, a copy sent
-twice, one late, one from someone not on the roster, one broken file, one endless loop.
+twice, one late, one from someone not on the roster, one broken file, one endless loop. The pre-test and
+post-test answers are simulated by an ability model, so the item analysis reads as a real
+room's would; its flags say nothing about the real bank.
 The asesor's record is filled in with example decisions.
 """
 
@@ -44,7 +46,8 @@ SAMPLES = {"asesmen_mandiri": "humaskit.exercises.self_assessment.samples",
            "pemetaan_isu_analis": "humaskit.exercises.issue_analysis.samples",
            "pre_test": "humaskit.exercises.quiz.samples",
            "post_test": "humaskit.exercises.quiz.samples"}
-#: Share of quiz items a demo participant gets right, per form.
+#: The odds of a right answer for an average participant on an average item, per form
+#: (:func:`humaskit.exercises.quiz.samples.cohort_right`).
 QUIZ_SHARE = {"pre": 0.4, "post": 0.8}
 #: Already at the maximum on the pre-test (g undefined), and absent from the post-test.
 QUIZ_TOP, QUIZ_ABSENT = "agus_salim", "rahmat_hidayat"
@@ -135,19 +138,29 @@ def issue_analysis_inbox(ws: Workspace, inbox: Path, ids: set[str], on_time: flo
         write_folder(inbox, nb, f"{who.nama} - analis.ipynb", {}, on_time)
 
 
+def quiz_right(form: str, pid: str) -> set[str] | None:
+    """The items demo participant ``pid`` gets right on ``form``; None if they miss the test.
+    One is at the maximum on the pre-test (so their score can only stay or fall)."""
+    from humaskit.exercises.quiz import bank, samples
+
+    if form == "post" and pid == QUIZ_ABSENT:
+        return None
+    if form == "pre" and pid == QUIZ_TOP:
+        return {item.id for item in bank.items(form)}
+    return samples.cohort_right(form, pid, QUIZ_SHARE[form])
+
+
 def quiz_inbox(ws: Workspace, inbox: Path, ids: set[str], form: str, on_time: float) -> None:
     """Pre-test or post-test from everyone, by the form (answers file beside the notebook) or
-    by typed letters, each right on a stable share of the items."""
+    by typed letters, each right on the items :func:`quiz_right` gives."""
     from humaskit.exercises.quiz import NOTEBOOKS, bank, samples
 
     name = bank.FORMS[form]
     release = nbformat.read(ws.course / "release" / name / NOTEBOOKS[form], as_version=4)
-    every = set(samples.keys(form, ws.course))
     for i, who in enumerate(cohort.participants(ws).values()):
-        if who.id not in ids or (form == "post" and who.id == QUIZ_ABSENT):
+        right = quiz_right(form, who.id)
+        if who.id not in ids or right is None:
             continue
-        right = every if (form == "pre" and who.id == QUIZ_TOP) else samples.cohort_right(
-            form, who.id, QUIZ_SHARE[form])
         nb, extra = samples.build(form, samples.answers_with(form, right, ws.course),
                                   "formulir" if i % 2 else "isian", release)
         write_folder(inbox / who.nama, nb, NOTEBOOKS[form], extra, on_time)

@@ -106,6 +106,7 @@ def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
                        {"latihan": "Latihan", "langkah": "Langkah", "bagian": "Sel uji",
                         "gagal": "Peserta gagal", "peserta": "Dari", "pesan_tersering":
                         "Pesan kesalahan tersering"})]
+    body += quiz_item_analysis(scores)
     problems = statuses[statuses["kode"] != "ok"]
     body.append("<h2>Kiriman bermasalah</h2>")
     body.append(table(problems, {"id": "Peserta", "latihan": "Latihan", "tahap": "Tahap",
@@ -174,7 +175,7 @@ def quiz_gain(pid: str, scores: pd.DataFrame, who) -> list[str]:
         return []
     def shown(value) -> str:
         return "–" if pd.isna(value) else f"{value:g}"
-    verdict = (f"gain ternormalisasi g = {angka(mine['gain'])}"
+    verdict = (f"gain ternormalisasi g = {angka(mine['gain'])} ({mine['kategori']})"
                if mine["gain"] is not None and not pd.isna(mine["gain"])
                else f"gain tidak dihitung: {mine['keterangan']}")
     return ["<h2>Pre-test dan post-test</h2>",
@@ -182,6 +183,51 @@ def quiz_gain(pid: str, scores: pd.DataFrame, who) -> list[str]:
             f"{mine['maksimum']:g} soal; {esc(verdict)}. g = (post − pre) / (maksimum − pre): "
             "bagian dari yang belum Anda kuasai saat pre-test yang Anda kuasai saat "
             "post-test.</p>")]
+
+
+# --- Pre-test/post-test item analysis (humaskit.training.item_analysis) -------------------
+
+def _decimal_comma(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
+    return frame.assign(**{c: [angka(v, d) for v in frame[c]] for c, d in decimals.items()})
+
+
+def quiz_item_analysis(scores: pd.DataFrame) -> list[str]:
+    """The organiser's item analysis of the pre-test and post-test, if either was graded:
+    KR-20 per form, pre → post per objective with Hake's category, facility, discrimination
+    and flags per item."""
+    from humaskit.training import gain, item_analysis
+
+    items = item_analysis.items(scores)
+    if items.empty:
+        return []
+    names = {"pre": "Pre-test", "post": "Post-test"}
+    forms = item_analysis.forms(scores).assign(tes=lambda f: f["tes"].map(names))
+    objectives = gain.by_objective(scores)
+    objectives = objectives.assign(pre=objectives["pre"] * 100, post=objectives["post"] * 100)
+    flagged = items[items["tanda"] != ""].assign(tes=lambda f: f["tes"].map(names))
+    return [
+        "<h2>Analisis butir soal pre-test dan post-test</h2>",
+        ("<p>Fasilitas = bagian peserta yang menjawab benar. Daya beda = korelasi "
+         "point-biserial butir dengan skor sisa tes (indeks diskriminasi Moodle). KR-20 = "
+         "konsistensi internal tes. Daya beda dan KR-20 tidak dihitung bila pesertanya kurang "
+         f"dari {item_analysis.MIN_TAKERS}. Kategori g (Hake): tinggi ≥ 0,7; sedang 0,3 sampai "
+         "di bawah 0,7; rendah &lt; 0,3; turun bila post-test lebih rendah.</p>"),
+        table(_decimal_comma(forms, {"rata_rata": 1, "simpangan_baku": 1, "kr20": 2}),
+              {"tes": "Tes", "peserta": "Peserta", "soal": "Soal", "rata_rata": "Rata-rata",
+               "simpangan_baku": "Simpangan baku", "kr20": "KR-20"}),
+        table(_decimal_comma(objectives, {"pre": 0, "post": 0, "gain": 2}),
+              {"tujuan": "Tujuan", "uraian": "Uraian", "peserta": "Peserta (kedua tes)",
+               "pre": "Pre (%)", "post": "Post (%)", "gain": "g", "kategori": "Kategori"}),
+        "<h3>Butir yang diberi tanda</h3>",
+        table(_decimal_comma(flagged, {"fasilitas": 2, "daya_beda": 2}),
+              {"tes": "Tes", "tujuan": "Tujuan", "peserta": "Peserta",
+               "fasilitas": "Fasilitas", "daya_beda": "Daya beda", "tanda": "Tanda"})
+        if not flagged.empty else "<p>Tidak ada butir yang diberi tanda.</p>",
+        "<h3>Semua butir</h3>",
+        table(_decimal_comma(items.assign(tes=items["tes"].map(names)),
+                             {"fasilitas": 2, "daya_beda": 2}),
+              {"tes": "Tes", "tujuan": "Tujuan", "uraian": "Uraian", "peserta": "Peserta",
+               "fasilitas": "Fasilitas", "daya_beda": "Daya beda"})]
 
 
 def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path]:

@@ -14,7 +14,7 @@ from humaskit import documents, evaluation
 from humaskit.exercises.quiz import bank
 from humaskit.grading.report import step_chart
 from humaskit.number_format import angka
-from humaskit.training import attendance, gain, schedule
+from humaskit.training import attendance, gain, item_analysis, schedule
 from humaskit.training.identity import tanggal
 from humaskit.training.inputs import Inputs
 
@@ -83,6 +83,12 @@ def attendance_section(summary: pd.DataFrame, threshold: float) -> documents.Sec
                                 {"Kehadiran (%)": 1})])
 
 
+HAKE_BANDS = ("Kategori g (Hake, 1998): tinggi bila g ≥ 0,7; sedang bila 0,3 ≤ g < 0,7; rendah "
+              "bila g < 0,3. \"Turun\" berarti nilai post-test lebih rendah daripada pre-test, "
+              "juga bila pre-testnya sudah maksimal (g tidak terdefinisi).")
+TEST_NAMES = {"pre": "Pre-test", "post": "Post-test"}
+
+
 def quiz_section(inputs: Inputs) -> documents.Section:
     people = gain.by_participant(inputs.cells, inputs.roster) if not inputs.cells.empty else None
     if people is None or people[["pre", "post"]].isna().all().all():
@@ -91,28 +97,34 @@ def quiz_section(inputs: Inputs) -> documents.Section:
     objectives = gain.by_objective(inputs.cells)
     shown = objectives.assign(pre=objectives["pre"] * 100, post=objectives["post"] * 100)
     both = people.dropna(subset=["pre", "post"])
-    cohort_g = gain.normalised_gain(both["pre"].mean(), both["post"].mean(),
-                                    float(len(bank.items("pre")))) if not both.empty else None
+    maximum, mean_pre, mean_post = float(len(bank.items("pre"))), both["pre"].mean(), \
+        both["post"].mean()
+    cohort_g = gain.normalised_gain(mean_pre, mean_post, maximum) if not both.empty else None
+    kind = gain.category(mean_pre, mean_post, maximum) if not both.empty else ""
+    cohort_kind = f" ({kind})" if kind else ""
     text = [
         ("Gain ternormalisasi g = (post − pre) / (maksimum − pre) (Hake, 1998): bagian dari yang "
         "belum dikuasai saat pre-test yang dikuasai saat post-test. g tidak dihitung bagi "
         "peserta yang nilai pre-testnya sudah maksimal atau yang belum mengikuti salah satu tes."),
         f"{len(both)} peserta mengikuti kedua tes. Rata-rata pre-test "
-        f"{angka(both['pre'].mean(), 1)}, post-test {angka(both['post'].mean(), 1)} dari "
+        f"{angka(mean_pre, 1)}, post-test {angka(mean_post, 1)} dari "
         f"{len(bank.items('pre'))}; g kohort = "
-        f"{angka(cohort_g) if cohort_g is not None else '–'}." if not both.empty else
-        "Belum ada peserta yang mengikuti kedua tes."]
+        f"{angka(cohort_g) if cohort_g is not None else '–'}"
+        f"{cohort_kind}." if not both.empty else
+        "Belum ada peserta yang mengikuti kedua tes.",
+        HAKE_BANDS]
     return documents.Section(
         "4. Pre-test dan post-test", text,
         tables=[
             documents.Table("Capaian per tujuan pembelajaran", shown.rename(columns={
                 "tujuan": "Tujuan", "hari": "Hari", "uraian": "Uraian", "peserta": "Peserta",
-                "pre": "Pre (%)", "post": "Post (%)", "gain": "Gain"}),
+                "pre": "Pre (%)", "post": "Post (%)", "gain": "Gain",
+                "kategori": "Kategori"}),
                 {"Pre (%)": 0, "Post (%)": 0}),
             documents.Table("Pre-test dan post-test per peserta", people.drop(
                 columns=["id", "maksimum"]).rename(columns={
                     "nama": "Nama", "pre": "Pre", "post": "Post", "gain": "Gain",
-                    "keterangan": "Keterangan"}), {"Pre": 0, "Post": 0})],
+                    "kategori": "Kategori", "keterangan": "Keterangan"}), {"Pre": 0, "Post": 0})],
         charts=[documents.Chart("Persentase jawaban benar per tujuan pembelajaran, pre-test "
                                 "dan post-test.", gain_chart(objectives))])
 
@@ -212,6 +224,39 @@ def rtl_section(inputs: Inputs) -> documents.Section:
                         "indikator": "Indikator keberhasilan"}))])
 
 
+def item_analysis_section(inputs: Inputs) -> documents.Section:
+    """Annex: facility, discrimination and flags per item, KR-20 per form."""
+    title = "Lampiran. Analisis butir soal pre-test dan post-test"
+    items = item_analysis.items(inputs.cells) if not inputs.cells.empty else pd.DataFrame()
+    if items.empty:
+        return documents.Section(title, ["Belum ada nilai pre-test atau post-test yang dinilai."])
+    forms = item_analysis.forms(inputs.cells).assign(
+        tes=lambda f: f["tes"].map(TEST_NAMES))
+    items = items.assign(tes=items["tes"].map(TEST_NAMES))
+    flagged = items[items["tanda"] != ""]
+    return documents.Section(
+        title,
+        [("Fasilitas = bagian peserta yang menjawab benar. Daya beda = korelasi point-biserial "
+          "antara butir dan skor sisa tes (skor total tanpa butir itu), seperti indeks "
+          "diskriminasi statistik kuis Moodle: positif berarti peserta yang nilainya tinggi "
+          "lebih sering benar. KR-20 = k/(k−1) · (1 − Σ p·q / σ²) mengukur konsistensi "
+          "internal satu tes. Daya beda dan KR-20 tidak dihitung bila pesertanya kurang dari "
+          f"{item_analysis.MIN_TAKERS}; dengan puluhan peserta pun angka ini kasar, jadi "
+          "bacalah bersama isi soalnya."),
+         (f"{len(flagged)} butir diberi tanda." if len(flagged) else
+          "Tidak ada butir yang diberi tanda.")],
+        tables=[documents.Table("Reliabilitas per tes", forms.rename(columns={
+                    "tes": "Tes", "peserta": "Peserta", "soal": "Soal",
+                    "rata_rata": "Rata-rata", "simpangan_baku": "Simpangan baku",
+                    "kr20": "KR-20"}), {"Rata-rata": 1, "Simpangan baku": 1}),
+                documents.Table("Fasilitas dan daya beda per butir", items.drop(
+                    columns=["hari"]).rename(columns={
+                        "tes": "Tes", "tujuan": "Tujuan", "uraian": "Uraian",
+                        "peserta": "Peserta", "fasilitas": "Fasilitas",
+                        "daya_beda": "Daya beda", "tanda": "Tanda"}))],
+        points=[f"{r.tes} {r.tujuan}: {r.tanda}." for r in flagged.itertuples()])
+
+
 def build(inputs: Inputs, threshold: float = attendance.DEFAULT_THRESHOLD,
           extra_notes: list[str] | None = None) -> documents.Document:
     """The whole report."""
@@ -220,7 +265,8 @@ def build(inputs: Inputs, threshold: float = attendance.DEFAULT_THRESHOLD,
     sections = [identity_section(inputs, total), schedule_section(inputs),
                 attendance_section(summary, threshold), quiz_section(inputs),
                 exercise_section(inputs), competency_section(inputs),
-                evaluation_section(inputs), rtl_section(inputs)]
+                evaluation_section(inputs), rtl_section(inputs),
+                item_analysis_section(inputs)]
     notes = inputs.notes + (extra_notes or [])
     if notes:
         sections.append(documents.Section("Catatan data", points=notes))

@@ -1,5 +1,7 @@
 """The pre-test and post-test items: one item per learning objective of each day, in two
-parallel forms (same objective, different item).
+parallel forms: the same objective and sub-skill (:data:`SUBSKILLS`) at the same difficulty,
+with different numbers or cases. Distractors are the misconceptions the day teaches against.
+The forms are fixed (pre-test first form, post-test second; no counterbalancing).
 
 The objectives are those stated at the top of each day notebook. Each :class:`Item` has a
 stem and four options ``a``–``d``. The keys are not here: they live only in the hidden tests
@@ -31,7 +33,7 @@ OBJECTIVES = {
     "H2.6": (2, "matriks Mendelow"),
     "H2.7": (2, "OPD pemimpin dan koordinator isu"),
     "H3.1": (3, "menilai pesan dengan 5C"),
-    "H3.2": (3, "agenda setting dan tanggapan atas pemberitaan"),
+    "H3.2": (3, "tanggapan atas pemberitaan: hak jawab dan hak koreksi"),
     "H3.3": (3, "konten sebelum–saat–sesudah kegiatan"),
     "H3.4": (3, "UU 14/2008 (KIP) dan PPID"),
     "H3.5": (3, "membaca KPI komunikasi"),
@@ -64,259 +66,234 @@ def _items(form: str, rows: list[tuple[str, str, tuple[str, str, str, str]]]) ->
     return tuple(Item(form, objective, stem, options) for objective, stem, options in rows)
 
 
+#: Objective id -> the sub-skill both forms test, at the same difficulty (the parallel pair).
+SUBSKILLS = {
+    "H1.1": "menghitung indeks komposit dengan bobot EDOHP 2011 (bobot tidak diberikan)",
+    "H1.2": "mengenali tiga serangkai dari sumber Hari 1 (Bernays, tujuan, kunci sukses, peran)",
+    "H1.3": "dasar koordinator manajemen isu: usulan lokakarya, bukan ketentuan peraturan",
+    "H1.4": "IKM dari NRR (bobot 1/9, × 25) dan mutunya menurut rentang 2017",
+    "H1.5": "unsur terlemah dan mutunya bila NRR dikali 25",
+    "H2.1": "membedakan isu (Chase) dari tren dan dari kabar burung",
+    "H2.2": "menempatkan kegiatan humas pada tahap Jones & Chase",
+    "H2.3": "tahap siklus hidup isu menurut aturan praktis kit (volume turun, belum separuh)",
+    "H2.4": "persen negatif dan tren seperti ringkasan kit menghitungnya",
+    "H2.5": "prioritas = dampak × urgensi, dengan kenaikan urgensi hanya bila tren naik "
+            "(ambang rubrik diberikan)",
+    "H2.6": "kuadran Mendelow dengan skor tepat di batas \"tinggi\" (3)",
+    "H2.7": "koordinator isu menurut aturan kerja Hari 2 (Kritis dan dua OPD atau lebih)",
+    "H3.1": "kriteria 5C yang dilanggar sebuah pesan",
+    "H3.2": "hak jawab atau hak koreksi (UU 40/1999 Pasal 1 angka 11 dan 12)",
+    "H3.3": "hari unggahan dalam kalender konten kit (sebelum–saat–sesudah)",
+    "H3.4": "golongan informasi menurut UU 14/2008 (Pasal 9, 10, 11, 17)",
+    "H3.5": "KPI seperti rumus kit: penyebut yang benar",
+    "H4.1": "kelompok unit dari kode unit SKKNI 2008",
+    "H4.2": "kategori jenjang JF Pranata Humas (Terampil atau Ahli)",
+    "H4.3": "klaim asesi (FR.APL.02) dibedakan dari keputusan asesor",
+    "H4.4": "cakupan Kode Etik Humas Pemerintah pada kasus yang permukaannya menyesatkan",
+    "H4.5": "unsur RTL terukur yang belum dipenuhi",
+}
+
 PRE = _items("pre", [
-    ("H1.1", ("EDOHP 2011 memberi bobot pada empat dimensi kinerja daerah otonom baru. Dimensi "
-             "mana yang bobotnya paling besar?"),
-     ("Tata kelola pemerintahan",
-      "Pelayanan publik",
-      "Daya saing daerah",
-      "Kesejahteraan masyarakat")),
-    ("H1.2", "Menurut Bernays, tiga arti *public relations* adalah …",
-     ("publikasi, promosi, propaganda",
-      "informasi, persuasi, integrasi",
-      "riset, perencanaan, evaluasi",
-      "internal, eksternal, media")),
-    ("H1.3", ("Dalam konfigurasi baru yang diusulkan lokakarya, siapa koordinator manajemen isu"
-             " lintas dinas?"),
-     ("Kepala Dinas Kominfo",
-      "Ketua DPRD",
-      "Kepala Bagian Protokol",
-      "Wakil Bupati/Sekretaris Daerah")),
-    ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 3,0. Berapa IKM dan mutunya "
-             "menurut PermenPANRB 14/2017 (bobot 1/9)?"),
-     ("75,00 — mutu C (Kurang Baik)",
-      "75,00 — mutu B (Baik)",
-      "3,00 — mutu B (Baik)",
-      "80,00 — mutu B (Baik)")),
-    ("H1.5", ("Hasil SKM menunjukkan NRR terendah pada unsur penanganan pengaduan, saran dan "
-             "masukan. Apa yang paling tepat dilakukan humas?"),
-     ("Tidak mengumumkan hasil SKM tahun ini",
-      "Menghapus jawaban responden yang memberi nilai rendah",
-      "Mengganti pertanyaan kuesioner agar nilainya naik",
-      "Mengumumkan hasil apa adanya beserta langkah perbaikan penanganan pengaduan")),
-    ("H2.1", "Menurut Chase, isu adalah …",
-     ("setiap berita negatif tentang pemda",
-      "persoalan yang belum selesai dan siap untuk diputuskan",
-      "setiap unggahan yang viral di media sosial",
-      "keluhan seorang warga")),
-    ("H2.2", "Urutan lima tahap manajemen isu Jones & Chase (1979) yang benar adalah …",
-     ("identifikasi, analisis, pilihan strategi perubahan, pemrograman aksi, evaluasi hasil",
-      "analisis, identifikasi, pemrograman aksi, pilihan strategi, evaluasi hasil",
-      "identifikasi, pemrograman aksi, analisis, evaluasi hasil, pilihan strategi",
-      "pilihan strategi, identifikasi, analisis, evaluasi hasil, pemrograman aksi")),
-    ("H2.3", "Urutan tahap siklus hidup isu Hainsworth yang benar adalah …",
-     ("organisasi, permulaan, resolusi, mediasi & amplifikasi",
-      "mediasi & amplifikasi, permulaan, organisasi, resolusi",
-      "permulaan, resolusi, organisasi, mediasi & amplifikasi",
-      "permulaan, mediasi & amplifikasi, organisasi, resolusi")),
-    ("H2.4", ("Sebuah isu tercatat dalam 40 klip; 26 di antaranya bernada negatif. Berapa "
-             "persen negatifnya?"),
-     ("26%",
-      "40%",
-      "65%",
-      "74%")),
-    ("H2.5", ("Dengan rubrik Hari 2, isu dengan total jangkauan 620.000, 75% klip negatif, dan "
-             "tren 0 mendapat prioritas …"),
-     ("9 — Sedang",
-      "12 — Tinggi",
-      "16 — Kritis",
-      "20 — Kritis")),
-    ("H2.6", ("Pemangku kepentingan dengan kekuasaan tinggi tetapi kepentingan rendah (matriks "
-             "Mendelow) sebaiknya …"),
-     ("Kelola secara dekat",
-      "Jaga kepuasan",
-      "Jaga agar terinformasi",
-      "Pantau")),
-    ("H2.7", "Menurut aturan latihan Hari 2, kapan Wabup/Sekda menjadi koordinator suatu isu?",
-     ("Isu berkategori Kritis yang melibatkan dua OPD atau lebih",
-      "Setiap isu yang diberitakan media",
-      "Isu yang hanya menyangkut satu OPD",
-      "Isu yang trennya menurun")),
-    ("H3.1", ("Siaran pers memakai banyak singkatan teknis (RTRW, DAK fisik) tanpa penjelasan. "
-             "Kriteria 5C mana yang paling dilanggar?"),
-     ("Credibility",
-      "Context",
-      "Clarity",
-      "Continuity")),
-    ("H3.2", ("Sebuah media memberitakan hal yang keliru tentang program pemda. Menurut UU "
-             "40/1999 tentang Pers, langkah pertama yang tepat adalah …"),
-     ("melaporkan wartawannya ke polisi",
-      "menggunakan hak jawab",
-      "memboikot media itu",
-      "mendiamkannya sampai reda")),
-    ("H3.3", "Konten \"hitung mundur dan cara mendaftar\" paling tepat diunggah pada fase …",
-     ("sebelum kegiatan",
-      "saat kegiatan",
-      "sesudah kegiatan",
-      "kapan saja, sama saja")),
-    ("H3.4", "Menurut UU 14/2008, permohonan informasi publik wajib dijawab paling lambat …",
-     ("3 hari kerja",
-      "10 hari kerja, dapat diperpanjang 7 hari kerja",
-      "30 hari kalender",
-      "14 hari kerja, tanpa perpanjangan")),
-    ("H3.5", ("Sebuah unggahan menjangkau 8.000 akun dan memperoleh 400 interaksi. Berapa "
-             "tingkat interaksinya (interaksi ÷ jangkauan)?"),
-     ("0,5%",
-      "2%",
-      "5%",
-      "20%")),
-    ("H4.1", ("Dalam SKKNI, satuan kompetensi yang terdiri atas elemen kompetensi dan kriteria "
-             "unjuk kerja disebut …"),
-     ("skema sertifikasi",
-      "jabatan",
-      "kelompok unit",
-      "unit kompetensi")),
-    ("H4.2", "Jenjang jabatan fungsional Pranata Humas kategori keahlian (Ahli) adalah …",
-     ("Pelaksana, Pelaksana Lanjutan, Penyelia",
-      "Pemula, Terampil, Mahir",
-      "Pertama, Muda, Madya",
-      "Junior, Madya, Senior")),
-    ("H4.3", "Pada formulir FR.APL.02 (Asesmen Mandiri), tanda K/BK yang diisi asesi adalah …",
-     ("klaim asesi sendiri atas kemampuannya",
-      "keputusan kompeten dari asesor",
-      "nilai ujian tertulis",
-      "rekomendasi LSP")),
-    ("H4.4", ("Seorang kepala bidang meminta humas menahan data pengaduan yang wajib diumumkan "
-             "berkala. Sikap humas yang sesuai etika dan UU KIP adalah …"),
-     ("menjelaskan bahwa data itu wajib diumumkan dan menyiapkan penyajiannya bersama dinas",
-      "menahan data sampai ada perintah tertulis",
-      "membocorkan data itu ke media",
-      "mengubah angkanya agar terlihat baik")),
-    ("H4.5", "Mana rumusan rencana tindak lanjut (RTL) yang paling terukur?",
-     ("Meningkatkan kinerja kehumasan",
-      "Berusaha lebih baik dalam berkomunikasi",
-      "Mendukung visi dan misi bupati",
-      "Menerbitkan hasil SKM per triwulan di situs pemda mulai Maret 2027; penanggung jawab Kasubbag Humas; indikator: 4 terbitan setahun")),
+    ("H1.1", ("Skor sebuah DOB: kesejahteraan masyarakat 60, tata kelola pemerintahan 50, "
+             "pelayanan publik 50, daya saing 40. Dengan bobot EDOHP 2011, berapa indeks "
+             "kompositnya?"),
+     ("49,00", "50,00", "51,00", "50,50")),
+    ("H1.2", "Menurut Bernays (dikutip artikel Humas DJKN), tiga arti *public relations* adalah …",
+     ("informasi, persuasi, dan integrasi",
+      "kewenangan, koordinasi, dan kompetensi",
+      "hak tahu, aspirasi, dan citra positif",
+      "inisiator, mediator, dan fasilitator")),
+    ("H1.3", ("Modul Hari 1 menempatkan Wabup/Sekda sebagai koordinator manajemen isu lintas "
+             "dinas. Apa dasar penempatan itu?"),
+     ("kewajiban menurut Permendagri 13/2011",
+      "perintah Inpres 9/2015 kepada setiap pemda",
+      "arahan Kominfo sebagai pembina kehumasan",
+      "usulan lokakarya, dapat ditetapkan pemda")),
+    ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 3,0. Dengan bobot 1/9 seperti di "
+             "kit, berapa IKM dan mutunya menurut PermenPANRB 14/2017?"),
+     ("75,00; mutu B", "75,00; mutu C", "27,00; mutu D", "3,00; mutu B")),
+    ("H1.5", ("NRR sebuah unit: persyaratan 3,4; waktu penyelesaian 2,7; biaya/tarif 3,6; "
+             "penanganan pengaduan 2,9. Unsur mana yang menjadi bahan utama perbaikan dan "
+             "kampanye, dan apa mutunya bila NRR-nya dikali 25?"),
+     ("Waktu penyelesaian; mutu C",
+      "Waktu penyelesaian; mutu D",
+      "Biaya/tarif; mutu A",
+      "Penanganan pengaduan; mutu D")),
+    ("H2.1", "Menurut Chase, manakah yang sudah merupakan isu, bukan tren atau kabar burung?",
+     ("Kabar bahwa kepala dinas pendidikan akan segera dimutasi",
+      "Jumlah penduduk lansia bertambah setiap tahun",
+      "Pedagang menuntut bupati membatalkan relokasi pasar",
+      "Pemakaian dompet digital di pasar makin meluas")),
+    ("H2.2", ("Rapat menetapkan juru bicara, pesan kunci, dan jadwal konferensi pers untuk isu "
+             "jalan rusak. Menurut Jones & Chase (1979), ini tahap …"),
+     ("identifikasi isu",
+      "analisis isu",
+      "pilihan strategi perubahan",
+      "pemrograman aksi")),
+    ("H2.3", ("Menurut aturan praktis kit (Hari 2), isu dengan total 40 klip, 12 klip bulan "
+             "lalu, dan 9 klip bulan ini berada pada tahap …"),
+     ("permulaan", "mediasi & amplifikasi", "organisasi", "resolusi")),
+    ("H2.4", ("Klip isu pupuk hanya ada pada dua bulan: Maret 6 klip (2 negatif), April 10 "
+             "klip (7 negatif). Pada akhir April, ringkasan per isu kit mencatat …"),
+     ("70% negatif; tren +4",
+      "56% negatif; tren +4",
+      "56% negatif; tren +67%",
+      "70% negatif; tren +67%")),
+    ("H2.5", ("Rubrik Hari 2 (ambangnya pilihan kebijakan): jangkauan 500.000 sampai di bawah "
+             "1.000.000 → dampak 4; negatif 60% sampai di bawah 80% → urgensi 4; kategori "
+             "Kritis ≥ 16, Tinggi 10–15, Sedang 5–9. Isu dengan jangkauan 620.000, 75% klip "
+             "negatif, dan tren −2 mendapat prioritas …"),
+     ("16 — Kritis", "20 — Kritis", "12 — Tinggi", "8 — Sedang")),
+    ("H2.6", ("Komisi III DPRD: kekuasaan 3, kepentingan 2 (skala 1–5, \"tinggi\" mulai 3). "
+             "Menurut matriks Mendelow, kuadrannya …"),
+     ("Kelola secara dekat", "Jaga kepuasan", "Jaga agar terinformasi", "Pantau")),
+    ("H2.7", ("Isu jalan rusak berkategori Kritis; klipnya menyebut PUPR 25 kali dan Dishub 8 "
+             "kali. Menurut aturan kerja Hari 2, siapa koordinatornya?"),
+     ("PUPR", "Dishub", "Humas Setda", "Sekda/Wabup")),
+    ("H3.1", ("Siaran pers Dinas PUPR rata-rata 38 kata per kalimat dan memakai singkatan RTRW "
+             "serta DAK tanpa penjelasan. Kriteria 5C mana yang paling dilanggar?"),
+     ("Credibility", "Context", "Clarity", "Continuity")),
+    ("H3.2", ("Portal berita menulis bantuan banjir \"belum disalurkan sama sekali\", padahal "
+             "sudah sampai di 6 dari 9 desa. Pemda ingin redaksi memuat data yang benar. "
+             "Menurut UU 40/1999, hak yang dipakai pemda adalah …"),
+     ("hak koreksi", "hak jawab", "hak tolak", "hak tahu publik")),
+    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, kapan "
+             "unggahan \"Angka capaian\" (infografis jumlah peserta dan layanan) dijadwalkan?"),
+     ("H-1 (sebelum)", "H+1 (sesudah)", "H+7 (sesudah)", "H+3 (sesudah)")),
+    ("H3.4", ("Hasil uji laboratorium menunjukkan air sungai yang dipakai warga tercemar "
+             "bakteri berbahaya. Menurut UU 14/2008, informasi ini wajib …"),
+     ("diumumkan berkala (Pasal 9)",
+      "diumumkan serta-merta (Pasal 10)",
+      "disediakan setiap saat (Pasal 11)",
+      "dikecualikan (Pasal 17)")),
+    ("H3.5", ("Dua unggahan: A menjangkau 1.000 akun dengan 100 interaksi; B menjangkau 9.000 "
+             "akun dengan 180 interaksi. Berapa tingkat interaksi keduanya menurut rumus KPI "
+             "kit?"),
+     ("6,0%", "12,0%", "2,8%", "3,1%")),
+    ("H4.1", "Kode unit SKKNI kehumasan KOM.PR01.002.01 menunjukkan unit dari …",
+     ("kelompok umum", "kelompok inti", "kelompok khusus", "jenjang kualifikasi I")),
+    ("H4.2", "Jenjang \"Madya\" pada jabatan fungsional Pranata Humas termasuk kategori …",
+     ("Terampil", "Ahli", "jabatan struktural", "jenjang SKKNI IV")),
+    ("H4.3", ("Dedi mengisi K untuk semua elemen sebuah unit pada FR.APL.02 dan menuliskan "
+             "buktinya. Apa status unit itu sekarang?"),
+     ("Kompeten, karena semua elemen diisi K",
+      "Kompeten bila LSP menerima FR.APL.01",
+      "bersertifikat setelah APL.02 ditandatangani",
+      "klaim asesi; keputusannya menunggu asesor")),
+    ("H4.4", ("Usai rapat koordinasi lintas OPD, pemilik sebuah media daring meminta jatah "
+             "iklan pemda sebagai syarat memuat rilis hasil rapat. Cakupan Kode Etik Humas "
+             "Pemerintah yang paling terkait adalah …"),
+     ("hubungan internal", "hubungan eksternal", "hubungan antardinas", "urusan Badan Kehormatan")),
+    ("H4.5", ("Aksi RTL: \"Memperbarui laman PPID pemda\"; penanggung jawab Kasubbag Humas; "
+             "OPD Diskominfo; tenggat 2027-06-30; indikator \"laman makin informatif\". "
+             "Menurut modul Hari 4, mengapa aksi ini belum terukur?"),
+     ("indikatornya tidak dapat dicek orang lain",
+      "tenggatnya lebih dari tiga bulan dari sekarang",
+      "penanggung jawabnya bukan kepala OPD",
+      "aksinya tidak berasal dari elemen BK")),
 ])
 
 POST = _items("post", [
-    ("H1.1", ("Skor sebuah DOB: kesejahteraan masyarakat 50, tata kelola 60, pelayanan publik "
-             "60, daya saing 40. Dengan bobot EDOHP 2011, berapa indeks kompositnya?"),
-     ("52,50",
-      "53,00",
-      "55,00",
-      "57,50")),
-    ("H1.2", "Manakah yang bukan bagian dari 5C peran strategis humas pemerintah?",
-     ("Credibility",
-      "Clarity",
-      "Channel",
-      "Commerce")),
-    ("H1.3", ("Sebuah isu menyangkut tiga dinas yang saling melempar tanggung jawab. Menurut "
-             "konfigurasi lokakarya, langkah yang tepat adalah …"),
-     ("humas menunggu petunjuk teknis dari provinsi",
-      "setiap dinas menjawab media sendiri-sendiri",
-      "isu dibiarkan sampai reda sendiri",
-      "Wabup/Sekda mengoordinasikan penanganan dan humas menyiapkan satu pesan bersama")),
-    ("H1.4", ("Berapa responden SKM minimal bila penerima layanan setahun 1.000 orang (Krejcie "
-             "& Morgan, galat 5%)?"),
-     ("100",
-      "278",
-      "370",
-      "500")),
-    ("H1.5", ("NRR per unsur: persyaratan 3,2; waktu penyelesaian 2,6; biaya/tarif 3,5; "
-             "perilaku pelaksana 3,1. Unsur mana yang menjadi bahan utama perbaikan dan "
-             "kampanye?"),
-     ("Biaya/tarif",
-      "Persyaratan",
-      "Perilaku pelaksana",
-      "Waktu penyelesaian")),
-    ("H2.1", "Mana yang lebih tepat disebut tren, bukan isu?",
-     ("Warga memprotes rencana relokasi pasar minggu depan",
-      "DPRD memanggil kepala dinas soal jalan rusak",
-      "Makin banyaknya warga desa yang mengadu lewat media sosial dari tahun ke tahun",
-      "Unjuk rasa tenaga honorer di kantor bupati")),
-    ("H2.2", ("Humas menyusun jadwal konferensi pers, penanggung jawab, dan anggaran untuk "
-             "menjalankan strategi respons. Menurut Jones & Chase, ini tahap …"),
-     ("pemrograman aksi",
-      "identifikasi isu",
+    ("H1.1", ("Skor sebuah DOB: kesejahteraan masyarakat 50, tata kelola pemerintahan 60, "
+             "pelayanan publik 60, daya saing 40. Dengan bobot EDOHP 2011, berapa indeks "
+             "kompositnya?"),
+     ("52,50", "53,00", "53,50", "52,00")),
+    ("H1.2", ("Menurut paparan Freddy H. Tulung, tiga tujuan humas pemerintah adalah …"),
+     ("informasi, persuasi, dan integrasi",
+      "kewenangan, koordinasi, dan kompetensi",
+      "inisiator, mediator, dan fasilitator",
+      "hak tahu, aspirasi, dan citra positif")),
+    ("H1.3", ("Seorang kepala bagian bertanya peraturan mana yang mewajibkan Sekda menjadi "
+             "koordinator manajemen isu. Jawaban yang sesuai modul adalah …"),
+     ("tidak ada; itu usulan lokakarya bagi pemda",
+      "Permendagri 13/2011 tentang tugas kehumasan",
+      "Inpres 9/2015 tentang komunikasi publik",
+      "arahan Kominfo sebagai pembina kehumasan")),
+    ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 2,9. Dengan bobot 1/9 seperti di "
+             "kit, berapa IKM dan mutunya menurut PermenPANRB 14/2017?"),
+     ("72,50; mutu B", "2,90; mutu B", "72,50; mutu C", "26,10; mutu D")),
+    ("H1.5", ("NRR sebuah unit: sistem dan prosedur 3,3; kompetensi pelaksana 3,7; sarana dan "
+             "prasarana 2,8; penanganan pengaduan 3,0. Unsur mana yang menjadi bahan utama "
+             "perbaikan dan kampanye, dan apa mutunya bila NRR-nya dikali 25?"),
+     ("Kompetensi pelaksana; mutu A",
+      "Sarana dan prasarana; mutu C",
+      "Penanganan pengaduan; mutu D",
+      "Sarana dan prasarana; mutu D")),
+    ("H2.1", "Menurut Chase, manakah yang sudah merupakan isu, bukan tren atau kabar burung?",
+     ("Usia rata-rata petani makin tua setiap tahun",
+      "Kabar bahwa seorang camat akan segera dicopot bupati",
+      "Warga makin sering berbelanja lewat aplikasi",
+      "Nelayan mendesak pemda memutuskan larangan pukat")),
+    ("H2.2", ("Humas menghitung volume, persen negatif, dan jangkauan klip isu pupuk, lalu "
+             "memetakan pihak yang terlibat. Menurut Jones & Chase (1979), ini tahap …"),
+     ("identifikasi isu",
       "analisis isu",
+      "pilihan strategi perubahan",
       "evaluasi hasil")),
-    ("H2.3", ("Warga sudah membentuk forum, menunjuk juru bicara, dan menuntut DPRD bertindak. "
-             "Menurut Hainsworth, isu itu berada pada tahap …"),
-     ("permulaan",
-      "mediasi & amplifikasi",
-      "organisasi",
-      "resolusi")),
-    ("H2.4", ("Klip isu jalan rusak: Mei 12, Juni 20. Berapa trennya (Juni − Mei) dan apa "
-             "artinya?"),
-     ("+8: isu makin ramai",
-      "−8: isu mereda",
-      "+32: isu makin ramai",
-      "0: isu stabil")),
-    ("H2.5", ("Dengan rubrik Hari 2, isu dengan total jangkauan 180.000, 45% klip negatif, dan "
-             "tren +3 mendapat prioritas …"),
-     ("6 — Sedang",
-      "8 — Sedang",
-      "8 — Tinggi",
-      "10 — Tinggi")),
-    ("H2.6", ("Kepala desa terdampak banjir: kekuasaan 2, kepentingan 5 (skala 1–5, \"tinggi\" "
-             "mulai 3). Kuadran Mendelow-nya …"),
-     ("Kelola secara dekat",
-      "Jaga kepuasan",
-      "Jaga agar terinformasi",
-      "Pantau")),
+    ("H2.3", ("Menurut aturan praktis kit (Hari 2), isu dengan total 36 klip, 16 klip bulan "
+             "lalu, dan 10 klip bulan ini berada pada tahap …"),
+     ("permulaan", "mediasi & amplifikasi", "organisasi", "resolusi")),
+    ("H2.4", ("Klip isu honorer hanya ada pada dua bulan: Mei 15 klip (9 negatif), Juni 10 "
+             "klip (4 negatif). Pada akhir Juni, ringkasan per isu kit mencatat …"),
+     ("40% negatif; tren −5",
+      "52% negatif; tren −33%",
+      "40% negatif; tren −33%",
+      "52% negatif; tren −5")),
+    ("H2.5", ("Rubrik Hari 2 (ambangnya pilihan kebijakan): jangkauan 100.000 sampai di bawah "
+             "250.000 → dampak 2; negatif 40% sampai di bawah 60% → urgensi 3; kategori "
+             "Kritis ≥ 16, Tinggi 10–15, Sedang 5–9. Isu dengan jangkauan 180.000, 45% klip "
+             "negatif, dan tren +3 mendapat prioritas …"),
+     ("6 — Sedang", "8 — Sedang", "10 — Tinggi", "5 — Sedang")),
+    ("H2.6", ("Forum nelayan: kekuasaan 2, kepentingan 3 (skala 1–5, \"tinggi\" mulai 3). "
+             "Menurut matriks Mendelow, kuadrannya …"),
+     ("Kelola secara dekat", "Jaga kepuasan", "Jaga agar terinformasi", "Pantau")),
     ("H2.7", ("Isu antrean RSUD berkategori Tinggi; klipnya menyebut RSUD 30 kali dan Dinkes 10"
-             " kali. Menurut aturan latihan Hari 2, siapa koordinatornya?"),
-     ("Sekda/Wabup",
-      "Dinkes",
-      "Diskominfo",
-      "RSUD")),
-    ("H3.1", ("Pemda mengumumkan sebuah program sekali, lalu tidak pernah memberi kabar "
-             "kelanjutannya. Kriteria 5C mana yang terabaikan?"),
-     ("Continuity",
-      "Channel",
-      "Clarity",
-      "Context")),
-    ("H3.2", "Gagasan *agenda setting* menyatakan bahwa media …",
-     ("menentukan sepenuhnya apa yang dipikirkan publik",
-      "tidak berpengaruh pada publik",
-      "hanya memuat siaran pers pemerintah",
-      "memengaruhi isu apa yang dianggap penting oleh publik")),
-    ("H3.3", ("Konten \"hasil kegiatan dan terima kasih kepada peserta\" paling tepat diunggah "
-             "pada fase …"),
-     ("sebelum kegiatan",
-      "saat kegiatan",
-      "sesudah kegiatan",
-      "kapan saja, sama saja")),
-    ("H3.4", ("Menurut UU 14/2008, siapa yang ditunjuk setiap badan publik untuk mengelola dan "
-             "melayani informasi publik?"),
-     ("Juru bicara kepala daerah",
-      "Kepala Bagian Umum",
-      "PPID (Pejabat Pengelola Informasi dan Dokumentasi)",
-      "Inspektorat")),
-    ("H3.5", ("Dari 120 pengaduan bulan ini, 90 ditanggapi sesuai standar layanan. Berapa "
-             "persen yang ditanggapi sesuai standar?"),
-     ("25%",
-      "75%",
-      "90%",
-      "133%")),
-    ("H4.1", ("Pada kode unit SKKNI kehumasan KOM.PR02.001.01 (Membuat klipping), angka 02 "
-             "menunjukkan kelompok unit …"),
-     ("umum",
-      "inti",
-      "khusus",
-      "manajerial")),
-    ("H4.2", "\"Penyelia\" adalah jenjang jabatan fungsional Pranata Humas kategori …",
-     ("keterampilan (Terampil)",
-      "keahlian (Ahli)",
-      "utama",
-      "struktural")),
-    ("H4.3", "Empat aturan bukti (VATM) yang diperiksa asesor adalah …",
-     ("Valid, Asli, Terkini, Memadai",
-      "Valid, Akurat, Tepat, Menarik",
-      "Verifikasi, Audit, Tes, Monitoring",
-      "Visi, Aksi, Target, Manfaat")),
-    ("H4.4", ("Dua dinas memberi angka korban banjir yang berbeda kepada media. Yang sebaiknya "
-             "dilakukan humas adalah …"),
-     ("memastikan satu angka resmi bersama kedua dinas, lalu menyampaikannya",
-      "merilis angka yang lebih kecil",
-      "membiarkan media memilih angka",
-      "menolak semua pertanyaan media")),
-    ("H4.5", "Unsur apa yang harus ada agar sebuah RTL dapat dipantau?",
-     ("slogan dan logo kegiatan",
-      "daftar hadir rapat",
-      "foto kegiatan",
-      "kegiatan, indikator/target, tenggat, penanggung jawab")),
+             " kali. Menurut aturan kerja Hari 2, siapa koordinatornya?"),
+     ("RSUD", "Dinkes", "Sekda/Wabup", "Humas Setda")),
+    ("H3.1", ("Pemda mengumumkan pembukaan pendaftaran beasiswa tanpa menyebut kapan kabar "
+             "berikutnya, lalu akunnya diam sampai pengumuman hasil tiga bulan kemudian. "
+             "Kriteria 5C mana yang paling dilanggar?"),
+     ("Channel", "Continuity", "Credibility", "Context")),
+    ("H3.2", ("Sebuah koran memberitakan bahwa Kepala Dinas PUPR \"menerima suap\", dan berita "
+             "itu merugikan nama baiknya. Ia ingin sanggahannya dimuat. Menurut UU 40/1999, "
+             "hak yang ia pakai adalah …"),
+     ("hak koreksi", "hak tolak", "hak tahu publik", "hak jawab")),
+    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, kapan "
+             "unggahan \"Ajakan dan infografis\" (manfaat kegiatan dan ajakan ikut serta) "
+             "dijadwalkan?"),
+     ("H-3 (sebelum)", "H-7 (sebelum)", "H-1 (sebelum)", "H+1 (sesudah)")),
+    ("H3.4", ("Laporan kinerja tahunan sebuah dinas menunjukkan separuh targetnya tidak "
+             "tercapai. Menurut UU 14/2008, informasi ini wajib …"),
+     ("diumumkan berkala (Pasal 9)",
+      "diumumkan serta-merta (Pasal 10)",
+      "disediakan setiap saat (Pasal 11)",
+      "dikecualikan (Pasal 17)")),
+    ("H3.5", ("Bulan ini masuk 20 pengaduan: 12 ditanggapi dalam 72 jam, 3 ditanggapi lebih "
+             "lambat, 5 tidak pernah ditanggapi. Dengan standar 72 jam, berapa porsi "
+             "tanggapan tepat waktu menurut rumus KPI kit?"),
+     ("80%", "75%", "60%", "25%")),
+    ("H4.1", "Kode unit SKKNI kehumasan KOM.PR02.003.01 menunjukkan unit dari …",
+     ("kelompok inti", "kelompok umum", "kelompok khusus", "jenjang kualifikasi II")),
+    ("H4.2", "Jenjang \"Penyelia\" pada jabatan fungsional Pranata Humas termasuk kategori …",
+     ("Terampil", "Ahli", "jabatan struktural", "jenjang SKKNI V")),
+    ("H4.3", ("Asesor meninjau FR.APL.02 Sari dan menulis \"Asesmen dapat dilanjutkan\". "
+             "Artinya …"),
+     ("Sari Kompeten pada semua unit yang diklaim",
+      "bukti Sari sudah memenuhi aturan VATM",
+      "Sari lanjut diases; belum ada keputusan",
+      "Sari berhak menerima sertifikat kompetensi")),
+    ("H4.4", ("Humas RSUD memberi wartawan jumlah pasien DBD yang berbeda dari angka Dinas "
+             "Kesehatan, tanpa berkoordinasi lebih dulu. Cakupan Kode Etik Humas Pemerintah "
+             "yang paling terkait adalah …"),
+     ("hubungan eksternal", "urusan Badan Kehormatan", "hubungan internal",
+      "hubungan antardinas")),
+    ("H4.5", ("Aksi RTL: \"Menyusun SOP tanggapan berita negatif\"; penanggung jawab Kabag "
+             "Prokopim; OPD Setda; tenggat \"secepatnya\"; indikator \"SOP ditandatangani "
+             "Sekda\". Menurut modul Hari 4, mengapa aksi ini belum terukur?"),
+     ("indikatornya tidak memuat angka persentase",
+      "tenggatnya tidak berupa tanggal",
+      "penanggung jawabnya bukan kepala OPD",
+      "aksinya tidak berasal dari elemen BK")),
 ])
 
 ITEMS = {"pre": PRE, "post": POST}

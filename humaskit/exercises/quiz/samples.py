@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import math
 import re
 from pathlib import Path
 
@@ -73,12 +74,27 @@ def build(form: str, given: dict, route: str = "isian",
     return nb, {}
 
 
+def _uniform(text: str) -> float:
+    """A stable number in [0, 1) drawn from ``text``."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big") / 2 ** 64
+
+
+#: How far apart the demo's abilities (and the items' difficulties) lie, in logits.
+SPREAD = 3.0
+
+
 def cohort_right(form: str, person: str, share: float) -> set[str]:
-    """The items a demo participant gets right: a stable share of them, chosen by a hash of
-    the person and the item (no randomness from run to run)."""
+    """The items a demo participant gets right, by a simple item-response model: a stable
+    ability per person and a difficulty per objective (the same in both forms), and a stable
+    draw per person and item. The item is right when the draw falls below
+    1 / (1 + e^−(ability − difficulty + logit(share))). Nothing varies from run to run, and
+    the cohort's item analysis behaves as a real room's would: able participants are right
+    more often, so items discriminate and KR-20 is meaningful."""
+    ability = SPREAD * (_uniform(f"kemampuan|{person}") - 0.5)
     chosen = set()
     for item in bank.items(form):
-        digest = hashlib.sha256(f"{form}|{person}|{item.id}".encode()).digest()
-        if digest[0] / 255 < share:
+        difficulty = SPREAD * (_uniform(f"kesukaran|{item.objective}") - 0.5)
+        odds = ability - difficulty + math.log(share / (1 - share))
+        if _uniform(f"{form}|{person}|{item.id}") < 1 / (1 + math.exp(-odds)):
             chosen.add(item.id)
     return chosen
