@@ -75,22 +75,22 @@ SUBSKILLS = {
     "H1.5": "unsur terlemah dan mutunya bila NRR dikali 25",
     "H2.1": "membedakan isu (Chase) dari tren dan dari kabar burung",
     "H2.2": "menempatkan kegiatan humas pada tahap Jones & Chase",
-    "H2.3": "tahap siklus hidup isu menurut aturan praktis kit (volume turun, belum separuh)",
+    "H2.3": "tahap siklus hidup isu dari ambang aturan praktis kit (ambang diberikan)",
     "H2.4": "persen negatif dan tren seperti ringkasan kit menghitungnya",
     "H2.5": "prioritas = dampak × urgensi, dengan kenaikan urgensi hanya bila tren naik "
             "(ambang rubrik diberikan)",
     "H2.6": "kuadran Mendelow dengan skor tepat di batas \"tinggi\" (3)",
     "H2.7": "koordinator isu menurut aturan kerja Hari 2 (Kritis dan dua OPD atau lebih)",
-    "H3.1": "kriteria 5C yang dilanggar sebuah pesan",
+    "H3.1": "kriteria 5C yang belum mendapat skor penuh pada alat telaah 5C kit",
     "H3.2": "hak jawab atau hak koreksi (UU 40/1999 Pasal 1 angka 11 dan 12)",
-    "H3.3": "hari unggahan dalam kalender konten kit (sebelum–saat–sesudah)",
+    "H3.3": "hari unggahan kanal Media massa dalam kalender konten kit (sebelum–sesudah)",
     "H3.4": "golongan informasi menurut UU 14/2008 (Pasal 9, 10, 11, 17)",
     "H3.5": "KPI seperti rumus kit: penyebut yang benar",
     "H4.1": "kelompok unit dari kode unit SKKNI 2008",
     "H4.2": "kategori jenjang JF Pranata Humas (Terampil atau Ahli)",
     "H4.3": "klaim asesi (FR.APL.02) dibedakan dari keputusan asesor",
     "H4.4": "cakupan Kode Etik Humas Pemerintah pada kasus yang permukaannya menyesatkan",
-    "H4.5": "unsur RTL terukur yang belum dipenuhi",
+    "H4.5": "indikator RTL yang tidak dapat dicek orang lain",
 }
 
 PRE = _items("pre", [
@@ -103,12 +103,12 @@ PRE = _items("pre", [
       "kewenangan, koordinasi, dan kompetensi",
       "hak tahu, aspirasi, dan citra positif",
       "inisiator, mediator, dan fasilitator")),
-    ("H1.3", ("Modul Hari 1 menempatkan Wabup/Sekda sebagai koordinator manajemen isu lintas "
-             "dinas. Apa dasar penempatan itu?"),
-     ("kewajiban menurut Permendagri 13/2011",
-      "perintah Inpres 9/2015 kepada setiap pemda",
-      "arahan Kominfo sebagai pembina kehumasan",
-      "usulan lokakarya, dapat ditetapkan pemda")),
+    ("H1.3", ("Modul lokakarya menempatkan Wabup/Sekda sebagai koordinator manajemen isu "
+             "lintas dinas. Apa dasarnya, dan bagaimana pemda memberlakukannya?"),
+     ("Permendagri 13/2011; berlaku langsung bagi setiap pemda",
+      "Inpres 9/2015; wajib dijalankan oleh setiap pemerintah daerah",
+      "usulan lokakarya; baru berlaku setelah disahkan Kominfo",
+      "usulan lokakarya; dapat ditetapkan dengan keputusan bupati")),
     ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 3,0. Dengan bobot 1/9 seperti di "
              "kit, berapa IKM dan mutunya menurut PermenPANRB 14/2017?"),
      ("75,00; mutu B", "75,00; mutu C", "27,00; mutu D", "3,00; mutu B")),
@@ -117,10 +117,10 @@ PRE = _items("pre", [
              "kampanye, dan apa mutunya bila NRR-nya dikali 25?"),
      ("Waktu penyelesaian; mutu C",
       "Waktu penyelesaian; mutu D",
-      "Biaya/tarif; mutu A",
+      "Penanganan pengaduan; mutu C",
       "Penanganan pengaduan; mutu D")),
-    ("H2.1", "Menurut Chase, manakah yang sudah merupakan isu, bukan tren atau kabar burung?",
-     ("Kabar bahwa kepala dinas pendidikan akan segera dimutasi",
+    ("H2.1", "Menurut Chase, manakah yang merupakan isu?",
+     ("Beredar di grup WhatsApp bahwa kepala dinas pendidikan akan dimutasi",
       "Jumlah penduduk lansia bertambah setiap tahun",
       "Pedagang menuntut bupati membatalkan relokasi pasar",
       "Pemakaian dompet digital di pasar makin meluas")),
@@ -130,8 +130,10 @@ PRE = _items("pre", [
       "analisis isu",
       "pilihan strategi perubahan",
       "pemrograman aksi")),
-    ("H2.3", ("Menurut aturan praktis kit (Hari 2), isu dengan total 40 klip, 12 klip bulan "
-             "lalu, dan 9 klip bulan ini berada pada tahap …"),
+    ("H2.3", ("Aturan praktis kit (Hari 2) memakai ambang berikut: total di bawah 15 klip = "
+             "isu masih kecil; klip bulan ini paling banyak separuh bulan lalu = surut. Isu "
+             "dengan total 40 klip, 12 klip bulan lalu, dan 9 klip bulan ini berada pada "
+             "tahap …"),
      ("permulaan", "mediasi & amplifikasi", "organisasi", "resolusi")),
     ("H2.4", ("Klip isu pupuk hanya ada pada dua bulan: Maret 6 klip (2 negatif), April 10 "
              "klip (7 negatif). Pada akhir April, ringkasan per isu kit mencatat …"),
@@ -140,32 +142,38 @@ PRE = _items("pre", [
       "56% negatif; tren +67%",
       "70% negatif; tren +67%")),
     ("H2.5", ("Rubrik Hari 2 (ambangnya pilihan kebijakan): jangkauan 500.000 sampai di bawah "
-             "1.000.000 → dampak 4; negatif 60% sampai di bawah 80% → urgensi 4; kategori "
-             "Kritis ≥ 16, Tinggi 10–15, Sedang 5–9. Isu dengan jangkauan 620.000, 75% klip "
-             "negatif, dan tren −2 mendapat prioritas …"),
-     ("16 — Kritis", "20 — Kritis", "12 — Tinggi", "8 — Sedang")),
+             "1.000.000 → dampak 4; negatif 40% sampai di bawah 60% → urgensi 3; kategori "
+             "Kritis ≥ 16, Tinggi 10–15, Sedang 5–9. Isu dengan jangkauan 620.000, 55% klip "
+             "negatif, dan tren +2 mendapat prioritas …"),
+     ("16 — Kritis", "12 — Tinggi", "20 — Kritis", "8 — Sedang")),
     ("H2.6", ("Komisi III DPRD: kekuasaan 3, kepentingan 2 (skala 1–5, \"tinggi\" mulai 3). "
              "Menurut matriks Mendelow, kuadrannya …"),
      ("Kelola secara dekat", "Jaga kepuasan", "Jaga agar terinformasi", "Pantau")),
     ("H2.7", ("Isu jalan rusak berkategori Kritis; klipnya menyebut PUPR 25 kali dan Dishub 8 "
              "kali. Menurut aturan kerja Hari 2, siapa koordinatornya?"),
      ("PUPR", "Dishub", "Humas Setda", "Sekda/Wabup")),
-    ("H3.1", ("Siaran pers Dinas PUPR rata-rata 38 kata per kalimat dan memakai singkatan RTRW "
-             "serta DAK tanpa penjelasan. Kriteria 5C mana yang paling dilanggar?"),
-     ("Credibility", "Context", "Clarity", "Continuity")),
+    ("H3.1", ("Alat telaah 5C kit (Hari 3) menelaah draf unggahan Facebook ini: «Warga "
+             "Kecamatan Teluk Marindu, Dinas PUPR memperbaiki 12 ruas jalan desa mulai Senin. "
+             "\"Kami kerjakan bertahap agar lalu lintas tetap lancar,\" kata Kepala Dinas "
+             "PUPR. Info dan aduan: call center 0812-3456-7890. Informasi selanjutnya akan kami "
+             "sampaikan.» Kriteria mana yang belum mendapat skor penuh?"),
+     ("Credibility", "Clarity", "Continuity", "Channel")),
     ("H3.2", ("Portal berita menulis bantuan banjir \"belum disalurkan sama sekali\", padahal "
-             "sudah sampai di 6 dari 9 desa. Pemda ingin redaksi memuat data yang benar. "
-             "Menurut UU 40/1999, hak yang dipakai pemda adalah …"),
-     ("hak koreksi", "hak jawab", "hak tolak", "hak tahu publik")),
-    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, kapan "
-             "unggahan \"Angka capaian\" (infografis jumlah peserta dan layanan) dijadwalkan?"),
-     ("H-1 (sebelum)", "H+1 (sesudah)", "H+7 (sesudah)", "H+3 (sesudah)")),
-    ("H3.4", ("Hasil uji laboratorium menunjukkan air sungai yang dipakai warga tercemar "
-             "bakteri berbahaya. Menurut UU 14/2008, informasi ini wajib …"),
-     ("diumumkan berkala (Pasal 9)",
-      "diumumkan serta-merta (Pasal 10)",
+             "sudah sampai di 6 dari 9 desa. Menurut UU 40/1999 dan modul Hari 3, langkah "
+             "pemda yang tepat adalah …"),
+     ("mengajukan hak koreksi kepada redaksi",
+      "mengajukan hak jawab kepada redaksi",
+      "meminta redaksi menghapus berita itu",
+      "menyatakan berita itu hoaks di akun resmi")),
+    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, untuk kanal "
+             "Media massa, undangan liputan kepada wartawan dijadwalkan pada …"),
+     ("H-7 (sebelum)", "H-1 (sebelum)", "hari H (saat)", "H+1 (sesudah)")),
+    ("H3.4", ("Ringkasan laporan keuangan tahunan pemda menunjukkan serapan belanja modal "
+             "hanya 55%. Menurut UU 14/2008, informasi ini wajib …"),
+     ("diumumkan serta-merta (Pasal 10)",
       "disediakan setiap saat (Pasal 11)",
-      "dikecualikan (Pasal 17)")),
+      "dikecualikan (Pasal 17)",
+      "diumumkan berkala (Pasal 9)")),
     ("H3.5", ("Dua unggahan: A menjangkau 1.000 akun dengan 100 interaksi; B menjangkau 9.000 "
              "akun dengan 180 interaksi. Berapa tingkat interaksi keduanya menurut rumus KPI "
              "kit?"),
@@ -205,34 +213,36 @@ POST = _items("post", [
       "hak tahu, aspirasi, dan citra positif")),
     ("H1.3", ("Seorang kepala bagian bertanya peraturan mana yang mewajibkan Sekda menjadi "
              "koordinator manajemen isu. Jawaban yang sesuai modul adalah …"),
-     ("tidak ada; itu usulan lokakarya bagi pemda",
-      "Permendagri 13/2011 tentang tugas kehumasan",
-      "Inpres 9/2015 tentang komunikasi publik",
-      "arahan Kominfo sebagai pembina kehumasan")),
+     ("tidak ada; pemda dapat menetapkannya dengan keputusan bupati",
+      "tidak ada; pemda baru boleh memakainya setelah ada izin Kominfo",
+      "Permendagri 13/2011; pemda tinggal menjalankannya",
+      "Inpres 9/2015; pemda tinggal menjalankannya")),
     ("H1.4", ("NRR kesembilan unsur SKM sebuah unit semuanya 2,9. Dengan bobot 1/9 seperti di "
              "kit, berapa IKM dan mutunya menurut PermenPANRB 14/2017?"),
      ("72,50; mutu B", "2,90; mutu B", "72,50; mutu C", "26,10; mutu D")),
     ("H1.5", ("NRR sebuah unit: sistem dan prosedur 3,3; kompetensi pelaksana 3,7; sarana dan "
              "prasarana 2,8; penanganan pengaduan 3,0. Unsur mana yang menjadi bahan utama "
              "perbaikan dan kampanye, dan apa mutunya bila NRR-nya dikali 25?"),
-     ("Kompetensi pelaksana; mutu A",
+     ("Sarana dan prasarana; mutu D",
       "Sarana dan prasarana; mutu C",
-      "Penanganan pengaduan; mutu D",
-      "Sarana dan prasarana; mutu D")),
-    ("H2.1", "Menurut Chase, manakah yang sudah merupakan isu, bukan tren atau kabar burung?",
+      "Penanganan pengaduan; mutu C",
+      "Penanganan pengaduan; mutu D")),
+    ("H2.1", "Menurut Chase, manakah yang merupakan isu?",
      ("Usia rata-rata petani makin tua setiap tahun",
-      "Kabar bahwa seorang camat akan segera dicopot bupati",
+      "Beredar di grup WhatsApp bahwa seorang camat akan dicopot",
       "Warga makin sering berbelanja lewat aplikasi",
-      "Nelayan mendesak pemda memutuskan larangan pukat")),
+      "Nelayan menuntut pemda melarang kapal pukat")),
     ("H2.2", ("Humas menghitung volume, persen negatif, dan jangkauan klip isu pupuk, lalu "
              "memetakan pihak yang terlibat. Menurut Jones & Chase (1979), ini tahap …"),
      ("identifikasi isu",
       "analisis isu",
       "pilihan strategi perubahan",
       "evaluasi hasil")),
-    ("H2.3", ("Menurut aturan praktis kit (Hari 2), isu dengan total 36 klip, 16 klip bulan "
-             "lalu, dan 10 klip bulan ini berada pada tahap …"),
-     ("permulaan", "mediasi & amplifikasi", "organisasi", "resolusi")),
+    ("H2.3", ("Aturan praktis kit (Hari 2) memakai ambang berikut: total di bawah 15 klip = "
+             "isu masih kecil; klip bulan ini paling banyak separuh bulan lalu = surut. Isu "
+             "dengan total 36 klip, 16 klip bulan lalu, dan 10 klip bulan ini berada pada "
+             "tahap …"),
+     ("organisasi", "resolusi", "permulaan", "mediasi & amplifikasi")),
     ("H2.4", ("Klip isu honorer hanya ada pada dua bulan: Mei 15 klip (9 negatif), Juni 10 "
              "klip (4 negatif). Pada akhir Juni, ringkasan per isu kit mencatat …"),
      ("40% negatif; tren −5",
@@ -247,21 +257,25 @@ POST = _items("post", [
     ("H2.6", ("Forum nelayan: kekuasaan 2, kepentingan 3 (skala 1–5, \"tinggi\" mulai 3). "
              "Menurut matriks Mendelow, kuadrannya …"),
      ("Kelola secara dekat", "Jaga kepuasan", "Jaga agar terinformasi", "Pantau")),
-    ("H2.7", ("Isu antrean RSUD berkategori Tinggi; klipnya menyebut RSUD 30 kali dan Dinkes 10"
+    ("H2.7", ("Isu antrean RSUD berkategori Kritis; klipnya menyebut RSUD 30 kali dan Dinkes 10"
              " kali. Menurut aturan kerja Hari 2, siapa koordinatornya?"),
      ("RSUD", "Dinkes", "Sekda/Wabup", "Humas Setda")),
-    ("H3.1", ("Pemda mengumumkan pembukaan pendaftaran beasiswa tanpa menyebut kapan kabar "
-             "berikutnya, lalu akunnya diam sampai pengumuman hasil tiga bulan kemudian. "
-             "Kriteria 5C mana yang paling dilanggar?"),
-     ("Channel", "Continuity", "Credibility", "Context")),
-    ("H3.2", ("Sebuah koran memberitakan bahwa Kepala Dinas PUPR \"menerima suap\", dan berita "
-             "itu merugikan nama baiknya. Ia ingin sanggahannya dimuat. Menurut UU 40/1999, "
-             "hak yang ia pakai adalah …"),
-     ("hak koreksi", "hak tolak", "hak tahu publik", "hak jawab")),
-    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, kapan "
-             "unggahan \"Ajakan dan infografis\" (manfaat kegiatan dan ajakan ikut serta) "
-             "dijadwalkan?"),
-     ("H-3 (sebelum)", "H-7 (sebelum)", "H-1 (sebelum)", "H+1 (sesudah)")),
+    ("H3.1", ("Alat telaah 5C kit (Hari 3) menelaah draf unggahan X ini: «Orang tua balita di "
+             "Kecamatan Teluk Marindu, cakupan imunisasi dasar lengkap bulan ini baru 78 "
+             "persen. \"Mari lengkapi imunisasi anak sebelum akhir bulan,\" kata Kepala Dinas "
+             "Kesehatan. Imunisasi gratis di semua puskesmas. Perkembangan cakupan akan kami "
+             "perbarui setiap Senin.» Kriteria mana yang belum mendapat skor penuh?"),
+     ("Context", "Clarity", "Channel", "Continuity")),
+    ("H3.2", ("Sebuah koran memberitakan bahwa Kepala Dinas PUPR \"menerima suap\" dari "
+             "kontraktor; ia ingin menanggapi dan membantah pemberitaan yang merugikan nama "
+             "baiknya itu. Menurut UU 40/1999 dan modul Hari 3, langkah yang tepat adalah …"),
+     ("mengajukan hak koreksi kepada redaksi",
+      "meminta redaksi menghapus berita itu",
+      "menyatakan berita itu hoaks di akun resmi",
+      "mengajukan hak jawab kepada redaksi")),
+    ("H3.3", ("Sebuah festival diadakan pada hari H. Menurut kalender konten kit, untuk kanal "
+             "Media massa, siaran pers hasil kegiatan dijadwalkan pada …"),
+     ("H-7 (sebelum)", "H-1 (sebelum)", "hari H (saat)", "H+1 (sesudah)")),
     ("H3.4", ("Laporan kinerja tahunan sebuah dinas menunjukkan separuh targetnya tidak "
              "tercapai. Menurut UU 14/2008, informasi ini wajib …"),
      ("diumumkan berkala (Pasal 9)",
@@ -282,16 +296,16 @@ POST = _items("post", [
       "bukti Sari sudah memenuhi aturan VATM",
       "Sari lanjut diases; belum ada keputusan",
       "Sari berhak menerima sertifikat kompetensi")),
-    ("H4.4", ("Humas RSUD memberi wartawan jumlah pasien DBD yang berbeda dari angka Dinas "
-             "Kesehatan, tanpa berkoordinasi lebih dulu. Cakupan Kode Etik Humas Pemerintah "
+    ("H4.4", ("Humas BPBD memberi wartawan jumlah pengungsi banjir yang berbeda dari angka "
+             "Dinas Sosial, tanpa berkoordinasi lebih dulu. Cakupan Kode Etik Humas Pemerintah "
              "yang paling terkait adalah …"),
      ("hubungan eksternal", "urusan Badan Kehormatan", "hubungan internal",
       "hubungan antardinas")),
     ("H4.5", ("Aksi RTL: \"Menyusun SOP tanggapan berita negatif\"; penanggung jawab Kabag "
-             "Prokopim; OPD Setda; tenggat \"secepatnya\"; indikator \"SOP ditandatangani "
-             "Sekda\". Menurut modul Hari 4, mengapa aksi ini belum terukur?"),
+             "Prokopim; OPD Setda; tenggat 2027-03-31; indikator \"SOP tersosialisasi dengan "
+             "baik\". Menurut modul Hari 4, mengapa aksi ini belum terukur?"),
      ("indikatornya tidak memuat angka persentase",
-      "tenggatnya tidak berupa tanggal",
+      "indikatornya tidak dapat dicek orang lain",
       "penanggung jawabnya bukan kepala OPD",
       "aksinya tidak berasal dari elemen BK")),
 ])
