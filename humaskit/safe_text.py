@@ -91,5 +91,6 @@ def _mapped(frame: pd.DataFrame, clean) -> pd.DataFrame:
     for i in range(frame.shape[1]):
         column = frame.iloc[:, i]
         if column.dtype == object or pd.api.types.is_string_dtype(column):
-            frame.iloc[:, i] = column.map(clean)
+            # Replace the column (not set into it): an all-missing text column maps to floats.
+            frame.isetitem(i, column.map(clean))
     return frame
