@@ -18,6 +18,8 @@ from pathlib import Path
 
 import altair as alt
 
+from humaskit import safe_text
+
 #: Hosts whose appearance in an output means a chart needs the internet.
 CDN_MARKERS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "esm.sh")
 SPEC_MIME = "application/vnd.vegalite.v5+json"
@@ -92,17 +94,18 @@ def use_cached_bundle() -> bool:
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    """A PNG image of the chart, rendered locally by vl-convert."""
+    """A PNG image of the chart, rendered locally by vl-convert; its text printable first
+    (a control character in a label aborts vl-convert, and the process with it)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(chart.to_dict(), scale=scale)
+    return vlc.vegalite_to_png(safe_text.printable_tree(chart.to_dict()), scale=scale)
 
 
 def to_svg(chart: alt.TopLevelMixin) -> str:
-    """An SVG image of the chart, rendered locally by vl-convert."""
+    """An SVG image of the chart, rendered locally by vl-convert (text made printable)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(chart.to_dict())
+    return vlc.vegalite_to_svg(safe_text.printable_tree(chart.to_dict()))
 
 
 def spec_bundle(spec: dict, **_options) -> dict:

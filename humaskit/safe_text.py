@@ -33,6 +33,19 @@ def printable(text: object) -> str:
     return UNSAFE.sub("", str(text).translate(BREAKS))
 
 
+def printable_tree(value: object) -> object:
+    """``value`` (JSON-like: dicts, lists, strings, numbers) with every string, keys
+    included, :func:`printable`. A chart's data with an ESC in a label makes vl-convert
+    abort the whole process."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_tree(k): printable_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [printable_tree(v) for v in value]
+    return value
+
+
 def visible(text: object) -> str:
     """``text`` on one line, every control character shown as ``�``: for a file name in a
     message, so that a newline or an ANSI code cannot fake a line on the terminal."""

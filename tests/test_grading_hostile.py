@@ -605,9 +605,9 @@ def test_control_characters_and_a_huge_rtl_stop_no_organiser_document(tmp_path):
     with zipfile.ZipFile(folder / "laporan_penyelenggaraan.docx") as word:
         xml = word.read("word/document.xml").decode("utf-8")
     assert not CONTROLS.search(xml)
-    tables = docx.Document(str(folder / "laporan_penyelenggaraan.docx")).tables
-    actions = [r for t in tables for r in t.rows
-               if "Paramitha" in r.cells[0].text and "aksi" in r.cells[1].text]
+    table, = [t for t in docx.Document(str(folder / "laporan_penyelenggaraan.docx")).tables
+              if [c.text for c in t.rows[0].cells][:2] == ["Nama", "Aksi"]]
+    actions = [r for r in table.rows if "Paramitha" in r.cells[0].text]
     assert len(actions) == inputs.MAX_RTL_ACTIONS
     assert any("50000 aksi; hanya 30 aksi pertama" in n and "Paramitha" in n
                for n in done["notes"])
@@ -675,3 +675,25 @@ def test_a_participants_rtl_take_home_holds_formulas_as_text_and_reads_back(tmp_
     assert all(c.data_type == "s" for row in book["RTL"].iter_rows() for c in row
                if isinstance(c.value, str))
     assert rtl.load(paths["csv"])["aksi"].tolist() == table["aksi"].tolist()
+
+
+def test_an_own_data_take_home_holds_a_formula_topic_as_text(tmp_path):
+    """Class 8 for the own-data take-home (humaskit.own_data.takehome writes through
+    humaskit.documents): a topic typed as a formula with control characters."""
+    import own_data_files as files
+
+    from humaskit.own_data import analyse, takehome
+
+    path = tmp_path / "pemantauan.csv"
+    path.write_bytes(files.monitoring_csv().replace(
+        b"Sampah pasar", b"=cmd|' /C calc'!A0\x0b\x1b[31mpasar").replace(
+        b"sampah pasar", b"=cmd|' /C calc'!A0\x0b\x1b[31mpasar"))
+    written = takehome.write(analyse(path, "monitoring"), tmp_path / "bawa_pulang")
+    book = openpyxl.load_workbook(written["xlsx"])
+    texts = [c for sheet in book for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any(c.value.startswith("=cmd") for c in texts)
+    assert all(c.data_type == "s" and not CONTROLS.search(c.value) for c in texts)
+    with zipfile.ZipFile(written["docx"]) as word:
+        assert not CONTROLS.search(word.read("word/document.xml").decode("utf-8"))
+    assert not CONTROLS.search(written["html"].read_text(encoding="utf-8"))
