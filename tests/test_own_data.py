@@ -553,6 +553,9 @@ def test_dates_follow_their_unambiguous_neighbours_and_reach_reads_rb(tmp_path):
     checked = prepare.prepare(raw, mapping.propose(raw, "monitoring"),
                               today=dt.date(2026, 3, 1))
     assert checked.problems == []
+    assert checked.notes == [("1 tanggal di kolom A «Tanggal» dapat dibaca dua cara (mis. "
+                              "«05/02/2026»); semuanya dibaca sebagai hari/bulan, seperti "
+                              "tanggal lain di kolom itu yang jelas urutannya.")]
     assert [d.strftime("%Y-%m-%d") for d in checked.frame["tanggal"]] == [
         "2026-02-14", "2026-01-30", "2026-02-05", "2026-01-25", "2026-01-05", "2026-01-05"]
     assert list(checked.frame["jangkauan"]) == [2500, 1200, 300, 1_200_000, 800, 10_000]
