@@ -11,12 +11,14 @@ and the file's size, and checks the IKM against a direct computation.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import time
 
 from humaskit.own_data import mapping, prepare, reading, results
 
 LABELS = ("Tidak Puas", "Kurang Puas", "Puas", "Sangat Puas")
+START = dt.datetime(2025, 1, 2, 8, 0, 0)
 
 
 def build(rows: int) -> tuple[bytes, float]:
@@ -26,7 +28,8 @@ def build(rows: int) -> tuple[bytes, float]:
     for r in range(rows):
         answers = [draw.choice((1, 2, 3, 3, 4)) for _ in range(9)]
         total += sum(answers)
-        stamp = f"{1 + r % 12}/{1 + r % 28}/2025 {r % 24}:{r % 60:02d}:{r % 59:02d}"
+        when = START + dt.timedelta(seconds=37 * r)  # a form's timestamps, month first
+        stamp = f"{when.month}/{when.day}/{when.year} {when.hour}:{when:%M:%S}"
         lines.append(f"{stamp},0812{r:08d},"
                      + ",".join([LABELS[a - 1] for a in answers[:3]] + [str(a) for a in answers[3:]]))
     return "\n".join(lines).encode(), total / rows / 9 * 25

@@ -426,6 +426,13 @@ def test_media_names_are_not_taken_for_peoples_names():
     assert mapping.propose(raw, "monitoring").personal == []
 
 
+def test_a_sheet_without_a_header_row_is_refused_without_showing_its_first_row():
+    lines = [f"{files.NAMES[n]};{files.PHONES[n]};3;4;3;3;3;3;3;3;3" for n in range(4)]
+    with pytest.raises(DatasetError, match="baris 1 terbaca sebagai judul kolom") as caught:
+        reading.read_table("\n".join(lines).encode(), "tanpa_judul.csv")
+    assert_private_nowhere([str(caught.value)], files.PRIVATE)
+
+
 def test_a_preview_hides_a_stray_phone_number_in_a_free_text_column():
     frame = pd.DataFrame({"Saran": ["Hubungi saya di 0812-3456-7801", "Antrean panjang"]})
     shown = takehome.preview(frame, [])
@@ -546,6 +553,9 @@ def test_dates_follow_their_unambiguous_neighbours_and_reach_reads_rb(tmp_path):
     checked = prepare.prepare(raw, mapping.propose(raw, "monitoring"),
                               today=dt.date(2026, 3, 1))
     assert checked.problems == []
+    assert checked.notes == [("1 tanggal di kolom A «Tanggal» dapat dibaca dua cara (mis. "
+                              "«05/02/2026»); semuanya dibaca sebagai hari/bulan, seperti "
+                              "tanggal lain di kolom itu yang jelas urutannya.")]
     assert [d.strftime("%Y-%m-%d") for d in checked.frame["tanggal"]] == [
         "2026-02-14", "2026-01-30", "2026-02-05", "2026-01-25", "2026-01-05", "2026-01-05"]
     assert list(checked.frame["jangkauan"]) == [2500, 1200, 300, 1_200_000, 800, 10_000]
@@ -581,6 +591,8 @@ def test_the_active_sheet_is_read_and_another_can_be_chosen(tmp_path):
     raw = reading.read_table(data, "skm.xlsx")
     assert raw.sheet == "Data 2026" and raw.sheets == ("Rekap", "Data 2026", "Data 2025",
                                                       "Catatan")
+    path = _saved(tmp_path, data, "skm.xlsx")
+    assert analyse(path, "skm", sheet="Data 2025").ikm == pytest.approx(independent_ikm(before))
     widget = ui.data_saya("skm", tmp_path)
     _upload(widget, data, "skm.xlsx")
     assert widget.sheet.layout.display == "" and widget.sheet.value == "Data 2026"

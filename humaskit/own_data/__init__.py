@@ -24,9 +24,11 @@ __all__ = ["Mapping", "analyse", "fields", "mapping", "prepare", "reading", "res
 
 
 def analyse(source: str | Path, kind: str, chosen: Mapping | None = None,
-            leave_out_bad_rows: bool = False, population: int | None = None):
-    """Read, map (``chosen`` or the proposal), check and compute in one call."""
-    raw = reading.read_table(source)
+            leave_out_bad_rows: bool = False, population: int | None = None,
+            sheet: str | None = None, header_row: int | None = None):
+    """Read (a workbook's ``sheet``, default the active one; the header found or at
+    ``header_row``), map (``chosen`` or the proposal), check and compute in one call."""
+    raw = reading.read_table(source, sheet=sheet, header_row=header_row)
     used = chosen or mapping.propose(raw, kind)
     checked = prepare.prepare(raw, used)
     if kind == "skm":

@@ -100,8 +100,11 @@ def prepare(raw: RawTable, mapping: Mapping, today: dt.date | None = None) -> Pr
     problems += _repeats(data, mapping, where)
     problems += _schema_problems(frame, mapping, raw.source, where, skip)
     problems.sort(key=lambda p: (p.row is not None, p.row or 0, p.column or ""))
-    return Prepared(raw.source, mapping.kind, frame, problems, _identical(frame, mapping),
-                    raw.blank_rows, raw.template_rows)
+    header = mapping.columns.get("tanggal")
+    notes = _identical(frame, mapping) + (_date_notes(data[header], where["tanggal"])
+                                          if header else [])
+    return Prepared(raw.source, mapping.kind, frame, problems, notes, raw.blank_rows,
+                    raw.template_rows)
 
 
 def shown(cell: object) -> str:
@@ -201,6 +204,28 @@ def _dates(cells: pd.Series, place: str, today: dt.date) -> tuple[pd.Series, lis
                     value = None
         parsed.append(value)
     return pd.to_datetime(pd.Series(parsed, index=cells.index, dtype=object)), problems
+
+
+def _date_notes(cells: pd.Series, place: str) -> list[str]:
+    """How the dates that read two ways were read, where the column decided it."""
+    evidence = values.day_evidence(cells)
+    notes = []
+    for timed, found in evidence.items():
+        read = [c for c in values.distinct(cells) if values.has_time(c) == timed
+                and values.ambiguous(c)]
+        if not read or len(found) > 1:
+            continue  # none, or each one reported as a problem
+        example = shown(read[0])
+        if found == {False}:
+            how = "bulan/hari, seperti tanggal lain di kolom itu yang jelas urutannya"
+        elif found:
+            how = "hari/bulan, seperti tanggal lain di kolom itu yang jelas urutannya"
+        else:
+            how = ("hari/bulan, sebagaimana lazim di Indonesia (tidak ada tanggal lain yang "
+                   "menunjukkan urutannya); periksa bila berkas ini memakai bulan/hari")
+        notes.append(f"{angka(len(read), 0)} tanggal di kolom {place} dapat dibaca dua cara "
+                     f"(mis. {example}); semuanya dibaca sebagai {how}.")
+    return notes
 
 
 def _long_date(value: pd.Timestamp) -> str:

@@ -266,6 +266,11 @@ def _table(grid: list[list[object]], name: str, header_row: int | None,
         letters[text] = get_column_letter(c + 1)
     if not headers:
         raise _error(name, f"baris {top + 1} yang dipilih sebagai judul kolom kosong.")
+    if any(fields.looks_personal(h) for _, h in headers):  # a sheet without a header row
+        raise _error(name, f"baris {top + 1} terbaca sebagai judul kolom, tetapi berisi data "
+                           "(nomor telepon, NIK, surel atau alamat), bukan judul. Tambahkan "
+                           "baris judul kolom di atas data, atau tuliskan nomor baris judulnya "
+                           "di kotak «Baris judul» pada langkah 1.")
     numbering = {c for c, h in headers if fields.normalise(h) in NUMBERING}
     legend = _legend([c for row in grid[:top] for c in row])
     kept, rows, blank, template = [], [], 0, 0

@@ -143,8 +143,7 @@ def propose_scales(columns: dict[str, pd.Series], legend: dict[str, str] | None 
     family_of: dict[str, str] = {}
     for header, cells in columns.items():
         shown = {}
-        distinct = _distinct(cells)
-        for cell in distinct:
+        for cell in distinct(cells):
             label = scale_label(cell)
             if label is not None:
                 shown.setdefault(label, " ".join(str(cell).split()))
@@ -178,7 +177,7 @@ def propose_scales(columns: dict[str, pd.Series], legend: dict[str, str] | None 
                 certain = False
                 if reason not in why:
                     why.append(reason)
-        mixed = any(number(c) is not None for c in _distinct(columns[header]))
+        mixed = any(number(c) is not None for c in distinct(columns[header]))
         if mixed and any(family_of.get(label) not in OFFICIAL for label in shown):
             certain = False
             why.append("kolom ini mencampur angka dan teks jawaban")
@@ -190,7 +189,7 @@ def propose_scales(columns: dict[str, pd.Series], legend: dict[str, str] | None 
     return scales
 
 
-def _distinct(cells: pd.Series) -> list[object]:
+def distinct(cells: pd.Series) -> list[object]:
     """Each different filled cell once (a sheet of 100.000 rows holds a handful)."""
     return list(dict.fromkeys(cells.dropna()))
 
@@ -200,14 +199,14 @@ def _rank(family: str, labels: set[str]) -> dict[str, tuple[int, bool, str]]:
     degree = {label: label_degree(label)[1] for label in labels}
     if family in ("biaya", "pengaduan"):
         return {label: (int(d), True, "") for label, d in degree.items()}
-    distinct = sorted(set(degree.values()))
-    if len(distinct) > 4:
-        position = {d: min(4, i + 1) for i, d in enumerate(distinct)}
+    degrees = sorted(set(degree.values()))
+    if len(degrees) > 4:
+        position = {d: min(4, i + 1) for i, d in enumerate(degrees)}
         return {label: (position[d], False, "ada lebih dari empat label")
                 for label, d in degree.items()}
-    if len(distinct) == 4:
-        return {label: (distinct.index(d) + 1, True, "") for label, d in degree.items()}
-    fitting = [t for t in TEMPLATES if set(distinct) <= set(t)]
+    if len(degrees) == 4:
+        return {label: (degrees.index(d) + 1, True, "") for label, d in degree.items()}
+    fitting = [t for t in TEMPLATES if set(degrees) <= set(t)]
     why = "label di lembar ini kurang dari empat, sehingga urutannya belum pasti"
     out = {}
     for label, d in degree.items():
@@ -328,12 +327,11 @@ def has_time(cell: object) -> bool:
     return isinstance(cell, str) and _TIME.search(cell.strip()[6:]) is not None
 
 
-def day_orders(cells: pd.Series) -> dict[bool, bool | None]:
+def day_evidence(cells: pd.Series) -> dict[bool, set[bool]]:
     """For slashed dates with and without a time of day (a form's timestamps and typed dates
-    can differ): True when day first, False when month first, None when the unambiguous
-    values disagree. Without any unambiguous value, day first (the Indonesian way)."""
+    can differ): the orders their unambiguous values show (True: day first)."""
     seen: dict[bool, set[bool]] = {True: set(), False: set()}
-    for cell in cells.dropna():
+    for cell in distinct(cells):
         parts = slashed(cell)
         if parts is None:
             continue
@@ -342,8 +340,14 @@ def day_orders(cells: pd.Series) -> dict[bool, bool | None]:
             seen[has_time(cell)].add(True)
         elif second > 12 >= first:
             seen[has_time(cell)].add(False)
+    return seen
+
+
+def day_orders(cells: pd.Series) -> dict[bool, bool | None]:
+    """True when day first, False when month first, None when the unambiguous values
+    disagree; without any unambiguous value, day first (the Indonesian way)."""
     return {timed: (None if len(found) > 1 else next(iter(found), True))
-            for timed, found in seen.items()}
+            for timed, found in day_evidence(cells).items()}
 
 
 def ambiguous(cell: object) -> bool:
