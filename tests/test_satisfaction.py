@@ -67,6 +67,14 @@ def test_grade_bands_have_the_exact_boundaries_of_permenpanrb_14_2017(value, exp
     assert satisfaction.grade_band(value) == expected
 
 
+@pytest.mark.parametrize("value, shown, expected", [(76.6056, "76,61", "B"), (76.6049, "76,60", "C"),
+                                                    (88.305, "88,31", "A"), (64.994, "64,99", "D")])
+def test_the_band_is_that_of_the_ikm_as_shown_with_two_decimals(value, shown, expected):
+    """The regulation's intervals have two decimals: what the participant reads decides."""
+    assert f"{satisfaction.as_shown(value):.2f}".replace(".", ",") == shown
+    assert satisfaction.grade_band(value)[0] == expected
+
+
 def test_76_47_is_grade_c_under_the_2017_rules():
     assert satisfaction.grade_band(76.47) == ("C", "Kurang Baik")
 

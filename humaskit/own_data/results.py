@@ -4,7 +4,6 @@ modules (:mod:`humaskit.satisfaction`, :mod:`humaskit.issues`): nothing is compu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -79,14 +78,8 @@ def survey(prepared: Prepared, leave_out_bad_rows: bool = False,
         minimum, by_unit)
 
 
-def shown(value: float) -> float:
-    """The IKM as the participant reads it: two decimals, rounded half up (76,6056 → 76,61)."""
-    return float(Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP))
-
-
-def band(value: float) -> tuple[str, str]:
-    """(mutu, kinerja) of the IKM as shown, so that "76,61" is B as the table says."""
-    return satisfaction.grade_band(shown(value))
+shown = satisfaction.as_shown
+band = satisfaction.grade_band
 
 
 def issues(prepared: Prepared, leave_out_bad_rows: bool = False,

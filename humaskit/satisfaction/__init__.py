@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 import altair as alt
 import pandas as pd
@@ -106,12 +107,21 @@ def ikm(responses: pd.DataFrame, rounded_weight: bool = False) -> float:
     return ikm_from_nrr(nrr_per_element(responses)["nrr"], rounded_weight=rounded_weight)
 
 
+def as_shown(value: float) -> float:
+    """An IKM as a participant reads it: two decimals, rounded half up (76,6056 → 76,61)."""
+    return float(Decimal(str(float(value))).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
 def grade_band(value: float) -> tuple[str, str]:
-    """(mutu, kinerja) of an IKM, e.g. ``("B", "Baik")``; bands are closed below (≥)."""
+    """(mutu, kinerja) of an IKM, e.g. ``("B", "Baik")``; bands are closed below (≥).
+
+    PermenPANRB 14/2017 writes the intervals with two decimals (76,61–88,30 is B), so the
+    band is that of the IKM as shown (:func:`as_shown`): 76,6056 is shown 76,61 and is B.
+    """
     if (not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value)
             or not 24.9 <= round(float(value), 9) <= 100):
         raise SurveyError(f"Nilai IKM harus angka 25–100, bukan {value!r}.")
-    value = round(float(value), 9)
+    value = as_shown(value)
     for lowest, mutu, kinerja in BANDS:
         if value >= lowest:
             return mutu, kinerja
