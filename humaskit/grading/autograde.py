@@ -306,7 +306,7 @@ def _run(ws: Workspace, roster: dict[str, Participant], workers: int | None, for
                 "template_db": str(ws.template_db),
                 "submission": str(ws.course / "submitted" / sub["student"] / sub["assignment"]),
                 "dest": str(dest.with_name(dest.name + ".baru")),
-                "limits": asdict(limits), "keys": str(ws.course / course.KEYS)}
+                "limits": asdict(limits), "keys": str(course.keys_folder(ws.course))}
 
     def grade(sub: dict) -> dict:
         worker = slots.get()

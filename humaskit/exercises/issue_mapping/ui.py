@@ -62,7 +62,7 @@ class Formulir(w.VBox):
 
     def __repr__(self) -> str:
         return f"{self.children[0].value.replace('<b>', '').replace('</b>', '')} " \
-               "(pilihan Anda tercantum di tabel sel jawaban berikutnya)"
+               "(pilihan Anda: lihat tabel sel jawaban)"
 
 
 class Lembar:
