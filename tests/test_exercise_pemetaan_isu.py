@@ -2,9 +2,11 @@
 graded, through the real nbgrader pipeline.
 
 One course per module; every sample is autograded once by nbgrader. Each route to the grader
-(literal values, the form's answers file, the copy the notebook carries) earns the same full
-marks, the untouched release earns zero, each common mistake costs only its own decision, and
-the release asks for nothing but literal values or a widget.
+(literal values typed as a person types them, the form's answers file, the copy the notebook
+carries) earns the same full marks, the untouched release earns zero, each common mistake
+costs only its own decision (every later step read faithfully on the participant's own
+tables), and the release asks for nothing but literal values or a widget. The answer key is
+instructor material: a participant's kernel that reaches for it, in any way, scores zero.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import json
 import re
 
 import nbformat
@@ -21,7 +24,12 @@ from conftest import declared_points
 from humaskit.exercises import course
 from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, checks, model, samples
 from humaskit.exercises.issue_mapping.ui import ANSWER_FILE, Lembar
+from humaskit.grading import worker
+from humaskit.grading.sandbox import Limits
 from humaskit.issues import issue_map
+from humaskit.training import schedule
+
+KEY = samples.key()
 
 THROUGH_NBGRADER = ["referensi_isian", "referensi_formulir", "kosong", *samples.MISTAKES]
 
@@ -76,31 +84,124 @@ def test_each_mistake_costs_only_its_own_decision(graded, name):
     assert len(lost) == 1
 
 
-def test_a_wrong_early_step_costs_no_later_step():
-    answers = samples.answers_of("ejaan_keliru")
-    answers["urgensi"] = dict.fromkeys(answers["urgensi"], 1)  # and Step 3 all wrong too
-    points = {name: model.points(name, answers) for name in model.DECISIONS}
+def test_a_wrong_early_step_costs_no_later_step_read_faithfully():
+    def all_wrong(answers):
+        answers["urgensi"] = dict.fromkeys(answers["urgensi"], 1)
+    answers = KEY.faithful({"ejaan_topik": samples.MISTAKES["ejaan_keliru"][1],
+                            "urgensi": all_wrong})
+    points = {name: KEY.points(name, answers) for name in model.DECISIONS}
     assert points["ejaan_topik"] == pytest.approx(2 * 8 / 9, abs=0.01)
     assert points["urgensi"] < 1
-    for name in ("bacaan_ringkasan", "tahap", "kuadran", "opd_utama", "koordinator",
+    for name in ("bacaan_ringkasan", "dampak", "tahap", "kuadran", "opd_utama", "koordinator",
                  "bacaan_matriks"):
         assert points[name] == model.DECISIONS[name].points, name
 
 
-def test_carrying_on_with_ones_own_answers_judges_later_steps_on_them():
-    answers = samples.answers_of("lanjut_jawaban_sendiri")
-    assert model.points("koordinator", answers) == 2  # right for its own (wrong) categories
-    assert model.points("bacaan_matriks", answers) == 2
-    assert model.points("urgensi", answers) < 2  # the mistake itself still costs its points
-    reference_view = dict(answers, **{model.FLAG: False})
-    assert model.points("koordinator", reference_view) < 2
+def test_a_faithful_reading_of_ones_own_chart_earns_the_points_and_the_reference_does_not():
+    answers = samples.answers_of("urgensi_banjir_keliru")  # banjir 5 × 4 = 20: Kritis for them
+    table = model.issue_table(answers)
+    assert (table["kategori"] == "Kritis").sum() == 4  # what their own map and matrix show
+    assert answers["bacaan_matriks"][model.MATRIX_KEYS[0]] == 4
+    assert KEY.points("bacaan_matriks", answers) == 2
+    assert KEY.points("koordinator", answers) == 2  # banjir: Kritis and three OPD
+    assert KEY.points("urgensi", answers) < 2  # the slip itself still costs its points
+    reference = KEY.faithful()
+    answers["bacaan_matriks"] = dict(reference["bacaan_matriks"])  # 3: not what they saw
+    answers["koordinator"]["banjir"] = reference["koordinator"]["banjir"]
+    assert KEY.points("bacaan_matriks", answers) < 2
+    assert KEY.points("koordinator", answers) < 2
+
+
+def test_checks_tables_map_and_grading_read_the_same_categories(capsys):
+    answers = samples.answers_of("urgensi_banjir_keliru")
+    shown = model.step_table(6, answers).set_index("topik")["kategori"]
+    mapped = model.issue_table(answers).set_index("topik")["kategori"]
+    assert shown["banjir"] == mapped["banjir"] == "Kritis"
+    assert "kategori Kritis" in model.evidence("koordinator", answers)["banjir"]
+    assert answers["koordinator"]["banjir"] == issue_map.CENTRAL_COORDINATOR
+    assert checks.periksa("koordinator", answers)  # no warning for the right answer
+    assert "✘" not in capsys.readouterr().out
+    answers["koordinator"]["ppdb zonasi"] = issue_map.CENTRAL_COORDINATOR  # Kritis, one OPD
+    answers["koordinator"]["honorer"] = issue_map.CENTRAL_COORDINATOR  # Rendah
+    assert not checks.periksa("koordinator", answers)
+    out = capsys.readouterr().out
+    assert "'honorer'" in out and "'ppdb zonasi'" not in out  # the check never gives it away
+
+
+def test_an_issue_without_impact_or_urgency_is_left_out_and_said_so(capsys):
+    answers = KEY.faithful()
+    answers["dampak"]["banjir"] = None
+    table = model.issue_table(answers)
+    assert table.set_index("topik").at["banjir", "kategori"] == model.UNRATED
+    assert not checks.periksa("bacaan_matriks", answers)
+    assert "'banjir'" in capsys.readouterr().out
+    rated = model.issue_table(KEY.faithful())
+    assert set(rated["kategori"]) <= set(model.priority.CATEGORIES)
+
+
+TYPED_ACCEPTED = [("koordinator", "jalan rusak", "Wabup"), ("koordinator", "jalan rusak", "sekda"),
+                  ("koordinator", "jalan rusak", " Sekda / Wabup "),
+                  ("tahap", "antrean rsud", "mediasi dan amplifikasi"),
+                  ("tahap", "antrean rsud", "MEDIASI  &  AMPLIFIKASI"),
+                  ("opd_utama", "banjir", " pupr "), ("dampak", "banjir", "5"),
+                  ("kuadran", "Seruni TV", "jaga kepuasan"),
+                  ("bacaan_matriks", model.MATRIX_KEYS[0], "3"),
+                  ("bacaan_ringkasan", model.SUMMARY_KEYS[0], "PPDB Zonasi")]
+TYPED_REFUSED = [("koordinator", "jalan rusak", "Bupati"), ("tahap", "antrean rsud", "amplifikasi"),
+                 ("dampak", "banjir", "lima"), ("opd_utama", "banjir", "Dinas PUPR"),
+                 ("bacaan_matriks", model.MATRIX_KEYS[0], "tiga")]
+
+
+@pytest.mark.parametrize("name, item, typed", TYPED_ACCEPTED)
+def test_a_typed_synonym_passes_the_check_and_earns_what_the_option_earns(name, item, typed,
+                                                                          tmp_path, capsys):
+    answers = KEY.faithful()
+    lembar = Lembar(folder=tmp_path)
+    lembar.jawaban.update(answers)
+    lembar.isian(name, {item: typed})
+    assert lembar.jawaban[name][item] == answers[name][item]  # read as the option itself
+    raw = dict(answers, **{name: dict(answers[name], **{item: typed})})  # typed into jawaban
+    assert checks.periksa(name, raw)
+    assert KEY.points(name, raw) == model.DECISIONS[name].points
+
+
+@pytest.mark.parametrize("name, item, typed", TYPED_REFUSED)
+def test_a_typed_value_that_means_no_option_is_refused_with_the_options_listed(name, item, typed,
+                                                                              capsys):
+    answers = KEY.faithful()
+    answers[name][item] = typed
+    assert not checks.periksa(name, answers)
+    out = capsys.readouterr().out
+    assert "bukan salah satu pilihan" in out
+    options = model.DECISIONS[name].choices(item)
+    assert all(repr(c) in out for c in options)
+    assert KEY.points(name, answers) < model.DECISIONS[name].points  # refused, never passed
+
+
+def test_the_package_holds_no_answer_key():
+    from humaskit.exercises.issue_mapping import checks, model, samples, ui  # noqa: F401
+
+    for module in (model, checks, ui):
+        for name in ("accepted", "reference_answers", "judge", "points", "faithful"):
+            assert not hasattr(module, name), f"{module.__name__}.{name}"
+    assert (course.COURSE_ROOT / course.KEYS / f"{ASSIGNMENT}_key.py").is_file()
+    assert not (course.ROOT / "humaskit" / "exercises" / "issue_mapping" / "scoring.py").exists()
+
+
+def test_the_keys_of_a_trainers_own_course_are_its_own(tmp_path):
+    assert course.keys_folder(tmp_path) == course.COURSE_ROOT / course.KEYS  # none: the kit's
+    (tmp_path / course.KEYS).mkdir()
+    assert course.keys_folder(tmp_path) == tmp_path / course.KEYS
+    copied = course.copy_course(tmp_path / "salinan", [ASSIGNMENT])
+    assert (copied / course.KEYS / f"{ASSIGNMENT}_key.py").is_file()
 
 
 @pytest.mark.slow
 def test_the_release_has_no_answer_model_answer_or_hidden_test(graded):
     text = nbformat.writes(graded["release"])
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
-    assert "scoring" not in text and "Contoh jawaban" not in text
+    assert "answer_key" not in text and "Contoh jawaban" not in text
+    assert not list((graded["root"] / "release").rglob("*_key.py"))
     for cell in graded["release"].cells:
         for line in cell.source.splitlines():
             assert not re.match(r'\s+".+": (?!None,)', line), f"pre-filled answer: {line}"
@@ -134,12 +235,23 @@ def test_the_model_answer_names_each_top_issues_coordinator_and_key_stakeholders
     assert len(sections) == 3
     for section, row in zip(sections, peta.head(3).itertuples()):
         assert section.lower().startswith(row.topik.split()[0])
-        assert f"koordinator {offices.get(row.koordinator, row.koordinator)}" in section
+        assert f"({row.kategori}, {row.tahap}; koordinator " \
+               f"{offices.get(row.koordinator, row.koordinator)};" in section
         for name in row.pemangku_kunci.split("; "):
             assert name.split(" Kabupaten")[0] in section, name
         for stage in ("Identifikasi", "Analisis", "Pilihan strategi", "Program aksi",
                       "Evaluasi"):
             assert f"*{stage}:*" in section, stage
+
+
+def test_the_rule_limits_the_notebook_states_are_true_of_the_data():
+    text = " ".join(" ".join(c.source.split()) for c in samples.source_notebook().cells)
+    summary = model.basis().summary.set_index("topik")
+    assert "banjir yang sepi di bulan Juni" in text  # seasonal: June quieter than May
+    assert summary.at["banjir", "volume_terkini"] < summary.at["banjir", "volume_sebelumnya"]
+    assert "klipnya lebih sering menyebut OPD lain" in text  # not the Setda
+    assert not any(o.startswith("SETDA") for o in model.basis().most_named["tapal batas"])
+    assert "`air bersih + pasar`" in text and "pasar" not in model.TOPICS
 
 
 def test_a_form_change_is_saved_and_carried_in_the_notebook(tmp_path, monkeypatch):
@@ -169,17 +281,24 @@ def test_a_literal_value_wins_over_the_form_and_typed_numbers_are_read(tmp_path,
 
 
 def test_the_visible_check_says_what_it_checked_and_never_claims_correctness(capsys):
-    answers = model.reference_answers()
+    answers = KEY.faithful()
     checks.periksa("tahap", answers)
     out = capsys.readouterr().out
     assert "lengkap dan berformat benar" in out and "diperiksa saat penilaian" in out
     answers["dampak"]["banjir"] = 9
     assert not checks.periksa("dampak", answers)
-    assert "bukan pilihan yang sah" in capsys.readouterr().out
+    assert "bukan salah satu pilihan" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name, proper", [("tahap", "Hainsworth"), ("kuadran", "Mendelow"),
+                                          ("opd_utama", "OPD")])
+def test_the_visible_check_keeps_proper_names_capitalised(name, proper, capsys):
+    assert checks.periksa(name, KEY.faithful())
+    assert proper in capsys.readouterr().out
 
 
 def test_a_stated_rule_is_caught_visibly_without_giving_the_answer(capsys):
-    answers = model.reference_answers()
+    answers = KEY.faithful()
     answers["koordinator"]["banjir"] = issue_map.CENTRAL_COORDINATOR  # banjir is Tinggi
     assert not checks.periksa("koordinator", answers)
     out = capsys.readouterr().out
@@ -189,16 +308,47 @@ def test_a_stated_rule_is_caught_visibly_without_giving_the_answer(capsys):
     assert "paling sedikit 2" in capsys.readouterr().out
 
 
+def test_numbers_a_participant_compares_have_indonesian_separators():
+    lembar = Lembar(folder=course.ROOT / "tidak-ada")
+    reach = lembar.tabel(3).set_index("Isu").at["banjir", "Total jangkauan"]
+    assert reach == "1.525.434"
+    assert lembar.tabel(2).set_index("Isu").at["banjir", "% negatif"] == "54,6"
+    assert model.evidence("dampak")["banjir"] == "total jangkauan 1.525.434"
+
+
+def test_the_form_shows_beside_each_choice_the_figures_its_rule_reads(tmp_path):
+    form = Lembar(folder=tmp_path).formulir("kuadran")
+    label = form.children[1].children[0].value
+    assert "kekuasaan" in label and "kepentingan" in label
+    assert "VBox" not in repr(form) and "kuadran Mendelow" in repr(form)
+
+
 def test_the_worked_examples_use_issues_that_are_not_graded():
     text = " ".join(c.source for c in samples.source_notebook().cells if "Contoh" in c.source)
     assert "air bersih" in text
     assert "air bersih" not in model.TOPICS
 
 
-def test_every_step_states_its_time_and_they_fit_in_75_minutes():
-    minutes = [int(m) for c in samples.source_notebook().cells
-               for m in re.findall(r"^## Langkah [1-6]\..*± (\d+) menit", c.source, re.MULTILINE)]
-    assert len(minutes) == 6 and sum(minutes) + 5 <= 75
+def test_the_stated_minutes_come_from_the_decisions_and_match_the_guide():
+    text = "\n".join(c.source for c in samples.source_notebook().cells)
+    headings = {int(k): int(m) for k, m in re.findall(
+        r"^## Langkah (\d)\..*± (\d+) menit", text, re.MULTILINE)}
+    rows = {int(k): (n, int(m)) for k, n, m in re.findall(
+        r"^\| Langkah (\d) [^|]+ \| ([^|]+) \| (\d+) \|$", text, re.MULTILINE)}
+    assert headings == {k: m for k, (_, m) in rows.items()}
+    for step in range(1, 7):
+        count = sum(len(d.subjects()) for d in model.DECISIONS.values() if d.step == step)
+        assert int(rows[step][0]) == count, step
+    intro = int(re.search(r"^\| Pengantar [^|]+ \| – \| (\d+) \|$", text, re.MULTILINE)[1])
+    total = int(re.search(r"^\| \*\*Jumlah\*\* \| .* \| \*\*(\d+)\*\* \|$", text,
+                          re.MULTILINE)[1])
+    assert total == intro + sum(headings.values())
+    first = re.search(r"± (\d+) menit untuk Langkah 1–6.*?± (\d+) menit untuk menulis", text,
+                      re.DOTALL)
+    assert (int(first[1]), int(first[2])) == (total - headings[7], headings[7])
+    guide = [r for r in schedule.rows(2, schedule.GUIDE.read_text(encoding="utf-8"))
+             if "pemetaan_isu" in r.what]
+    assert [r.minutes for r in guide] == [total]
 
 
 @pytest.mark.parametrize("name", ["referensi_isian", "kosong"])
@@ -212,3 +362,78 @@ def test_every_sample_runs_top_to_bottom_in_process(name, tmp_path, monkeypatch)
                     and "lembar.matriks" not in cell.source:
                 exec(cell.source, namespace)  # noqa: S102 - running the notebook is the point
     assert namespace["jawaban"]["kuadran"] == samples.answers_of(name)["kuadran"]
+
+
+@pytest.mark.slow
+def test_a_form_users_feedback_shows_each_decision_as_a_table(graded):
+    nb = nbformat.read(graded["root"] / "autograded" / "referensi_formulir" / ASSIGNMENT /
+                       NOTEBOOK, as_version=4)
+    shown = {c.metadata.get("nbgrader", {}).get("grade_id") or c.source.split("\n")[0]: c
+             for c in nb.cells if c.cell_type == "code"}
+    text = json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
+    assert "VBox(children" not in text
+    for name, decision in model.DECISIONS.items():
+        answer = next(c for c in nb.cells if f'lembar.isian("{name}"' in c.source)
+        html = "".join(o.get("data", {}).get("text/html", "") for o in answer.outputs)
+        assert "<table" in html and "Jawaban Anda" in html and "—" not in html, name
+        test = "".join(o.get("text", "") for o in shown[f"cek_{name}"].outputs)
+        assert "Jawaban Anda" in test and "Jawaban yang diterima" in test, name
+        assert f"Aturan: {decision.rule}" in test, name
+        assert f"Nilai: {decision.points},00 dari {decision.points} poin." in test, name
+
+
+ATTACKS = [
+    ("from humaskit.exercises.issue_mapping import model\n"
+    "jawaban.update(model.reference_answers())"),
+    ("from humaskit.exercises.course import answer_key\n"
+    "jawaban.update(answer_key('pemetaan_isu').faithful())"),
+    ("import importlib.util\n"
+    "for path in [{kit!r}, '/kunci/pemetaan_isu_key.py']:\n"
+    "    try:\n"
+    "        spec = importlib.util.spec_from_file_location('k', path)\n"
+    "        k = importlib.util.module_from_spec(spec)\n"
+    "        spec.loader.exec_module(k)\n"
+    "        jawaban.update(k.faithful())\n"
+    "    except Exception as exc:\n"
+    "        print('GAGAL', type(exc).__name__)"),
+    ("import glob, os, humaskit\n"
+    "kit = os.path.dirname(os.path.dirname(humaskit.__file__))\n"
+    "found = glob.glob(kit + '/exercises/**/*_key.py', recursive=True)\n"
+    "found += glob.glob('/kunci/*.py') + glob.glob('/tmp/**/*_key.py', recursive=True)\n"
+    "for path in [{kit!r}, *found]:\n"
+    "    try:\n"
+    "        namespace = {{}}\n"
+    "        exec(open(path).read(), namespace)\n"
+    "        jawaban.update(namespace['faithful']())\n"
+    "    except Exception as exc:\n"
+    "        print('GAGAL', type(exc).__name__)"),
+]
+
+
+@pytest.mark.slow
+def test_a_kernel_reaching_for_the_answer_key_scores_zero_in_the_grading_sandbox(graded):
+    """Graded as `humaskit grade` grades (participant cells and tests in separate sandboxes;
+    only the test runner sees the course's keys): the key is out of the participant's reach
+    however it is sought, and the same pipeline finds it for the hidden tests."""
+    root = graded["root"]
+    kit = str(course.COURSE_ROOT / course.KEYS / f"{ASSIGNMENT}_key.py")
+    attack = nbformat.reads(nbformat.writes(graded["release"]), 4)
+    setup = next(i for i, c in enumerate(attack.cells) if "lembar = Lembar()" in c.source)
+    for offset, code in enumerate(ATTACKS, 1):
+        attack.cells.insert(setup + offset, nbformat.v4.new_code_cell(code.format(kit=kit)))
+    course.submit(root, ASSIGNMENT, "pencuri_kunci", {NOTEBOOK: attack})
+    nb, extra = samples.build("referensi_formulir", graded["release"])
+    course.submit(root, ASSIGNMENT, "formulir_tersandbox", {NOTEBOOK: nb}, extra)
+    cfg = worker.grader_config(root, Limits(cell_timeout=60, submission_timeout=300,
+                                            cpu_seconds=300), -1, -1, str(root / course.KEYS))
+    api = course.NbGraderAPI(coursedir=course.CourseDirectory(config=cfg), config=cfg)
+    for student in ("pencuri_kunci", "formulir_tersandbox"):
+        assert api.autograde(ASSIGNMENT, student, force=True, create=True)["success"]
+    assert autograded({"scores": {"x": course.scores(root, ASSIGNMENT, "formulir_tersandbox")}},
+                      "x") == {k: float(v) for k, v in samples.POINTS.items()}
+    assert set(autograded({"scores": {"x": course.scores(root, ASSIGNMENT, "pencuri_kunci")}},
+                          "x").values()) == {0.0}
+    ran = nbformat.read(root / "autograded" / "pencuri_kunci" / ASSIGNMENT / NOTEBOOK, 4)
+    outputs = [json.dumps(c.outputs) for c in ran.cells[setup + 1:setup + 1 + len(ATTACKS)]]
+    assert "AttributeError" in outputs[0] and "ModuleNotFoundError" in outputs[1]
+    assert outputs[2].count("GAGAL") == 2 and outputs[3].count("GAGAL") == 1  # none found

@@ -87,10 +87,16 @@ def test_issue_matrix_encodes_urgency_impact_volume_and_category(peta):
 
 
 def test_matrix_spreads_issues_sharing_a_cell_so_both_stay_visible(peta):
-    values = charts.issue_matrix(peta).data
+    circles, labels = charts.issue_matrix(peta).layer
+    values = circles.data
     same_cell = values[values.duplicated(["urgensi", "dampak"], keep=False)]
     assert len(same_cell) >= 2
     assert same_cell["_x"].is_unique
+    # one label per spot, naming every issue there: nothing printed on top of another
+    spots = labels.data.set_index(["urgensi", "dampak"])["topik"]
+    assert spots.index.is_unique and len(spots) == len(values.groupby(["urgensi", "dampak"]))
+    for (urgency, impact), group in same_cell.groupby(["urgensi", "dampak"]):
+        assert set(spots[(urgency, impact)].split(" + ")) == set(group["topik"])
 
 
 def test_mendelow_grid_colours_by_quadrant_and_draws_the_cut_off(table):

@@ -3,13 +3,22 @@
 nbgrader's own layout is used as is: ``source/<assignment>/`` holds the instructor version
 (with solutions and hidden tests), ``release/<assignment>/`` the participant version that
 ``nbgrader generate_assignment`` writes.
+
+Answer keys that hidden tests use are instructor material in ``keys/`` beside ``source/``
+(one module ``<assignment>_key.py`` each): nbgrader never copies it into a release, the
+grading sandbox of a participant's notebook does not see it, and only the sandboxed test
+runner gets it (:mod:`humaskit.grading.verify`). A trainer's own course keeps its keys in
+``<course>/keys/``; without one, the kit's ``exercises/keys/`` is used.
 """
 
 from __future__ import annotations
 
 import copy
+import importlib
+import importlib.util
 import re
 import shutil
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,6 +32,7 @@ from humaskit import ROOT
 
 COURSE_ROOT = ROOT / "exercises"
 COURSE_ID = "humaskit"
+KEYS = "keys"
 #: What nbgrader leaves in place of a solution in the participant version (in Indonesian).
 CODE_STUB = "# TULIS JAWABAN ANDA DI SINI\nraise NotImplementedError()"
 TEXT_STUB = "TULIS JAWABAN ANDA DI SINI"
@@ -73,11 +83,40 @@ def release(root: Path = COURSE_ROOT, names: list[str] | None = None,
 
 
 def copy_course(dest: Path, names: list[str] | None = None, root: Path = COURSE_ROOT) -> Path:
-    """A fresh course directory at ``dest`` with the given source assignments (all by default)."""
+    """A fresh course directory at ``dest`` with the given source assignments (all by default)
+    and the answer keys."""
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
     for name in names or assignments(root):
-        shutil.copytree(root / "source" / name, dest / "source" / name,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        shutil.copytree(root / "source" / name, dest / "source" / name, ignore=ignore)
+    shutil.copytree(keys_folder(root), dest / KEYS, ignore=ignore, dirs_exist_ok=True)
     return dest
+
+
+def keys_folder(root: Path = COURSE_ROOT) -> Path:
+    """The answer keys of the course at ``root`` (the kit's own when it has none)."""
+    own = Path(root) / KEYS
+    return own if own.is_dir() else COURSE_ROOT / KEYS
+
+
+def answer_key(assignment: str):
+    """The answer-key module of ``assignment``, for hidden tests: from the test runner's path,
+    else from the course the current folder belongs to, else the kit's ``exercises/keys/``.
+    Where none is visible (a participant's grading sandbox) it raises ModuleNotFoundError."""
+    module = f"{assignment}_key"
+    if module in sys.modules or importlib.util.find_spec(module) is not None:
+        return importlib.import_module(module)
+    here = Path.cwd()
+    for folder in [p / KEYS for p in (here, *here.parents) if (p / "source").is_dir()] + [
+            COURSE_ROOT / KEYS]:
+        path = folder / f"{module}.py"
+        if path.is_file():
+            spec = importlib.util.spec_from_file_location(module, path)
+            loaded = importlib.util.module_from_spec(spec)
+            sys.modules[module] = loaded
+            spec.loader.exec_module(loaded)
+            return loaded
+    raise ModuleNotFoundError(f"Kunci jawaban latihan {assignment} tidak tersedia di sini.",
+                              name=module)
 
 
 def participant_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -70,6 +70,9 @@ def prepare_course(ws: Workspace, assignments: list[str], source_root: Path) -> 
             shutil.rmtree(dst)
         shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".ipynb_checkpoints",
                                                                   "__pycache__"))
+    shutil.rmtree(ws.course / course.KEYS, ignore_errors=True)
+    shutil.copytree(course.keys_folder(source_root), ws.course / course.KEYS,
+                    ignore=shutil.ignore_patterns("__pycache__"))
     generate(ws, assignments, f"sqlite:///{ws.template_db}")
     main = ws.course / "gradebook.db"
     if not ws.settings().get("db_url") and not main.exists():
@@ -303,7 +306,7 @@ def _run(ws: Workspace, roster: dict[str, Participant], workers: int | None, for
                 "template_db": str(ws.template_db),
                 "submission": str(ws.course / "submitted" / sub["student"] / sub["assignment"]),
                 "dest": str(dest.with_name(dest.name + ".baru")),
-                "limits": asdict(limits)}
+                "limits": asdict(limits), "keys": str(course.keys_folder(ws.course))}
 
     def grade(sub: dict) -> dict:
         worker = slots.get()

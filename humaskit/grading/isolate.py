@@ -31,9 +31,9 @@ import nbformat
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
-from traitlets import Dict, Int
+from traitlets import Dict, Int, Unicode
 
-from humaskit.grading import sandbox, snapshot
+from humaskit.grading import sandbox, snapshot, verify
 from humaskit.grading.sandbox import Limits
 
 #: Companion files (e.g. a form's answers) travel with the notebook up to this size each.
@@ -74,8 +74,9 @@ class Verifier:
 
     JOBS_PER_PROCESS = 200
 
-    def __init__(self, limits: Limits, uid: int, slot: int):
+    def __init__(self, limits: Limits, uid: int, slot: int, keys: str = ""):
         self.limits, self.uid, self.slot = limits, uid, slot
+        self.binds = ((keys, verify.KEYS),) if keys and Path(keys).is_dir() else ()
         self.proc = None
         self.jobs = 0
 
@@ -95,7 +96,7 @@ class Verifier:
                 self.jobs >= self.JOBS_PER_PROCESS:
             self.close()
             self.proc = sandbox.start([sys.executable, "-m", "humaskit.grading.verify"],
-                                      self.limits, self.uid, self.slot)
+                                      self.limits, self.uid, self.slot, self.binds)
             self.jobs = 0
         self.jobs += 1
         try:
@@ -123,11 +124,12 @@ class Verifier:
 _VERIFIERS: dict[tuple, Verifier] = {}
 
 
-def verifier(limits: Limits, uid: int, slot: int) -> Verifier:
-    """This worker's verifier for ``limits``, ``uid`` and ``slot`` (started on first use)."""
-    key = (limits, uid, slot)
+def verifier(limits: Limits, uid: int, slot: int, keys: str = "") -> Verifier:
+    """This worker's verifier for ``limits``, ``uid``, ``slot`` and the course's answer-key
+    folder ``keys`` (started on first use)."""
+    key = (limits, uid, slot, keys)
     if key not in _VERIFIERS:
-        _VERIFIERS[key] = Verifier(limits, uid, slot)
+        _VERIFIERS[key] = Verifier(limits, uid, slot, keys)
     return _VERIFIERS[key]
 
 
@@ -137,6 +139,7 @@ class IsolatedExecute(NbGraderPreprocessor):
     limits = Dict(help="humaskit.grading.sandbox.Limits as a dict").tag(config=True)
     uid = Int(-1, help="uid the sandboxed work runs as (root only; -1: none)").tag(config=True)
     slot = Int(-1, help="worker slot (chooses the CPU)").tag(config=True)
+    keys = Unicode("", help="the course's answer keys, for the test runner only").tag(config=True)
 
     def preprocess(self, nb, resources):
         limits = Limits(**self.limits)
@@ -172,7 +175,7 @@ class IsolatedExecute(NbGraderPreprocessor):
         verdicts = None
         if order:
             budget = limits.cell_timeout * len(order) + 60
-            verdicts = verifier(limits, self.uid, self.slot).ask(
+            verdicts = verifier(limits, self.uid, self.slot, self.keys).ask(
                 [{"source": nb.cells[i].source, "values": snapshots[i]} for i in order], budget)
             if verdicts is None:
                 statuses.append({"code": "submission_timeout", "detail": f"uji, {budget} detik"})

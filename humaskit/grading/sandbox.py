@@ -88,8 +88,10 @@ def allowed_paths() -> list[str]:
             if not any(p.startswith(q.rstrip("/") + "/") for q in real[:i])]
 
 
-def command(argv: list[str], limits: Limits, uid: int = -1) -> list[str]:
-    """The bwrap command line that runs ``argv`` in the sandbox."""
+def command(argv: list[str], limits: Limits, uid: int = -1,
+            binds: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """The bwrap command line that runs ``argv`` in the sandbox; ``binds`` adds (host folder,
+    folder inside) pairs, read-only (the test runner's answer keys)."""
     cmd = [bwrap(), "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
            "--unshare-cgroup-try", "--die-with-parent", "--new-session",
            "--hostname", "penilaian", "--clearenv"]
@@ -112,6 +114,8 @@ def command(argv: list[str], limits: Limits, uid: int = -1) -> list[str]:
                 made.add(str(parent))
                 cmd += ["--perms", "0755", "--dir", str(parent)]
         cmd += ["--ro-bind", path, path]
+    for host, inside in binds:
+        cmd += ["--ro-bind", host, inside]
     for link in ("bin", "sbin", "lib", "lib64", "lib32", "libx32"):
         target = Path("/") / link
         if target.is_symlink():
@@ -178,10 +182,11 @@ def run(argv: list[str], payload: bytes, limits: Limits, timeout: float, uid: in
         return code, stdout.read(), stderr.read()
 
 
-def start(argv: list[str], limits: Limits, uid: int = -1, slot: int = -1) -> subprocess.Popen:
+def start(argv: list[str], limits: Limits, uid: int = -1, slot: int = -1,
+          binds: tuple[tuple[str, str], ...] = ()) -> subprocess.Popen:
     """Start ``argv`` sandboxed as a long-lived process talking over pipes (the caller ends
     it; it also dies with the process that started it)."""
-    return subprocess.Popen(limited(command(argv, limits, uid), limits, cpu_for(slot)),
+    return subprocess.Popen(limited(command(argv, limits, uid, binds), limits, cpu_for(slot)),
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, start_new_session=True)
 

@@ -6,6 +6,10 @@ line on stdin) lists test cells, each with the snapshot of the values it reads
 values, and its outputs come back as nbformat outputs (one JSON line on stdout): what it
 printed, the value of its last expression (nbgrader's partial credit), or its error as one
 line (never the traceback, which would quote the hidden test).
+
+Only this process sees the course's answer keys (``<course>/keys``, bound read-only at
+:data:`KEYS`, first on ``sys.path``): the sandbox that runs a participant's notebook does not,
+so no participant cell can import, find or open them.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ import os
 import sys
 
 from humaskit.grading import snapshot
+
+#: Where the answer keys are bound inside the test runner's sandbox.
+KEYS = "/kunci"
 
 
 def run_cell(source: str, values: dict) -> list[dict]:
@@ -53,6 +60,8 @@ def main() -> None:
     answers = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+    if os.path.isdir(KEYS):
+        sys.path.insert(0, KEYS)
     # Import what the tests use once, before the first job.
     import altair  # noqa: F401
     import pandas  # noqa: F401

@@ -33,8 +33,9 @@ from humaskit.grading.isolate import IsolatedExecute, VerifierError
 from humaskit.grading.sandbox import Limits
 
 
-def grader_config(root: Path, limits: Limits, uid: int, slot: int):
-    """nbgrader config for a private course copy, with the isolated Execute step."""
+def grader_config(root: Path, limits: Limits, uid: int, slot: int, keys: str = ""):
+    """nbgrader config for a private course copy, with the isolated Execute step (whose test
+    runner alone sees the answer-key folder ``keys``)."""
     cfg = course.config(root)
     cfg.Autograde.autograde_preprocessors = [
         IsolatedExecute if pp is Execute else pp
@@ -42,6 +43,7 @@ def grader_config(root: Path, limits: Limits, uid: int, slot: int):
     cfg.IsolatedExecute.limits = asdict(limits)
     cfg.IsolatedExecute.uid = uid
     cfg.IsolatedExecute.slot = slot
+    cfg.IsolatedExecute.keys = keys
     cfg.LimitOutput.max_lines = limits.max_output_lines
     return cfg
 
@@ -100,7 +102,8 @@ def grade(job: dict) -> dict:
             runnable = True
         if not runnable:
             return {"statuses": statuses, "scores": {}}
-        cfg = grader_config(root, Limits(**job["limits"]), job["uid"], job.get("slot", -1))
+        cfg = grader_config(root, Limits(**job["limits"]), job["uid"], job.get("slot", -1),
+                            job.get("keys", ""))
         api = NbGraderAPI(coursedir=CourseDirectory(config=cfg), config=cfg)
         result = api.autograde(assignment, student, force=True, create=True)
         if not result["success"]:

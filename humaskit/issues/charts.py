@@ -12,7 +12,7 @@ CATEGORY_COLOURS = {"Kritis": "#c0392b", "Tinggi": "#e67e22", "Sedang": "#f1c40f
 QUADRANT_COLOURS = {"Kelola secara dekat": "#c0392b", "Jaga kepuasan": "#8e44ad",
                     "Jaga agar terinformasi": "#2980b9", "Pantau": "#7f8c8d"}
 _LEVELS = alt.Scale(domain=[0.5, 5.5])
-_SPREAD = 0.22
+_SPREAD = 0.3
 
 
 def _spread(frame: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
@@ -23,22 +23,26 @@ def _spread(frame: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
 
 
 def issue_matrix(peta: pd.DataFrame) -> alt.LayerChart:
-    """Urgency × impact, one circle per issue: size = volume, colour = category, tooltip."""
+    """Urgency × impact, one circle per issue: size = volume, colour = category, tooltip.
+    Issues on the same spot are set side by side and share one label that names them all,
+    so every circle, and every Kritis one, can be counted."""
     colour = alt.Color("kategori:N", title="Kategori", scale=alt.Scale(
         domain=list(CATEGORY_COLOURS), range=list(CATEGORY_COLOURS.values())))
     tooltip = [alt.Tooltip(c) for c in ("topik", "kategori", "prioritas", "dampak", "urgensi",
                                          "volume", "tahap", "opd_utama", "koordinator")
                if c in peta.columns]
-    base = alt.Chart(_spread(peta, "urgensi", "dampak")).encode(
-        x=alt.X("_x:Q", title="Urgensi (1–5)", scale=_LEVELS),
-        y=alt.Y("dampak:Q", title="Dampak (1–5)", scale=_LEVELS),
-    )
-    circles = base.mark_circle(opacity=0.75, stroke="black", strokeWidth=0.5).encode(
-        size=alt.Size("volume:Q", title="Volume klip", scale=alt.Scale(range=[100, 1500])),
-        color=colour, tooltip=tooltip)
-    labels = base.mark_text(dy=-14, fontSize=11).encode(text="topik:N")
+    x = alt.X("_x:Q", title="Urgensi (1–5)", scale=_LEVELS)
+    y = alt.Y("dampak:Q", title="Dampak (1–5)", scale=_LEVELS)
+    circles = alt.Chart(_spread(peta, "urgensi", "dampak")).mark_circle(
+        opacity=0.75, stroke="black", strokeWidth=0.5).encode(
+        x=x, y=y, color=colour, tooltip=tooltip,
+        size=alt.Size("volume:Q", title="Volume klip", scale=alt.Scale(range=[100, 1500])))
+    spots = (peta.sort_values("topik").groupby(["urgensi", "dampak"], as_index=False)
+             .agg(topik=("topik", " + ".join)))
+    labels = alt.Chart(spots.assign(_x=spots["urgensi"])).mark_text(
+        dy=-24, fontSize=11).encode(x=x, y=y, text="topik:N")
     return (circles + labels).properties(
-        width=420, height=360, title="Matriks prioritas isu: urgensi × dampak")
+        width=460, height=380, title="Matriks prioritas isu: urgensi × dampak")
 
 
 def mendelow_grid(classified: pd.DataFrame) -> alt.LayerChart:

@@ -140,6 +140,7 @@ def provision_trainer(layout: Layout, settings: Settings) -> Path:
     course.mkdir(exist_ok=True)
     os.chown(course, entry.pw_uid, entry.pw_gid)
     _give(layout.kit / "exercises" / "source", course / "source", settings.trainer)
+    _give(layout.kit / "exercises" / "keys", course / "keys", settings.trainer)  # answer keys
     folder = home / ".jupyter"
     folder.mkdir(exist_ok=True)
     os.chown(folder, entry.pw_uid, entry.pw_gid)

@@ -1,7 +1,10 @@
 """The visible self-checks of the no-code *Pemetaan Isu* (what the participant sees before
 submitting). They are honest: they say what they checked (complete, valid choices, the stated
 rules a choice must obey) and that correctness is judged at grading, and they never raise, so
-an unfinished step never stops the notebook."""
+an unfinished step never stops the notebook. They read the same basis as the tables and the
+grading (:func:`humaskit.exercises.issue_mapping.model.basis`), and a typed value passes only
+when it means one option (:func:`~humaskit.exercises.issue_mapping.model.normalise`): the
+same value the grading reads."""
 
 from __future__ import annotations
 
@@ -22,14 +25,15 @@ def periksa(name: str, jawaban: dict) -> bool:
     warnings = rule_warnings(name, jawaban)
     for key in invalid:
         options = ", ".join(repr(c) for c in decision.choices(key))
-        print(f"✘ {key!r}: {given[key]!r} bukan pilihan yang sah. Pilihan: {options}.")
+        print(f"✘ {key!r}: {given[key]!r} bukan salah satu pilihan, sehingga tidak dinilai. "
+              f"Tulis persis salah satu pilihan ini: {options}.")
     for text in warnings:
         print(f"✘ {text}")
     if empty:
         print(f"… {len(empty)} dari {len(decision.subjects())} isian belum diisi: "
               + ", ".join(repr(k) for k in empty[:6]) + (" …" if len(empty) > 6 else ""))
     if not (empty or invalid or warnings):
-        print(f"✔ {decision.label.capitalize()}: lengkap dan berformat benar "
+        print(f"✔ {decision.label[0].upper()}{decision.label[1:]}: lengkap dan berformat benar "
               f"({len(decision.subjects())} isian). Ketepatan nilai diperiksa saat penilaian.")
         return True
     return False
@@ -43,11 +47,17 @@ def rule_warnings(name: str, jawaban: dict) -> list[str]:
         rising = set(model.basis(jawaban).summary.query("tren > 0")["topik"])
         found += [f"{t!r}: trennya naik, jadi urgensinya paling sedikit 2 (urgensi dasar "
                   "naik satu tingkat)." for t, v in mine.items() if t in rising and v < 2]
+    if name in ("koordinator", "bacaan_matriks"):
+        scored = model.basis(jawaban).scored
+        kategori = dict(zip(scored["topik"], scored["kategori"]))
+        unrated = [t for t, k in kategori.items() if k == model.UNRATED]
+        if unrated:
+            found.append(f"{len(unrated)} isu belum berkategori karena dampak atau urgensinya "
+                         "belum diisi di Langkah 3: " + ", ".join(repr(t) for t in unrated)
+                         + ". Lengkapi dulu; kategori, peta, dan matriks mengikuti isian Anda.")
     if name == "koordinator":
-        table = model.issue_table(jawaban)
-        kategori = dict(zip(table["topik"], table["kategori"]))
         found += [f"{t!r}: menurut kategori dari dampak × urgensi Anda, isu ini tidak Kritis; "
                   f"{issue_map.CENTRAL_COORDINATOR} hanya mengoordinasikan isu Kritis."
-                  for t, v in mine.items()
-                  if v == issue_map.CENTRAL_COORDINATOR and kategori.get(t) != "Kritis"]
+                  for t, v in mine.items() if v == issue_map.CENTRAL_COORDINATOR
+                  and kategori.get(t) not in ("Kritis", model.UNRATED)]
     return found

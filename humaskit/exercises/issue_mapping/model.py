@@ -1,17 +1,21 @@
-"""The decisions of the no-code *Pemetaan Isu* exercise, and their answer keys from the data.
+"""The decisions of the no-code *Pemetaan Isu* exercise and the basis each step is read on.
 
 The kit computes every table; the participant records what a humas officer judges. Each
-decision is a dict (key -> one choice) that starts with ``None`` values. Answer keys are never
-typed: :func:`accepted` derives them from the monitoring data with the same functions the Day 2
-module teaches (:mod:`humaskit.issues`).
+decision is a dict (key -> one choice) that starts with ``None`` values. Which choice earns
+the points is *not* here: the answer key is instructor material (``exercises/keys/``), loaded
+only where the hidden tests run (:func:`humaskit.exercises.course.answer_key`).
 
-**No cascade.** Each step is judged on a :class:`Basis`: by default the kit's reference results
-of the steps before (a mistake costs only its own step); when the participant chooses
-``lanjut_dengan_jawaban_sendiri``, their own earlier decisions (where filled in) instead.
+**One basis: what the participant saw.** Every table, check, map and chart of a step is
+computed from the participant's own earlier decisions, and the step is graded on that same
+basis (error carried forward: an earlier mistake costs only its own step). Where an earlier
+decision is left empty, the kit's own result stands in for a spelling or a lead OPD (so a
+step can be done after skipping one); an issue whose impact or urgency is empty has no
+category yet and is left out of the map's priorities and the matrix.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,13 +23,25 @@ import pandas as pd
 
 from humaskit import datasets
 from humaskit.issues import issue_map, lifecycle, monitoring, priority, stakeholders
+from humaskit.number_format import angka
 
 TOPICS = tuple(monitoring.TOPICS)
 VARIANTS = tuple(monitoring.TOPIC_SPELLINGS)
 LEVELS = (1, 2, 3, 4, 5)
-FLAG = "lanjut_dengan_jawaban_sendiri"
 SUMMARY_KEYS = ("isu dengan tren tertinggi", "isu dengan persen negatif tertinggi")
 MATRIX_KEYS = ("jumlah isu Kritis", "isu berdampak terbesar yang tidak Kritis")
+UNRATED = "belum dinilai"
+#: Typed words a human grader reads as one of the options (after case, spaces and "&"/"dan"
+#: are made uniform): decision -> typed form -> option.
+SYNONYMS = {
+    "koordinator": {"sekda": issue_map.CENTRAL_COORDINATOR, "wabup": issue_map.CENTRAL_COORDINATOR,
+                    "wabup/sekda": issue_map.CENTRAL_COORDINATOR,
+                    "sekretaris daerah": issue_map.CENTRAL_COORDINATOR,
+                    "wakil bupati": issue_map.CENTRAL_COORDINATOR},
+    "tahap": {"mediasi dan amplifikasi": "mediasi & amplifikasi",
+              "amplifikasi dan mediasi": "mediasi & amplifikasi"},
+    "kuadran": {"pemain kunci": stakeholders.KEY_PLAYERS},
+}
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +61,13 @@ def offices() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Decision:
-    """One thing the participant decides: which step, how many points, keys and choices."""
+    """One thing the participant decides: its step, points, label and the stated rule."""
 
     name: str
     step: int
     points: int
     label: str
+    rule: str
 
     def subjects(self) -> tuple:
         """What is decided about: spellings, issues, stakeholders or questions."""
@@ -75,156 +92,129 @@ class Decision:
 
 
 DECISIONS = {d.name: d for d in (
-    Decision("ejaan_topik", 1, 2, "topik baku untuk setiap ejaan lain"),
-    Decision("bacaan_ringkasan", 2, 2, "bacaan tabel ringkasan"),
-    Decision("dampak", 3, 2, "dampak (1–5) setiap isu"),
-    Decision("urgensi", 3, 2, "urgensi (1–5) setiap isu"),
-    Decision("tahap", 4, 2, "tahap siklus hidup (Hainsworth) setiap isu"),
-    Decision("kuadran", 5, 2, "kuadran Mendelow setiap pemangku kepentingan"),
-    Decision("opd_utama", 6, 1, "OPD utama setiap isu"),
-    Decision("koordinator", 6, 2, "koordinator setiap isu"),
-    Decision("bacaan_matriks", 6, 2, "bacaan matriks prioritas"),
+    Decision("ejaan_topik", 1, 2, "topik baku untuk setiap ejaan lain",
+             "ejaan lain dan topik bakunya membicarakan hal yang sama"),
+    Decision("bacaan_ringkasan", 2, 2, "bacaan tabel ringkasan",
+             "nilai terbesar di kolom Tren dan % negatif tabel ringkasan Anda"),
+    Decision("dampak", 3, 2, "dampak (1–5) setiap isu",
+             "rubrik dampak dari total jangkauan di tabel Anda"),
+    Decision("urgensi", 3, 2, "urgensi (1–5) setiap isu",
+             "rubrik urgensi dari % negatif, naik satu tingkat bila tren > 0 (paling tinggi 5)"),
+    Decision("tahap", 4, 2, "tahap siklus hidup (Hainsworth) setiap isu",
+             "aturan tahap 1–4, diperiksa berurutan, pada volume di tabel Anda"),
+    Decision("kuadran", 5, 2, "kuadran Mendelow setiap pemangku kepentingan",
+             "kekuasaan dan kepentingan 3 ke atas dihitung tinggi"),
+    Decision("opd_utama", 6, 1, "OPD utama setiap isu",
+             "OPD yang paling sering disebut di klip isu itu"),
+    Decision("koordinator", 6, 2, "koordinator setiap isu",
+             "Sekda/Wabup bila Kritis (menurut dampak × urgensi Anda) dan 2 OPD atau lebih; "
+             "selain itu OPD utama"),
+    Decision("bacaan_matriks", 6, 2, "bacaan matriks prioritas",
+             "dibaca dari matriks dan peta isu Anda sendiri"),
 )}
 
 
 def blank() -> dict:
-    """All decisions unanswered, and the reference results used for later steps."""
-    answers = {name: dict.fromkeys(d.subjects()) for name, d in DECISIONS.items()}
-    answers[FLAG] = False
-    return answers
+    """All decisions unanswered."""
+    return {name: dict.fromkeys(d.subjects()) for name, d in DECISIONS.items()}
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\s*&\s*", " dan ", text.strip().lower())
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", text))
+
+
+def normalise(decision: Decision, key, value):
+    """A typed value as the option it means: ``'3'`` for 3, any case and spacing,
+    "mediasi dan amplifikasi", "Wabup" or "Sekda" for "Sekda/Wabup". A value that means no
+    option comes back as typed (the visible check then lists the options)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return value
+    plain = _plain(value)
+    for choice in decision.choices(key):
+        if _plain(str(choice)) == plain:
+            return choice
+    return SYNONYMS.get(decision.name, {}).get(plain, value.strip())
 
 
 def valid(decision: Decision, key, value) -> bool:
-    return value is not None and value in decision.choices(key)
+    return value is not None and normalise(decision, key, value) in decision.choices(key)
 
 
 def filled(answers: dict, name: str) -> dict:
-    """The valid answers of one decision (unanswered and invalid keys left out)."""
+    """The valid answers of one decision as options (unanswered and invalid keys left out)."""
     decision = DECISIONS[name]
-    given = answers.get(name) or {}
-    return {k: given[k] for k in decision.subjects()
-            if isinstance(given, dict) and valid(decision, k, given.get(k))}
+    given = answers.get(name) if isinstance(answers, dict) else None
+    if not isinstance(given, dict):
+        return {}
+    return {k: normalise(decision, k, given[k]) for k in decision.subjects()
+            if valid(decision, k, given.get(k))}
 
 
 @dataclass(frozen=True)
 class Basis:
-    """What a step is judged on: the clips, the summary, the scores and the lead offices."""
+    """What a step is read and judged on: the clips, the summary (as shown: percentages to
+    one decimal), the participant's impact and urgency with priority and category, the
+    offices named most often in each issue's clips, the lead offices (the participant's own
+    where chosen) and how many offices each issue involves."""
 
     data: pd.DataFrame
     summary: pd.DataFrame
     scored: pd.DataFrame
+    most_named: dict[str, set[str]]
     leads: dict[str, set[str]]
     office_counts: dict[str, int]
 
 
-def basis(answers: dict | None = None) -> Basis:
-    """The reference basis, or the participant's own where they chose to carry on with it.
-    The reference is computed once per process (every check and test of a submission that
-    does not carry on with its own answers reads it)."""
-    answers = answers or {}
-    return _basis(answers, own=True) if answers.get(FLAG) else _reference_basis()
-
-
-@lru_cache(maxsize=1)
-def _reference_basis() -> Basis:
-    return _basis({}, own=False)
-
-
-def _basis(answers: dict, own: bool) -> Basis:
-    spellings = None
-    if own:
-        mine = filled(answers, "ejaan_topik")
-        spellings = {v: mine.get(v, v) for v in VARIANTS}
-    data = monitoring.clean(raw_clips(), spellings)
+@lru_cache(maxsize=16)
+def _clips(spellings: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    data = monitoring.clean(raw_clips(), dict(spellings))
     summary = monitoring.summarise(data)
     summary = summary[summary["topik"].isin(TOPICS)].reset_index(drop=True)
-    scored = priority.score(summary)
-    if own:
-        for name in ("dampak", "urgensi"):
-            mine = filled(answers, name)
-            scored[name] = [mine.get(t, v) for t, v in zip(scored["topik"], scored[name])]
-        scored["prioritas"] = scored["dampak"] * scored["urgensi"]
-        scored["kategori"] = [priority.category(p) for p in scored["prioritas"]]
+    summary["persen_negatif"] = summary["persen_negatif"].round(1)
+    return data, summary
+
+
+def basis(answers: dict | None = None) -> Basis:
+    """The basis of ``answers``: their own earlier decisions (see the module's doc)."""
+    answers = answers if isinstance(answers, dict) else {}
+    spellings = {**monitoring.TOPIC_SPELLINGS, **filled(answers, "ejaan_topik")}
+    data, summary = _clips(tuple(sorted(spellings.items())))
+    scored = summary.copy()
+    for name in ("dampak", "urgensi"):
+        mine = filled(answers, name)
+        scored[name] = pd.array([mine.get(t) for t in scored["topik"]], dtype="Int64")
+    scored["prioritas"] = scored["dampak"] * scored["urgensi"]
+    scored["kategori"] = [UNRATED if pd.isna(p) else priority.category(int(p))
+                          for p in scored["prioritas"]]
     counts = data.groupby(["topik", "opd_terkait"]).size()
-    leads = {t: set(c[c == c.max()].index.get_level_values("opd_terkait"))
-             for t, c in counts.groupby(level="topik") if t in TOPICS}
-    if own:
-        leads.update({t: {o} for t, o in filled(answers, "opd_utama").items()})
-    spread = data.groupby("topik")["opd_terkait"].nunique().to_dict()
-    return Basis(data, summary, scored, leads, spread)
-
-
-def _top(frame: pd.DataFrame, column: str) -> set:
-    return set(frame.loc[frame[column] == frame[column].max(), "topik"]) if len(frame) else set()
-
-
-def accepted(name: str, b: Basis) -> dict:
-    """Decision ``name``'s answer key on basis ``b``: key -> the set of accepted choices."""
-    rows = {r.topik: r for r in b.scored.itertuples()}
-    if name == "ejaan_topik":
-        return {v: {t} for v, t in monitoring.TOPIC_SPELLINGS.items()}
-    if name == "bacaan_ringkasan":
-        return dict(zip(SUMMARY_KEYS, (_top(b.summary, "tren"),
-                                       _top(b.summary, "persen_negatif"))))
-    if name == "dampak":
-        return {t: {priority.impact(r.total_jangkauan)} for t, r in rows.items()}
-    if name == "urgensi":
-        return {t: {priority.urgency(r.persen_negatif, r.tren)} for t, r in rows.items()}
-    if name == "tahap":
-        return {t: {lifecycle.stage(r.volume, r.volume_terkini, r.volume_sebelumnya)}
-                for t, r in rows.items()}
-    if name == "kuadran":
-        table = stakeholder_table()
-        return {n: {stakeholders.quadrant(p, i)} for n, p, i in
-                zip(table["nama"], table["kekuasaan"], table["kepentingan"])}
-    if name == "opd_utama":
-        return {t: set(leads) for t, leads in b.leads.items()}
-    if name == "koordinator":
-        return {t: {issue_map.coordinator(rows[t].kategori, b.office_counts.get(t, 0), lead)
-                    for lead in b.leads.get(t, set())} for t in rows}
-    if name == "bacaan_matriks":
-        scored = b.scored
-        calmer = scored[scored["kategori"] != "Kritis"]
-        return {MATRIX_KEYS[0]: {int((scored["kategori"] == "Kritis").sum())},
-                MATRIX_KEYS[1]: _top(calmer, "dampak") if len(calmer) else set()}
-    raise KeyError(name)
-
-
-def judge(name: str, answers: dict) -> tuple[float, list]:
-    """(share of keys answered correctly, the keys that are not) for one decision."""
-    key = accepted(name, basis(answers))
-    given = (answers.get(name) or {}) if isinstance(answers.get(name), dict) else {}
-    wrong = [k for k, ok in key.items() if given.get(k) not in ok]
-    return (1 - len(wrong) / len(key)) if key else 0.0, wrong
-
-
-def points(name: str, answers: dict) -> float:
-    """The points decision ``name`` earns (partial credit: each key its share)."""
-    share, _ = judge(name, answers)
-    return round(DECISIONS[name].points * share, 2)
-
-
-def reference_answers() -> dict:
-    """Every decision answered as the reference basis says (the first accepted choice)."""
-    answers = blank()
-    b = basis()
-    for name in DECISIONS:
-        answers[name] = {k: min(v, key=str) for k, v in accepted(name, b).items()}
-    return answers
+    most_named = {t: set(c[c == c.max()].index.get_level_values("opd_terkait"))
+                  for t, c in counts.groupby(level="topik") if t in TOPICS}
+    leads = {**most_named, **{t: {o} for t, o in filled(answers, "opd_utama").items()}}
+    spread = {t: n for t, n in data.groupby("topik")["opd_terkait"].nunique().items()
+              if t in TOPICS}
+    return Basis(data, summary, scored, most_named, leads, spread)
 
 
 def issue_table(answers: dict) -> pd.DataFrame:
-    """The issue map from the participant's decisions (reference results where unanswered):
-    what the priority matrix of Step 6 draws."""
-    b = basis(dict(answers, **{FLAG: True}))
+    """The issue map from the participant's own decisions: what the map and the priority
+    matrix of Step 6 show. Empty decisions stay empty (never the kit's answer)."""
+    b = basis(answers)
     table = b.scored.copy()
-    stages = filled(answers, "tahap")
-    table["tahap"] = [stages.get(t, s) for t, s in zip(table["topik"],
-                                                       lifecycle.stages(b.summary))]
-    coordinators = filled(answers, "koordinator")
-    table["koordinator"] = [coordinators.get(t, "") for t in table["topik"]]
-    return table.sort_values(["prioritas", "topik"], ascending=[False, True]).reset_index(
-        drop=True)
+    for name, column in (("tahap", "tahap"), ("koordinator", "koordinator")):
+        mine = filled(answers, name)
+        table[column] = [mine.get(t, "") for t in table["topik"]]
+    quadrants = filled(answers, "kuadran")
+    related = dict(zip(stakeholder_table()["nama"], stakeholder_table()["isu_terkait"]))
+    table["pemangku_kunci"] = [stakeholders.ISSUE_SEPARATOR.join(sorted(
+        n for n, q in quadrants.items() if q == stakeholders.KEY_PLAYERS
+        and t in stakeholders.issues_of(related[n]))) for t in table["topik"]]
+    return table.sort_values(["prioritas", "topik"], ascending=[False, True],
+                             na_position="last").reset_index(drop=True)
 
 
 def step_table(step: int, answers: dict | None = None) -> pd.DataFrame:
@@ -235,8 +225,8 @@ def step_table(step: int, answers: dict | None = None) -> pd.DataFrame:
         counts["baku"] = counts["ejaan"].isin(TOPICS).map({True: "ya", False: "bukan"})
         return counts
     if step == 2:
-        table = b.summary.sort_values("volume", ascending=False).reset_index(drop=True)
-        return table.assign(persen_negatif=table["persen_negatif"].round(1))
+        return b.summary.sort_values(["volume", "topik"], ascending=[False, True]
+                                     ).reset_index(drop=True)
     if step == 3:
         return step_table(2, answers)[["topik", "total_jangkauan", "persen_negatif", "tren"]]
     if step == 4:
@@ -247,12 +237,44 @@ def step_table(step: int, answers: dict | None = None) -> pd.DataFrame:
     if step == 6:
         counts = b.data.groupby(["topik", "opd_terkait"]).size().reset_index(name="klip")
         counts = counts[counts["topik"].isin(TOPICS)].sort_values(
-            ["topik", "klip"], ascending=[True, False])
+            ["topik", "klip", "opd_terkait"], ascending=[True, False, True])
         listed = counts.groupby("topik").apply(
             lambda g: "; ".join(f"{o} ({n} klip)" for o, n in zip(g["opd_terkait"], g["klip"])),
             include_groups=False)
         table = b.scored[["topik", "kategori"]].copy()
         table["opd_dan_jumlah_klip"] = table["topik"].map(listed)
         table["jumlah_opd"] = table["topik"].map(b.office_counts)
-        return table
+        return table.sort_values("topik").reset_index(drop=True)
     raise ValueError(f"Langkah {step} tidak memiliki tabel.")
+
+
+def evidence(name: str, answers: dict | None = None) -> dict:
+    """Per item of decision ``name``, the figures its rule reads, in Indonesian numbers: what
+    a form shows beside each dropdown, so that the table need not be on screen as well."""
+    b = basis(answers)
+    rows = {r.topik: r for r in b.summary.itertuples()}
+    if name == "ejaan_topik":
+        counts = monitoring.spelling_counts(raw_clips()).set_index("ejaan")["klip"]
+        return {v: f"{angka(counts.get(v, 0), 0)} klip" for v in VARIANTS}
+    if name == "dampak":
+        return {t: f"total jangkauan {angka(r.total_jangkauan, 0)}" for t, r in rows.items()}
+    if name == "urgensi":
+        return {t: f"{angka(r.persen_negatif, 1)}% negatif; tren {angka(r.tren, 0)}"
+                for t, r in rows.items()}
+    if name == "tahap":
+        return {t: f"volume {angka(r.volume, 0)}; Juni {angka(r.volume_terkini, 0)}; "
+                   f"Mei {angka(r.volume_sebelumnya, 0)}" for t, r in rows.items()}
+    if name == "kuadran":
+        table = stakeholder_table()
+        return {n: f"kekuasaan {p}; kepentingan {i}" for n, p, i in
+                zip(table["nama"], table["kekuasaan"], table["kepentingan"])}
+    if name in ("opd_utama", "koordinator"):
+        counts = b.data.groupby(["topik", "opd_terkait"]).size()
+        named = {t: "; ".join(f"{o} {n}" for (_, o), n in c.sort_values(ascending=False).items())
+                 for t, c in counts.groupby(level="topik") if t in TOPICS}
+        if name == "opd_utama":
+            return {t: f"klip per OPD: {named[t]}" for t in TOPICS}
+        category = dict(zip(b.scored["topik"], b.scored["kategori"]))
+        return {t: f"kategori {category[t]}; {b.office_counts[t]} OPD; OPD utama "
+                   f"{' atau '.join(sorted(b.leads[t]))}" for t in TOPICS}
+    return {}

@@ -4,7 +4,8 @@
 notebook answered the way the sample says, by literal values in the answer cells, by the form
 (its answers file beside the notebook), or only by the copy of the form's answers that the
 notebook itself carries (sent alone). ``expected(name)`` gives the points of every grade cell,
-computed with :func:`humaskit.exercises.issue_mapping.model.points` from the sample's answers.
+computed with the answer key's ``points`` from the sample's answers. Samples are trainer
+material: they load the answer key (:func:`humaskit.exercises.course.answer_key`).
 """
 
 from __future__ import annotations
@@ -30,15 +31,19 @@ ESSAY = ("Antrean RSUD, PPDB zonasi dan jalan rusak: identifikasi, analisis, str
 
 
 
-def _set(name: str, key, value):
+def key():
+    """The exercise's answer key (instructor material; see :func:`course.answer_key`)."""
+    return course.answer_key(ASSIGNMENT)
+
+
+def _set(name: str, item, value):
     def edit(answers: dict) -> None:
-        answers[name][key] = value
-    return edit
+        answers[name][item] = value
+    return name, edit
 
 
 def _rising_without_step_up(answers: dict) -> None:
-    summary = model.basis().summary
-    for row in summary.itertuples():
+    for row in model.basis(answers).summary.itertuples():
         if row.tren > 0:
             answers["urgensi"][row.topik] = priority.urgency(row.persen_negatif, 0)
 
@@ -48,31 +53,28 @@ def _swap_quadrants(answers: dict) -> None:
     answers["kuadran"] = {k: swap.get(v, v) for k, v in answers["kuadran"].items()}
 
 
-def _own_basis(answers: dict) -> None:
-    """Carries on with its own answers: one wrong urgency makes banjir Kritis in its own
-    view, and it coordinates and reads the matrix consistently with that view."""
-    answers[model.FLAG] = True
-    answers["urgensi"]["banjir"] = 4  # 3 by the rubric; 5 × 4 = 20: Kritis
-    answers["koordinator"]["banjir"] = "Sekda/Wabup"  # Kritis and three OPD
-    answers["bacaan_matriks"] = {model.MATRIX_KEYS[0]: 4, model.MATRIX_KEYS[1]: "tapal batas"}
-
-
-#: One common mistake per decision (and two about the basis): the edit of the reference.
+#: One common mistake per decision: (the decision, the edit of a faithful answer). Every
+#: later step is then answered faithfully on the participant's own tables: the urgency slip
+#: makes banjir Kritis in their own map, so they coordinate it by Sekda/Wabup and count four
+#: Kritis issues in their own matrix, and lose only the urgency.
 MISTAKES = {
     "ejaan_keliru": _set("ejaan_topik", "ppdb", "honorer"),
     "ringkasan_salah_baca": _set("bacaan_ringkasan", model.SUMMARY_KEYS[0], "antrean rsud"),
     "dampak_batas_keliru": _set("dampak", "sampah tpa", 3),
-    "urgensi_tanpa_tren": _rising_without_step_up,
+    "urgensi_tanpa_tren": ("urgensi", _rising_without_step_up),
+    "urgensi_banjir_keliru": _set("urgensi", "banjir", 4),
     "tahap_urutan_salah": _set("tahap", "harga pupuk", "mediasi & amplifikasi"),
-    "kuadran_tertukar": _swap_quadrants,
+    "kuadran_tertukar": ("kuadran", _swap_quadrants),
     "opd_salah": _set("opd_utama", "banjir", "BPBD"),
     "koordinator_salah": _set("koordinator", "ppdb zonasi", "Sekda/Wabup"),
     "matriks_salah_baca": _set("bacaan_matriks", model.MATRIX_KEYS[0], 2),
-    "lanjut_jawaban_sendiri": _own_basis,
 }
 #: Routes by which a complete, correct answer reaches the grader.
 ROUTES = ("referensi_isian", "referensi_formulir", "referensi_tersimpan_di_notebook")
 NAMES = [*ROUTES, "kosong", *MISTAKES]
+#: How a person types some options in an answer cell (accepted as the option itself).
+TYPED = {"Sekda/Wabup": "Wabup", "mediasi & amplifikasi": "Mediasi dan amplifikasi",
+         "PUPR": " pupr", "Kelola secara dekat": "kelola  secara dekat"}
 
 
 def source_notebook(root: Path = course.COURSE_ROOT) -> nbformat.NotebookNode:
@@ -81,14 +83,14 @@ def source_notebook(root: Path = course.COURSE_ROOT) -> nbformat.NotebookNode:
 
 def answers_of(name: str) -> dict:
     """The decisions a sample makes."""
-    answers = model.blank() if name == "kosong" else model.reference_answers()
-    if name in MISTAKES:
-        MISTAKES[name](answers)
-    return answers
+    if name == "kosong":
+        return model.blank()
+    return key().faithful(dict([MISTAKES[name]]) if name in MISTAKES else None)
 
 
 def fill_literals(nb: nbformat.NotebookNode, answers: dict) -> nbformat.NotebookNode:
-    """``nb`` with every answer cell's ``None`` replaced by the answer, as typed by hand."""
+    """``nb`` with every answer cell's ``None`` replaced by the answer, as typed by hand
+    (some options in the words of :data:`TYPED`)."""
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         found = re.search(r'lembar\.isian\("(\w+)"', cell.source)
@@ -99,13 +101,10 @@ def fill_literals(nb: nbformat.NotebookNode, answers: dict) -> nbformat.Notebook
         for line in cell.source.splitlines():
             key = re.match(r'\s+"(.+)": None,$', line)
             if key and given.get(key.group(1)) is not None:
-                line = f'    "{key.group(1)}": {given[key.group(1)]!r},'
+                value = given[key.group(1)]
+                line = f'    "{key.group(1)}": {TYPED.get(value, value)!r},'
             lines.append(line)
         cell.source = "\n".join(lines)
-    for cell in nb.cells:
-        if "lanjut_dengan_jawaban_sendiri=False" in cell.source and answers.get(model.FLAG):
-            cell.source = cell.source.replace("lanjut_dengan_jawaban_sendiri=False",
-                                              "lanjut_dengan_jawaban_sendiri=True")
     return nb
 
 
@@ -140,4 +139,4 @@ def build(name: str, base: nbformat.NotebookNode | None = None
 def expected(name: str) -> dict[str, float]:
     """Points of every autograded cell for sample ``name`` (the essay: not graded yet)."""
     answers = answers_of(name)
-    return {f"cek_{d}": model.points(d, answers) for d in model.DECISIONS}
+    return {f"cek_{d}": key().points(d, answers) for d in model.DECISIONS}

@@ -11,15 +11,18 @@ wins, ``None`` keeps the form's choice.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
+from IPython.display import display
 
 from humaskit.exercises import answers
 from humaskit.exercises.issue_mapping import checks, model
 from humaskit.issues import charts
+from humaskit.number_format import angka
 
 ANSWER_FILE = "jawaban_pemetaan_isu.json"
 UNSET = "— pilih —"
@@ -31,28 +34,44 @@ COLUMN_LABELS = {"ejaan": "Ejaan topik (huruf kecil)", "klip": "Jumlah klip", "b
                  "kepentingan": "Kepentingan", "isu_terkait": "Isu terkait",
                  "kategori": "Kategori", "opd_dan_jumlah_klip": "OPD (jumlah klip)",
                  "jumlah_opd": "Jumlah OPD", "dampak": "Dampak", "urgensi": "Urgensi",
-                 "prioritas": "Prioritas", "tahap": "Tahap", "koordinator": "Koordinator"}
+                 "prioritas": "Prioritas", "tahap": "Tahap", "koordinator": "Koordinator",
+                 "pemangku_kunci": "Pemangku kunci (Kelola secara dekat)"}
 
 
-def _coerce(decision: model.Decision, key, value):
-    """A typed value as the choice it means ('3' for 3, stray spaces and case in text)."""
-    if isinstance(value, str):
-        text = value.strip()
-        for choice in decision.choices(key):
-            if str(choice).lower() == text.lower():
-                return choice
-        return text
-    return value
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as a participant reads it: Indonesian numbers (1.525.434; 54,6), "—" for
+    what is empty, Indonesian column names."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_integer_dtype(values):
+            out[column] = [angka(v, 0) if pd.notna(v) else "—" for v in values]
+        elif pd.api.types.is_float_dtype(values):
+            out[column] = [angka(v, 1) if pd.notna(v) else "—" for v in values]
+        else:
+            out[column] = [v if isinstance(v, str) and v else ("—" if v in ("", None) else v)
+                           for v in values]
+    return out.rename(columns=COLUMN_LABELS)
+
+
+class Formulir(w.VBox):
+    """The dropdowns of one decision; where widgets cannot be drawn (a feedback page) it
+    reads as its title, and the answer cell below shows the choices as a table."""
+
+    def __repr__(self) -> str:
+        return f"{self.children[0].value.replace('<b>', '').replace('</b>', '')} " \
+               "(pilihan Anda: lihat tabel sel jawaban)"
 
 
 class Lembar:
     """Every decision of the exercise, saved as it changes."""
 
-    def __init__(self, lanjut_dengan_jawaban_sendiri: bool = False, folder: str | Path = "."):
+    def __init__(self, folder: str | Path = "."):
         self.path = Path(folder) / ANSWER_FILE
         self.jawaban = model.blank()
         self.jawaban.update(self._saved())
-        self.jawaban[model.FLAG] = bool(lanjut_dengan_jawaban_sendiri)
         self.mirror = answers.Mirror(ANSWER_FILE)
         self.forms: dict[str, dict] = {}
 
@@ -66,8 +85,9 @@ class Lembar:
         for name, decision in model.DECISIONS.items():
             given = data.get(name) if isinstance(data, dict) else None
             if isinstance(given, dict):
-                out[name] = {k: (given.get(k) if model.valid(decision, k, given.get(k))
-                                 else None) for k in decision.subjects()}
+                out[name] = {k: (model.normalise(decision, k, given[k])
+                                 if model.valid(decision, k, given.get(k)) else None)
+                             for k in decision.subjects()}
         return out
 
     def count(self) -> tuple[int, int]:
@@ -82,10 +102,11 @@ class Lembar:
         """Write the answers file and update the copy shown in the notebook."""
         answers.save(self.path, self.mirror, self.jawaban, *self.count())
 
-    def formulir(self, name: str) -> w.Widget:
+    def formulir(self, name: str) -> Formulir:
         """The dropdowns of one decision; every change is saved at once."""
         decision = model.DECISIONS[name]
         rows, dropdowns = [], {}
+        figures = model.evidence(name, self.jawaban)
         for key in decision.subjects():
             options = [(UNSET, None)] + [(str(c), c) for c in decision.choices(key)]
             current = self.jawaban[name].get(key)
@@ -94,12 +115,14 @@ class Lembar:
             box.observe(lambda change, k=key: self._chosen(name, k, change["new"]),
                         names="value")
             dropdowns[key] = box
-            rows.append(w.HBox([w.Label(str(key), layout=w.Layout(width="340px")), box]))
+            note = f"<br><small>{html.escape(figures[key])}</small>" if key in figures else ""
+            rows.append(w.HBox([w.HTML(f"{html.escape(str(key))}{note}",
+                                       layout=w.Layout(width="380px")), box]))
         self.forms[name] = dropdowns
         filled, total = self.count()
         stamp = answers.now() if filled else ""
         self.mirror.show(self.text(stamp) if filled else "", stamp, filled=filled, total=total)
-        return w.VBox([w.HTML(f"<b>Formulir: {decision.label}</b>"), *rows])
+        return Formulir([w.HTML(f"<b>Formulir: {decision.label}</b>"), *rows])
 
     def _chosen(self, name: str, key, value) -> None:
         self.jawaban[name][key] = value
@@ -115,7 +138,7 @@ class Lembar:
             if key not in merged:
                 unknown.append(key)
             elif value is not None:
-                merged[key] = _coerce(decision, key, value)
+                merged[key] = model.normalise(decision, key, value)
         for key in unknown:
             print(f"✘ {key!r} bukan isian langkah ini; periksa ejaannya (diabaikan).")
         self.jawaban[name] = merged
@@ -123,21 +146,38 @@ class Lembar:
             if model.valid(decision, key, merged[key]) and box.value != merged[key]:
                 box.value = merged[key]
         self.simpan()
+        display(self.tabel_jawaban(name))
         return merged
 
+    def tabel_jawaban(self, name: str) -> pd.DataFrame:
+        """The decision as saved: each item and your answer ("—" where empty)."""
+        decision = model.DECISIONS[name]
+        given = self.jawaban[name]
+        return pd.DataFrame({
+            "Isian": [str(k) for k in decision.subjects()],
+            f"Jawaban Anda ({decision.label})": [
+                "—" if given.get(k) is None else str(given[k]) for k in decision.subjects()]})
+
     def tabel(self, step: int) -> pd.DataFrame:
-        """The table to read for ``step`` (reference results, or your own if chosen)."""
-        table = model.step_table(step, self.jawaban)
-        return table.rename(columns=COLUMN_LABELS)
+        """The table to read for ``step``, from your own earlier decisions."""
+        return readable(model.step_table(step, self.jawaban))
 
     def peta(self) -> pd.DataFrame:
-        """Your issue map so far: priority and category from your own dampak × urgensi."""
-        columns = ["topik", "dampak", "urgensi", "prioritas", "kategori", "tahap", "koordinator"]
-        return model.issue_table(self.jawaban)[columns].rename(columns=COLUMN_LABELS)
+        """Your issue map so far, from your own decisions only ("—" where not yet decided)."""
+        columns = ["topik", "dampak", "urgensi", "prioritas", "kategori", "tahap", "koordinator",
+                   "pemangku_kunci"]
+        return readable(model.issue_table(self.jawaban)[columns])
 
     def matriks(self):
-        """The priority matrix drawn from your own decisions."""
-        return charts.issue_matrix(model.issue_table(self.jawaban))
+        """The priority matrix drawn from your own decisions (issues with impact and urgency)."""
+        table = model.issue_table(self.jawaban)
+        rated = table[table["kategori"] != model.UNRATED]
+        missing = table.loc[table["kategori"] == model.UNRATED, "topik"].tolist()
+        if missing:
+            print(f"Belum tampil di matriks ({len(missing)} isu tanpa dampak atau urgensi): "
+                  + ", ".join(missing) + ".")
+        return charts.issue_matrix(rated.astype({"dampak": int, "urgensi": int,
+                                                 "prioritas": int}))
 
     def periksa(self, name: str) -> bool:
         return checks.periksa(name, self.jawaban)
