@@ -583,9 +583,8 @@ def hostile_organiser_cohort(base: Path) -> Path:
     roster_path.write_text(text, encoding="utf-8")
     (out / "penilaian.json").write_text(json.dumps({"roster": str(roster_path)}))
     records = out / "penyelenggaraan"
-    form = list(evaluation.FORMS)[-1]
-    (records / "evaluasi" / "jahil.json").write_text(json.dumps({form: {
-        **{e: 3 for e in evaluation.ELEMENTS},
+    (records / "evaluasi" / "jahil.json").write_text(json.dumps({evaluation.FINAL: {
+        **{e: 3 for e in evaluation.ORGANISATION},
         "komentar": "Bagus\x0bsekali\x1b[32m[OK]\x00\ud800 =cmd|' /C calc'!A0" + "!" * 5000}}))
     rows = "".join(f'{n},"=HYPERLINK(""http://127.0.0.1:9/{n}"")\x0baksi",Ani\x1b[0m,Setda,'
                    f"2027-01-31,indikator\x07{n}\n" for n in range(1, 50_001))
@@ -605,7 +604,8 @@ def test_control_characters_and_a_huge_rtl_stop_no_organiser_document(tmp_path):
     with zipfile.ZipFile(folder / "laporan_penyelenggaraan.docx") as word:
         xml = word.read("word/document.xml").decode("utf-8")
     assert not CONTROLS.search(xml)
-    table = docx.Document(str(folder / "laporan_penyelenggaraan.docx")).tables[-1]
+    table, = [t for t in docx.Document(str(folder / "laporan_penyelenggaraan.docx")).tables
+              if [c.text for c in t.rows[0].cells][:2] == ["Nama", "Aksi"]]
     actions = [r for r in table.rows if "Paramitha" in r.cells[0].text]
     assert len(actions) == inputs.MAX_RTL_ACTIONS
     assert any("50000 aksi; hanya 30 aksi pertama" in n and "Paramitha" in n
@@ -621,20 +621,27 @@ def test_control_characters_and_a_huge_rtl_stop_no_organiser_document(tmp_path):
 
 def test_a_certificate_pdf_is_printed_for_a_name_with_control_characters(tmp_path):
     from humaskit import pages
-    from humaskit.training import certificates
+    from humaskit.training import certificates, curriculum, register, schedule
     from humaskit.training.identity import Identity
 
     browser = pages.find_browser()
     if browser is None:
         pytest.skip("Chromium is not installed")
-    who = pd.DataFrame([{"id": "ani", "nama": "Ani\x0b\x1b[31mLestari\x00\ud800",
+    name = "Ani\x0b\x1b[31mLestari\x00\ud800"
+    who = pd.DataFrame([{"id": "ani", "nama": name,
                          "instansi": "=cmd|' /C calc'!A0", "jp": 30, "persen_kehadiran": 100.0,
                          "memenuhi": True, "alasan": ""}])
+    people = {"ani": roster.Participant("ani", name, "=cmd|' /C calc'!A0", "Analis")}
     identity = Identity({"judul": "Bimtek\x07", "penyelenggara": "Setda", "tempat": "Aula",
                          "tanggal_mulai": "2026-11-23", "tanggal_selesai": "2026-11-26",
                          "kota_penerbitan": "Muara", "nomor_awalan": ""})
-    written, notes = certificates.write(identity, who, tmp_path / "sertifikat")
-    assert notes == [] and [p.suffix for p in written] == [".html", ".pdf"]
+    entries = register.issue(tmp_path, [{"id": "ani", "nama": name, "nip": ""}],
+                             identity.certificate_number, identity["judul"], 26)
+    written, notes = certificates.write(identity, who, people, entries,
+                                        curriculum.modules(schedule.sessions()),
+                                        tmp_path / "sertifikat")
+    assert notes == [] and [p.name for p in written] == ["ani.html", "ani.pdf",
+                                                         "semua_sertifikat.pdf"]
     assert written[1].read_bytes().startswith(b"%PDF")
 
 
