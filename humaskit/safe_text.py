@@ -91,5 +91,7 @@ def _mapped(frame: pd.DataFrame, clean) -> pd.DataFrame:
     for i in range(frame.shape[1]):
         column = frame.iloc[:, i]
         if column.dtype == object or pd.api.types.is_string_dtype(column):
-            frame.iloc[:, i] = column.map(clean)
+            # the whole column is replaced: an all-empty text column maps to float NaN,
+            # which pandas refuses to write into its string dtype in place
+            frame.isetitem(i, column.map(clean))
     return frame

@@ -681,3 +681,15 @@ def test_a_participants_rtl_take_home_holds_formulas_as_text_and_reads_back(tmp_
     assert all(c.data_type == "s" for row in book["RTL"].iter_rows() for c in row
                if isinstance(c.value, str))
     assert rtl.load(paths["csv"])["aksi"].tolist() == table["aksi"].tolist()
+
+
+def test_an_all_empty_text_column_is_written_to_csv(tmp_path):
+    """An export column nobody filled (e.g. the self-assessment's evidence marks) keeps the
+    CSV writer going under pandas' string dtype."""
+    from humaskit import safe_text
+
+    frame = pd.DataFrame({"tanda_bukti": pd.Series([None, None], dtype="str"),
+                          "aksi": ["rapat", "=1+1"]})
+    safe_text.to_csv(frame, tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "tanda_bukti,aksi", ",rapat", ",'=1+1"]
