@@ -25,6 +25,8 @@ COMMANDS = {
                  "build printable offline handouts (HTML, and PDF if possible)"),
     "laporan": ("humaskit.training.cli",
                 "build the organiser's report (DOCX, HTML) and the certificates"),
+    "sertifikat": ("humaskit.training.certificate_cli",
+                   "check a certificate's QR code against the cohort's register"),
     "server": ("humaskit.server.cli",
                "serve the whole room from one Linux machine (JupyterHub)"),
     "skkni": ("humaskit.skkni.cli",

@@ -150,7 +150,7 @@ def test_no_document_tells_to_run_humaskit_without_the_venv_path():
 # organiser's documents come after the grading they report on.
 ORDER = [c for c in ALL if rule(c)[0] == "run"]
 ORDER.sort(key=lambda c: (" collect " not in c, " all " in c, " laporan" in c,
-                          "--decisions" in c))
+                          "--decisions" in c, " sertifikat " in c))
 
 
 @pytest.mark.parametrize("command", ORDER)

@@ -13,6 +13,7 @@ import nbformat
 import openpyxl
 import pytest
 
+from humaskit import pages
 from humaskit.exercises import course
 from humaskit.grading import demo
 from humaskit.grading.workspace import Workspace
@@ -94,9 +95,62 @@ def test_the_demo_writes_the_organisers_report_and_certificates(out):
     done = out.out / "penyelenggaraan" / "keluaran"
     word = docx.Document(str(done / "laporan_penyelenggaraan.docx"))
     headings = {p.text for p in word.paragraphs if p.style.name.startswith("Heading")}
-    assert {"4. Pre-test dan post-test", "7. Evaluasi penyelenggaraan"} <= headings
+    assert {"A. Pre-test dan Post-test", "D. Evaluasi Fasilitator dan Narasumber"} <= headings
     assert (done / "sertifikat" / "rini_paramitha.html").exists()
     assert not (done / "sertifikat" / "yohanes_bere.html").exists()  # below the threshold
+    if pages.find_browser() is None:
+        pytest.skip("no Chromium on this machine: the PDFs are not made")
+    assert _pdf_pages(done / "laporan_penyelenggaraan.pdf") >= 10
+    assert {_pdf_size(done / "laporan_penyelenggaraan.pdf")} == {"A4 portrait"}
+    assert _pdf_pages(done / "sertifikat" / "rini_paramitha.pdf") == 2  # front and back
+    assert _pdf_size(done / "sertifikat" / "rini_paramitha.pdf") == "A4 landscape"
+    issued = len(list((done / "sertifikat").glob("*.html"))) - 1  # and the combined page
+    assert _pdf_pages(done / "sertifikat" / "semua_sertifikat.pdf") == 2 * issued
+
+
+def _pdf_pages(path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", path.read_bytes()))
+
+
+def _pdf_size(path) -> str:
+    """The paper of every page of a PDF Chromium printed (points: A4 is 595 × 842)."""
+    boxes = {tuple(round(float(v)) for v in box.split()[2:]) for box in
+             re.findall(rb"/MediaBox\s*\[([^\]]+)\]", path.read_bytes())}
+    names = {(595, 842): "A4 portrait", (842, 595): "A4 landscape"}
+    return " + ".join(sorted(names.get(b, str(b)) for b in boxes))
+
+
+def test_the_printed_report_has_no_overflowing_content(out):
+    """Every table, picture and signature block fits the printed page's width (A4 less
+    its margins), as Chromium lays the report out for printing; every certificate page
+    holds all its content."""
+    executable = pages.find_browser()
+    if executable is None:
+        pytest.skip("no Chromium on this machine")
+    from playwright.sync_api import sync_playwright
+
+    report = out.out / "penyelenggaraan" / "keluaran" / "laporan_penyelenggaraan.html"
+    width = round((210 - 45) / 25.4 * 96)  # A4 less the left and right margins, in CSS px
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            page.goto(report.as_uri())
+            page.emulate_media(media="print")
+            wide = page.evaluate("""() => [...document.querySelectorAll(
+                'table, img, figure, .ttd, .kop, li, p, h1, h2, h3')]
+                .filter(e => e.scrollWidth > e.clientWidth + 1
+                        || e.getBoundingClientRect().right > innerWidth + 1)
+                .map(e => e.tagName + ': ' + e.textContent.slice(0, 60))""")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.goto((report.parent / "sertifikat" / "semua_sertifikat.html").as_uri())
+            clipped = page.evaluate("""() => [...document.querySelectorAll('.sheet')]
+                .filter(e => e.scrollHeight > e.clientHeight + 1
+                        || e.scrollWidth > e.clientWidth + 1).length""")
+        finally:
+            browser.close()
+    assert wide == []
+    assert clipped == 0  # no certificate page cuts off its signatures or QR code
 
 
 def test_a_participants_own_page_shows_their_pre_post_gain(out):

@@ -583,9 +583,8 @@ def hostile_organiser_cohort(base: Path) -> Path:
     roster_path.write_text(text, encoding="utf-8")
     (out / "penilaian.json").write_text(json.dumps({"roster": str(roster_path)}))
     records = out / "penyelenggaraan"
-    form = list(evaluation.FORMS)[-1]
-    (records / "evaluasi" / "jahil.json").write_text(json.dumps({form: {
-        **{e: 3 for e in evaluation.ELEMENTS},
+    (records / "evaluasi" / "jahil.json").write_text(json.dumps({evaluation.FINAL: {
+        **{e: 3 for e in evaluation.ORGANISATION},
         "komentar": "Bagus\x0bsekali\x1b[32m[OK]\x00\ud800 =cmd|' /C calc'!A0" + "!" * 5000}}))
     rows = "".join(f'{n},"=HYPERLINK(""http://127.0.0.1:9/{n}"")\x0baksi",Ani\x1b[0m,Setda,'
                    f"2027-01-31,indikator\x07{n}\n" for n in range(1, 50_001))
@@ -622,20 +621,27 @@ def test_control_characters_and_a_huge_rtl_stop_no_organiser_document(tmp_path):
 
 def test_a_certificate_pdf_is_printed_for_a_name_with_control_characters(tmp_path):
     from humaskit import pages
-    from humaskit.training import certificates
+    from humaskit.training import certificates, curriculum, register, schedule
     from humaskit.training.identity import Identity
 
     browser = pages.find_browser()
     if browser is None:
         pytest.skip("Chromium is not installed")
-    who = pd.DataFrame([{"id": "ani", "nama": "Ani\x0b\x1b[31mLestari\x00\ud800",
+    name = "Ani\x0b\x1b[31mLestari\x00\ud800"
+    who = pd.DataFrame([{"id": "ani", "nama": name,
                          "instansi": "=cmd|' /C calc'!A0", "jp": 30, "persen_kehadiran": 100.0,
                          "memenuhi": True, "alasan": ""}])
+    people = {"ani": roster.Participant("ani", name, "=cmd|' /C calc'!A0", "Analis")}
     identity = Identity({"judul": "Bimtek\x07", "penyelenggara": "Setda", "tempat": "Aula",
                          "tanggal_mulai": "2026-11-23", "tanggal_selesai": "2026-11-26",
                          "kota_penerbitan": "Muara", "nomor_awalan": ""})
-    written, notes = certificates.write(identity, who, tmp_path / "sertifikat")
-    assert notes == [] and [p.suffix for p in written] == [".html", ".pdf"]
+    entries = register.issue(tmp_path, [{"id": "ani", "nama": name, "nip": ""}],
+                             identity.certificate_number, identity["judul"], 26)
+    written, notes = certificates.write(identity, who, people, entries,
+                                        curriculum.modules(schedule.sessions()),
+                                        tmp_path / "sertifikat")
+    assert notes == [] and [p.name for p in written] == ["ani.html", "ani.pdf",
+                                                         "semua_sertifikat.pdf"]
     assert written[1].read_bytes().startswith(b"%PDF")
 
 
@@ -697,3 +703,15 @@ def test_an_own_data_take_home_holds_a_formula_topic_as_text(tmp_path):
     with zipfile.ZipFile(written["docx"]) as word:
         assert not CONTROLS.search(word.read("word/document.xml").decode("utf-8"))
     assert not CONTROLS.search(written["html"].read_text(encoding="utf-8"))
+
+
+def test_an_all_empty_text_column_is_written_to_csv(tmp_path):
+    """An export column nobody filled (e.g. the self-assessment's evidence marks) keeps the
+    CSV writer going under pandas' string dtype."""
+    from humaskit import safe_text
+
+    frame = pd.DataFrame({"tanda_bukti": pd.Series([None, None], dtype="str"),
+                          "aksi": ["rapat", "=1+1"]})
+    safe_text.to_csv(frame, tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "tanda_bukti,aksi", ",rapat", ",'=1+1"]

@@ -1,21 +1,24 @@
-"""*Evaluasi penyelenggaraan*: participants rate each day and the whole training, and the
-workshop measures itself with the method it teaches on Day 1.
+"""*Evaluasi pengajar dan penyelenggaraan*: participants rate the teacher of each session and,
+at the end, the organisation of the training; the workshop measures itself with the method it
+teaches on Day 1.
 
-Five elements (materi, fasilitator, sarana, waktu, manfaat), each rated 1–4 like an SKM
-answer, with open comments. The index is computed as the SKM is: the mean of each element
-(its NRR), the weighted sum with equal weights (1/5) times 25, and the PermenPANRB 14/2017
-grade band. It is an **SKM-style index of this workshop, not an official SKM**, and every
-output says so.
+Each day's form rates the teacher (*fasilitator* or *narasumber*) of every session of that
+day on seven aspects; the final form rates the organisation on six elements (meals only
+where the organiser provided them). Each aspect is answered 1–4 like an SKM answer, with an
+open comment per form. An index is computed as the SKM is: the mean of each element (its
+NRR), the sum with equal weights times 25, and the PermenPANRB 14/2017 grade band. It is an
+**SKM-style index of this workshop, not an official SKM**, and every output says so.
 
 Answers arrive two ways, both checked: the form in the day notebooks saves
 ``evaluasi_penyelenggaraan.json`` (collected into a folder), and paper forms are typed into
-``evaluasi.csv``. A damaged answers file is reported by name and left out; it never stops the
-others.
+``evaluasi_pengajar.csv`` and ``evaluasi_penyelenggaraan.csv``. A damaged answers file is
+reported by name and left out; it never stops the others.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,22 +30,49 @@ from pandera import Check, Column
 from humaskit import satisfaction
 from humaskit.datasets.validation import DatasetError, Problem, read_csv, validate
 
-ELEMENTS = {
-    "materi": "Materi sesuai dengan kebutuhan tugas saya",
-    "fasilitator": "Fasilitator menguasai materi dan menjelaskannya dengan jelas",
-    "sarana": "Sarana dan prasarana (ruang, laptop, jaringan lokal) mendukung belajar",
-    "waktu": "Waktu cukup dan jadwal ditepati",
-    "manfaat": "Pelatihan bermanfaat untuk pekerjaan saya di daerah",
+#: Aspects of a teacher, rated for each session taught.
+TEACHER = {
+    "penguasaan": "Penguasaan materi",
+    "sistematika": "Sistematika penyajian",
+    "metode": "Ketepatan metode pembelajaran",
+    "waktu": "Disiplin waktu",
+    "media": "Penggunaan media dan alat bantu",
+    "tanya_jawab": "Cara menjawab pertanyaan peserta",
+    "sikap": "Sikap dan perilaku",
 }
+#: Elements of the organisation, rated once at the end.
+ORGANISATION = {
+    "panitia": "Pelayanan panitia penyelenggara",
+    "tempat": "Tempat dan ruang pelatihan (termasuk laptop dan jaringan lokal)",
+    "bahan": "Bahan dan materi pelatihan",
+    "konsumsi": "Konsumsi (makan dan rehat)",
+    "jadwal": "Kesesuaian jadwal dan ketepatan waktu",
+    "informasi": "Informasi sebelum pelatihan",
+}
+MEALS = "konsumsi"
+#: A session of a day with a form, as the schedule names it.
+SESSION = r"H[1-4]-(pagi|siang)"
+#: The form that rates the organisation; the others rate the teachers of their day.
+FINAL = "akhir"
 FORMS = {"hari1": "Hari 1", "hari2": "Hari 2", "hari3": "Hari 3", "hari4": "Hari 4",
-         "akhir": "Akhir pelatihan"}
+         FINAL: "Akhir pelatihan"}
 SCALE = {1: "Tidak baik", 2: "Kurang baik", 3: "Baik", 4: "Sangat baik"}
+#: The answer a participant gives to the meals element where none were provided.
+NOT_PROVIDED = 0
 ANSWER_FILE = "evaluasi_penyelenggaraan.json"
-CSV_FILE = "evaluasi.csv"
-COLUMNS = ["formulir", *ELEMENTS, "komentar"]
-LABEL = ("Indeks kepuasan peserta bergaya SKM (rumus PermenPANRB 14/2017 diterapkan pada "
-         "lima unsur evaluasi lokakarya); bukan SKM resmi unit pelayanan.")
+TEACHER_CSV = "evaluasi_pengajar.csv"
+ORGANISATION_CSV = "evaluasi_penyelenggaraan.csv"
+#: One row per rated block: a session's teacher (``sesi`` = session id) or the organisation
+#: (``sesi`` empty); aspects that do not apply are empty (NaN).
+COLUMNS = ["formulir", "sesi", *TEACHER, *ORGANISATION, "komentar"]
+LABEL = ("Indeks bergaya SKM (rumus PermenPANRB 14/2017: rata-rata per unsur, bobot sama, "
+         "× 25, mutu A–D) yang diterapkan pada evaluasi pelatihan ini; bukan SKM resmi unit "
+         "pelayanan.")
 MAX_FILE_BYTES = 256 * 1024
+
+
+def day_form(day: int) -> str:
+    return f"hari{day}"
 
 
 @dataclass(frozen=True)
@@ -56,35 +86,65 @@ class Index:
     responses: int
 
 
-def index(responses: pd.DataFrame) -> Index:
-    """The SKM-style index: mean per element, Σ(mean × 1/5) × 25, grade band."""
-    if responses.empty:
+def index(responses: pd.DataFrame, elements: dict[str, str]) -> Index:
+    """The SKM-style index over ``elements``: mean per element (answers given), the sum of
+    means with equal weights × 25, the grade band. An element nobody rated (meals not
+    provided) is left out, and the weights are shared among the others."""
+    rated = {e: responses[e].dropna() for e in elements if e in responses}
+    rated = {e: v for e, v in rated.items() if not v.empty}
+    if responses.empty or not rated:
         raise DatasetError("evaluasi", [Problem(None, None, "belum ada jawaban evaluasi.")])
-    means = [float(responses[e].mean()) for e in ELEMENTS]
-    value = sum(m / len(ELEMENTS) for m in means) * satisfaction.SCALE
+    means = {e: float(v.mean()) for e, v in rated.items()}
+    value = sum(means.values()) / len(means) * satisfaction.SCALE
     mutu, kinerja = satisfaction.grade_band(value)
-    table = pd.DataFrame({"unsur": list(ELEMENTS), "pernyataan": list(ELEMENTS.values()),
-                          "rata_rata": means,
-                          "nilai_konversi": [m * satisfaction.SCALE for m in means]})
+    table = pd.DataFrame({"unsur": list(means), "pernyataan": [elements[e] for e in means],
+                          "rata_rata": list(means.values()),
+                          "nilai_konversi": [m * satisfaction.SCALE for m in means.values()]})
     return Index(table, value, mutu, kinerja, len(responses))
 
 
-def by_form(responses: pd.DataFrame) -> pd.DataFrame:
-    """Per form (day, end): responses, index, band."""
+def teachers(responses: pd.DataFrame) -> pd.DataFrame:
+    """The teacher-rating rows (one per participant and session)."""
+    return responses[responses["sesi"].fillna("") != ""]
+
+
+def organisation(responses: pd.DataFrame) -> pd.DataFrame:
+    return responses[responses["sesi"].fillna("") == ""]
+
+
+def by_session(responses: pd.DataFrame) -> pd.DataFrame:
+    """Per session rated: responses, index and band, best first (ties in session order)."""
     rows = []
-    for form, label in FORMS.items():
-        part = responses[responses["formulir"] == form]
-        if part.empty:
-            continue
-        result = index(part)
-        rows.append({"formulir": label, "responden": result.responses, "indeks": result.value,
+    for session, part in teachers(responses).groupby("sesi", sort=False):
+        result = index(part, TEACHER)
+        rows.append({"sesi": session, "responden": result.responses, "indeks": result.value,
                      "mutu": result.mutu, "kinerja": result.kinerja})
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=["sesi", "responden", "indeks", "mutu", "kinerja"])
+    return frame.sort_values("indeks", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def by_teacher(responses: pd.DataFrame, taught: dict[str, list[str]]) -> pd.DataFrame:
+    """Per teacher (name -> sessions taught): the index over every rating of those sessions,
+    best first; a teacher whose sessions nobody rated is listed with no index."""
+    rated = teachers(responses)
+    rows = []
+    for name, sessions in taught.items():
+        part = rated[rated["sesi"].isin(sessions)]
+        result = index(part, TEACHER) if not part.empty else None
+        rows.append({"pengajar": name, "sesi": ", ".join(sessions),
+                     "responden": result.responses if result else 0,
+                     "indeks": result.value if result else None,
+                     "mutu": result.mutu if result else None,
+                     "kinerja": result.kinerja if result else None})
+    frame = pd.DataFrame(rows, columns=["pengajar", "sesi", "responden", "indeks", "mutu",
+                                        "kinerja"])
+    return frame.sort_values("indeks", ascending=False, kind="stable",
+                             na_position="last").reset_index(drop=True)
 
 
 def comments(responses: pd.DataFrame) -> pd.DataFrame:
     """Every distinct non-empty comment per form, with how many wrote it, forms in order."""
-    said = responses.assign(komentar=responses["komentar"].fillna("").str.strip())
+    said = responses.assign(komentar=responses["komentar"].fillna("").astype(str).str.strip())
     said = said[said["komentar"] != ""]
     counted = said.groupby(["formulir", "komentar"], as_index=False).size().rename(
         columns={"size": "jumlah"})
@@ -95,40 +155,53 @@ def comments(responses: pd.DataFrame) -> pd.DataFrame:
         ["formulir", "komentar", "jumlah"]].reset_index(drop=True)
 
 
-def chart(result: Index) -> alt.Chart:
+def chart(result: Index, title: str) -> alt.Chart:
     """Mean per element on the 1–4 scale, coloured by the band of mean × 25."""
     table = result.elements.assign(
         mutu=[satisfaction.grade_band(v)[0] for v in result.elements["nilai_konversi"]])
     return alt.Chart(table).mark_bar().encode(
         x=alt.X("rata_rata:Q", scale=alt.Scale(domain=[0, 4]), title="Rata-rata (1–4)"),
-        y=alt.Y("unsur:N", sort=list(ELEMENTS), title=None),
+        y=alt.Y("pernyataan:N", sort=list(table["pernyataan"]), title=None),
         color=alt.Color("mutu:N", title="Mutu (×25)", scale=alt.Scale(
             domain=list(satisfaction.BAND_COLOURS),
             range=list(satisfaction.BAND_COLOURS.values()))),
-        tooltip=["unsur", "pernyataan", alt.Tooltip("rata_rata:Q", format=".2f")],
-    ).properties(width=380, height=160, title="Evaluasi penyelenggaraan per unsur")
+        tooltip=["pernyataan", alt.Tooltip("rata_rata:Q", format=".2f")],
+    ).properties(width=340, height=24 * len(table), title=title)
 
 
-def _schema() -> pa.DataFrameSchema:
-    return pa.DataFrameSchema({
-        "formulir": Column(str, Check.isin(list(FORMS))),
-        **{e: Column(int, Check.in_range(1, 4), coerce=True) for e in ELEMENTS},
-        "komentar": Column(str, nullable=True, required=False),
-    }, strict=True)
+# --- reading the answers ----------------------------------------------------------------
+
+def _rating(column: str, optional: bool = False) -> Column:
+    allowed = [NOT_PROVIDED, *SCALE] if optional else list(SCALE)
+    return Column(float, Check.isin(allowed), nullable=optional, coerce=True,
+                  required=not optional)
 
 
 def read_sheet(path: Path) -> pd.DataFrame:
-    """Paper forms typed into ``evaluasi.csv`` (``formulir, materi, …, komentar``)."""
+    """Paper forms typed in: ``evaluasi_pengajar.csv`` (``sesi``, the seven aspects,
+    ``komentar``) or ``evaluasi_penyelenggaraan.csv`` (the six elements, ``komentar``;
+    ``konsumsi`` empty or 0 where no meals were provided)."""
     frame = read_csv(path, path.name)
-    checked = validate(frame, _schema(), path.name)
-    if "komentar" not in checked:
-        checked["komentar"] = ""
-    return checked[COLUMNS]
+    teacher = path.name == TEACHER_CSV
+    elements = TEACHER if teacher else ORGANISATION
+    schema = pa.DataFrameSchema({
+        **({"sesi": Column(str, Check(lambda v: v.str.fullmatch(SESSION), element_wise=False,
+                                      name="tulis sesi seperti H2-pagi atau H3-siang."))}
+           if teacher else {}),
+        **{e: _rating(e, optional=e == MEALS) for e in elements},
+        "komentar": Column(str, nullable=True, required=False),
+    }, strict=True)
+    checked = validate(frame, schema, path.name)
+    rows = [_block(day_form(int(s[1])) if teacher else FINAL,
+                   s if teacher else "", dict(r), r.get("komentar"))
+            for s, r in zip(checked.get("sesi", [""] * len(checked)),
+                            checked.to_dict("records"))]
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def read_answers(folder: Path) -> tuple[pd.DataFrame, list[Problem]]:
     """Every answers file (``*.json``) in ``folder``: the rows, and a problem per file that
-    could not be used (left out; the others are read)."""
+    could not be used (left out; the others are read). ``Problem.column`` is the file name."""
     rows, problems = [], []
     for path in sorted(folder.glob("*.json")):
         if path.is_symlink() or not path.is_file():
@@ -138,26 +211,49 @@ def read_answers(folder: Path) -> tuple[pd.DataFrame, list[Problem]]:
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise ValueError
             data = json.loads(path.read_text(encoding="utf-8"))
-            found = {form: _row(data[form]) for form in FORMS if isinstance(data.get(form), dict)}
+            found = {form: _form(form, data[form]) for form in FORMS
+                     if isinstance(data.get(form), dict)}
         except (OSError, ValueError, AttributeError):
             problems.append(Problem(None, path.name, "berkas rusak, terlalu besar, atau bukan "
                                                      "jawaban formulir evaluasi; dilewati."))
             continue
-        rows += [{"formulir": form, **row} for form, row in found.items() if row]
+        rows += [row for blocks in found.values() if blocks for row in blocks]
         problems += [Problem(None, path.name, f"formulir {FORMS[form]} belum lengkap; tidak "
-                                              "dihitung.") for form, row in found.items()
-                     if row is None]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for element in ELEMENTS:
-        frame[element] = frame[element].astype("int64")
-    return frame, problems
+                                              "dihitung.") for form, blocks in found.items()
+                     if blocks is None]
+    return pd.DataFrame(rows, columns=COLUMNS), problems
 
 
-def _row(given: dict) -> dict | None:
-    """One form's answers, or None if it is incomplete (a form left half-filled)."""
-    values = {e: given.get(e) for e in ELEMENTS}
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v in SCALE
-               for v in values.values()):
-        return None
+def _valid(value, optional: bool = False) -> bool:
+    if optional and value in (None, NOT_PROVIDED):
+        return True
+    return isinstance(value, int) and not isinstance(value, bool) and value in SCALE
+
+
+def _block(form: str, session: str, given: dict, comment) -> dict:
+    row = dict.fromkeys(COLUMNS, math.nan)
+    elements = TEACHER if session else ORGANISATION
+    for e in elements:
+        value = given.get(e)
+        row[e] = (math.nan if value is None or (isinstance(value, float) and math.isnan(value))
+                  or value == NOT_PROVIDED else float(value))
+    row.update(formulir=form, sesi=session,
+               komentar=comment if isinstance(comment, str) else "")
+    return row
+
+
+def _form(form: str, given: dict) -> list[dict] | None:
+    """One form's rows, or None if it is incomplete (a form left half-filled). A day form
+    holds one block per session (``{"H2-pagi": {...}, "komentar": "…"}``)."""
     comment = given.get("komentar")
-    return {**values, "komentar": comment if isinstance(comment, str) else ""}
+    if form == FINAL:
+        if not all(_valid(given.get(e), e == MEALS) for e in ORGANISATION):
+            return None
+        return [_block(form, "", given, comment)]
+    sessions = {k: v for k, v in given.items() if k != "komentar"}
+    if not sessions or not all(
+            isinstance(k, str) and k.startswith(f"H{form[-1]}-") and isinstance(v, dict)
+            and all(_valid(v.get(e)) for e in TEACHER) for k, v in sessions.items()):
+        return None
+    return [_block(form, k, v, comment if n == 0 else "")
+            for n, (k, v) in enumerate(sessions.items())]

@@ -1,6 +1,7 @@
 """The evaluation form at the end of each day notebook (thin: the index is computed in
-:mod:`humaskit.evaluation`). Ratings are saved to ``evaluasi_penyelenggaraan.json`` beside
-the notebook, one entry per form, and shown in the cell so that they travel with it."""
+:mod:`humaskit.evaluation`). A day's form rates the teacher of each of that day's sessions;
+the final form rates the organisation. Ratings are saved to ``evaluasi_penyelenggaraan.json``
+beside the notebook, one entry per form, and shown in the cell so that they travel with it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,21 @@ import ipywidgets as w
 
 from humaskit import evaluation
 from humaskit.exercises import answers
+from humaskit.training import schedule
+
+
+def _sessions(form: str) -> list[schedule.Session]:
+    day = int(form[-1])
+    return [s for s in schedule.sessions() if s.day == day]
+
+
+def _buttons(value, meals: bool = False) -> w.ToggleButtons:
+    options = [(f"{n} {label}", n) for n, label in evaluation.SCALE.items()]
+    if meals:
+        options.append(("Tidak disediakan", evaluation.NOT_PROVIDED))
+    allowed = [n for _, n in options]
+    return w.ToggleButtons(options=options, value=value if value in allowed else None,
+                           style={"button_width": "110px"})
 
 
 class Evaluasi:
@@ -24,11 +40,18 @@ class Evaluasi:
         self.path = Path(folder) / evaluation.ANSWER_FILE
         self.mirror = answers.Mirror(evaluation.ANSWER_FILE)
         saved = self._saved().get(form, {})
-        self.ratings = {e: w.ToggleButtons(
-            options=[(f"{n} {label}", n) for n, label in evaluation.SCALE.items()],
-            value=saved.get(e) if saved.get(e) in evaluation.SCALE else None,
-            style={"button_width": "110px"}) for e in evaluation.ELEMENTS}
-        self.comment = w.Textarea(value=saved.get("komentar", "") or "",
+        saved = saved if isinstance(saved, dict) else {}
+        #: block (session id, or "" for the organisation) -> element -> buttons
+        self.ratings: dict[str, dict[str, w.ToggleButtons]] = {}
+        if form == evaluation.FINAL:
+            self.ratings[""] = {e: _buttons(saved.get(e), e == evaluation.MEALS)
+                                for e in evaluation.ORGANISATION}
+        else:
+            self.sessions = _sessions(form)
+            for s in self.sessions:
+                mine = saved.get(s.id) if isinstance(saved.get(s.id), dict) else {}
+                self.ratings[s.id] = {e: _buttons(mine.get(e)) for e in evaluation.TEACHER}
+        self.comment = w.Textarea(value=str(saved.get("komentar", "") or ""),
                                   placeholder="Saran atau komentar (boleh dikosongkan)",
                                   layout=w.Layout(width="600px", height="70px"))
         self.button = w.Button(description="Simpan evaluasi", icon="save",
@@ -44,14 +67,19 @@ class Evaluasi:
         return data if isinstance(data, dict) else {}
 
     def save(self) -> bool:
-        """Write this form's ratings (all five required) and update the copy in the cell."""
-        missing = [e for e, box in self.ratings.items() if box.value is None]
+        """Write this form's ratings (every one required) and update the copy in the cell."""
+        statements = {**evaluation.TEACHER, **evaluation.ORGANISATION}
+        missing = [f"{statements[e]}" + (f" (sesi {block})" if block else "")
+                   for block, boxes in self.ratings.items()
+                   for e, box in boxes.items() if box.value is None]
         if missing:
             self.status.value = ("<span style='color:#c0392b'>Belum dinilai: "
-                                 + ", ".join(missing) + ".</span>")
+                                 + "; ".join(missing) + ".</span>")
             return False
         data = self._saved()
-        data[self.form] = {**{e: box.value for e, box in self.ratings.items()},
+        blocks = {block: {e: box.value for e, box in boxes.items()}
+                  for block, boxes in self.ratings.items()}
+        data[self.form] = {**blocks.pop("", {}), **blocks,
                            "komentar": self.comment.value.strip()}
         stamp = answers.now()
         data["disimpan_pada"] = stamp
@@ -63,11 +91,22 @@ class Evaluasi:
         return True
 
     def widget(self) -> w.Widget:
-        rows = [w.HTML(f"<b>Evaluasi {evaluation.FORMS[self.form]}</b> (1 = tidak baik, "
-                       "4 = sangat baik). Jawaban tidak dinilai dan dilaporkan tanpa nama.")]
-        for element, statement in evaluation.ELEMENTS.items():
-            rows += [w.HTML(f"<p style='margin:.6em 0 .2em'>{statement}</p>"),
-                     self.ratings[element]]
+        if self.form == evaluation.FINAL:
+            intro = ("<b>Evaluasi penyelenggaraan</b> (1 = tidak baik, 4 = sangat baik). "
+                     "Jawaban tidak dinilai dan dilaporkan tanpa nama.")
+        else:
+            intro = (f"<b>Evaluasi pengajar {evaluation.FORMS[self.form]}</b>: nilailah "
+                     "fasilitator atau narasumber setiap sesi hari ini (1 = tidak baik, "
+                     "4 = sangat baik). Jawaban tidak dinilai dan dilaporkan tanpa nama.")
+        rows = [w.HTML(intro)]
+        for block, boxes in self.ratings.items():
+            if block:
+                session = next(s for s in self.sessions if s.id == block)
+                rows.append(w.HTML(f"<p style='margin:1em 0 .2em'><b>Pengajar sesi "
+                                   f"{session.part} ({session.clock})</b></p>"))
+            for element, box in boxes.items():
+                statement = {**evaluation.TEACHER, **evaluation.ORGANISATION}[element]
+                rows += [w.HTML(f"<p style='margin:.5em 0 .2em'>{statement}</p>"), box]
         self.mirror.show()
         return w.VBox([*rows, self.comment, self.button, self.status])
 

@@ -231,8 +231,9 @@ def run(out: Path, workers: int | None = None, progress: bool = True,
     training_demo.write(out, people)
     organiser = publish.publish(out, pdf=find_browser() is not None)
     print(f"Selesai. Buka {ws.reports / 'dasbor.html'}\n"
-          f"  penyelenggaraan: {organiser['folder']}/laporan_penyelenggaraan.docx (dan .html),"
-          f" {organiser['certificates']} sertifikat\n"
+          f"  penyelenggaraan: {organiser['folder']}/laporan_penyelenggaraan.docx (dan .html"
+          + (f", .pdf oleh {organiser['pdf']}" if organiser["pdf"] else "")
+          + f"), {organiser['certificates']} sertifikat\n"
           f"  umpan balik: {ws.feedback}/<id>/<latihan>.html\n"
           f"  ekspor:      {ws.exports}/nilai_kohort.xlsx (dan CSV)\n"
           f"  gradebook:   {ws.db_url()}")

@@ -1,4 +1,8 @@
-"""The cohort roster: one row per participant (``id,nama,instansi,jabatan``), validated on load."""
+"""The cohort roster: one row per participant (``id,nama,instansi,jabatan``), validated on load.
+
+Two optional columns serve the certificates an ASN credits JP with: ``nip`` (18 digits,
+spaces allowed) and ``pangkat_golongan`` (e.g. ``Penata Muda, III/a``); a roster without them
+stays valid."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ import pandas as pd
 from humaskit import ROOT
 
 COLUMNS = ("id", "nama", "instansi", "jabatan")
+OPTIONAL = ("nip", "pangkat_golongan")
+NIP = re.compile(r"^\d{18}$")
 #: nbgrader uses the id as a folder name and joins exchange names with "+": keep it plain
 #: (codes such as P01, a NIP or a BNSP registration number all fit).
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -29,6 +35,8 @@ class Participant:
     nama: str
     instansi: str
     jabatan: str
+    nip: str = ""
+    pangkat_golongan: str = ""
 
 
 def load(path: Path) -> dict[str, Participant]:
@@ -44,8 +52,9 @@ def load(path: Path) -> dict[str, Participant]:
                           f"(kolom yang diperlukan: {', '.join(COLUMNS)}).")
     problems = []
     participants: dict[str, Participant] = {}
-    for number, row in enumerate(table[list(COLUMNS)].itertuples(index=False), start=2):
-        values = {c: str(v).strip() for c, v in zip(COLUMNS, row)}
+    given = [c for c in OPTIONAL if c in table.columns]
+    for number, row in enumerate(table[[*COLUMNS, *given]].itertuples(index=False), start=2):
+        values = {c: str(v).strip() for c, v in zip((*COLUMNS, *given), row)}
         empty = [c for c in COLUMNS if not values[c]]
         if empty:
             problems.append(f"baris {number}: kolom {', '.join(empty)} kosong")
@@ -53,6 +62,10 @@ def load(path: Path) -> dict[str, Participant]:
         if not ID_PATTERN.match(values["id"]):
             problems.append(f"baris {number}: id '{values['id']}' hanya boleh huruf, angka, "
                             "titik, garis bawah atau tanda hubung, tanpa spasi")
+            continue
+        if values.get("nip") and not NIP.match(values["nip"].replace(" ", "")):
+            problems.append(f"baris {number}: NIP '{values['nip']}' harus 18 angka "
+                            "(spasi boleh)")
             continue
         if values["id"] in participants:
             problems.append(f"baris {number}: id '{values['id']}' sudah dipakai baris lain")

@@ -17,6 +17,7 @@ from pandera import Check, Column
 
 from humaskit import safe_text
 from humaskit.datasets.validation import DatasetError, Problem, read_csv, validate
+from humaskit.training import curriculum
 from humaskit.training.schedule import Session, whole_jp
 
 FILE = "daftar_hadir.csv"
@@ -79,10 +80,12 @@ def _repeated(frame: pd.DataFrame) -> list[Problem]:
 
 def summary(records: pd.DataFrame, roster: dict, sessions: list[Session],
             threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
-    """Per participant: sessions attended, minutes, JP (whole), % of the training, and
-    whether the certificate threshold (≥ ``threshold`` %) is met, with the reason if not.
-    A session with no row for a participant counts as not attended."""
+    """Per participant: sessions attended, minutes, JP (the whole JP of the sessions
+    attended, :func:`curriculum.allocate`), % of the training's minutes, and whether the
+    certificate threshold (≥ ``threshold`` %) is met, with the reason if not. A session with
+    no row for a participant counts as not attended."""
     minutes = {s.id: s.minutes for s in sessions}
+    jp = curriculum.allocate(sessions)
     total = sum(minutes.values())
     rows = []
     for pid, who in roster.items():
@@ -94,7 +97,7 @@ def summary(records: pd.DataFrame, roster: dict, sessions: list[Session],
         rows.append({
             "id": pid, "nama": who.nama, "instansi": who.instansi,
             "sesi_hadir": len(attended), "sesi_total": len(sessions), "menit": done,
-            "jp": whole_jp(done), "persen_kehadiran": share, "memenuhi": meets,
+            "jp": sum(jp[s] for s in attended), "persen_kehadiran": share, "memenuhi": meets,
             "alasan": "" if meets else (
                 f"kehadiran {share:.1f}% di bawah ambang {threshold:g}%".replace(".", ",")
                 + (f"; tidak hadir: {', '.join(s.id for s in sessions if s.id not in attended)}"

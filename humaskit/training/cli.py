@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from humaskit import documents
 from humaskit.datasets.validation import DatasetError
 from humaskit.grading.workspace import DEFAULT_OUT
 from humaskit.safe_text import visible, visible_lines
@@ -28,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--templat", action="store_true",
                         help="only write blank identity, attendance and evaluation sheets")
     parser.add_argument("--tanpa-pdf", action="store_true", dest="no_pdf",
-                        help="write certificates as HTML only")
+                        help="write the report and certificates without PDF")
+    parser.add_argument("--kertas", choices=sorted(documents.PAPER), default="A4",
+                        help="paper of the report (default A4; F4 is folio)")
     parser.set_defaults(func=run)
 
 
@@ -38,19 +41,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.templat:
-            made = publish.templates(args.kohort)
+            made, unmade = publish.templates(args.kohort)
             for path in made:
-                print(f"Templat dibuat: {path}")
+                print(f"Dibuat: {path}")
             if not made:
                 print("Semua templat sudah ada; tidak ada yang ditimpa.")
+            if unmade:
+                print(unmade)
             return 0
-        done = publish.publish(args.kohort, args.threshold, pdf=not args.no_pdf)
+        done = publish.publish(args.kohort, args.threshold, pdf=not args.no_pdf,
+                               paper=args.kertas)
     except DatasetError as error:
         print(visible_lines(error))
         print("Tidak ada keluaran yang ditulis; keluaran sebelumnya (bila ada) tetap utuh.")
         return 1
     folder = done["folder"]
-    print(f"Laporan: {folder / 'laporan_penyelenggaraan.docx'} (dan .html)\n"
+    pdf = f", PDF dibuat dengan {done['pdf']}" if done["pdf"] else ""
+    print(f"Laporan ({args.kertas}): {folder / 'laporan_penyelenggaraan.docx'} (dan .html{pdf})\n"
           f"Sertifikat: {done['certificates']} peserta di {folder / 'sertifikat'}; "
           f"{done['below']} peserta belum memenuhi ambang (lihat tidak_memenuhi.csv).")
     for note in done["notes"]:

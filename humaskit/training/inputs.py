@@ -4,11 +4,13 @@ The cohort folder is the grading output (``humaskit grade all --out …``). Besi
 grading stage wrote (roster, ``ekspor/*.csv``), the facilitator keeps the training's own
 records in ``penyelenggaraan/``::
 
-    penyelenggaraan/identitas.csv        the training's identity and signatories
+    penyelenggaraan/identitas.csv        identity, legal basis, committee, teachers, photos
     penyelenggaraan/daftar_hadir.csv     attendance per participant and session
-    penyelenggaraan/evaluasi.csv         paper evaluation forms, typed in (optional)
+    penyelenggaraan/evaluasi_pengajar.csv, evaluasi_penyelenggaraan.csv
+                                         paper evaluation forms, typed in (optional)
     penyelenggaraan/evaluasi/*.json      the evaluation form's answers files (optional)
     penyelenggaraan/rtl/<id>.csv         each participant's RTL (``rtl_saya.csv``, optional)
+    penyelenggaraan/<photos>             documentation pictures named in identitas.csv
 
 Identity and attendance must be right (certificates depend on them): their problems stop
 the build. A bad evaluation or RTL file is noted and left out. What participants wrote is
@@ -59,8 +61,8 @@ def folder(out: Path) -> Path:
 def _export(out: Path, name: str, notes: list[str], what: str) -> pd.DataFrame:
     path = Path(out) / "ekspor" / name
     if not path.exists():
-        notes.append(f"{what} belum ada ({path.name} tidak ditemukan): jalankan "
-                     "`humaskit grade all` lebih dulu bila bagian ini diperlukan.")
+        notes.append(f"{what} belum ada: nilai kohort belum diekspor (jalankan humaskit grade "
+                     "all lebih dulu bila bagian ini diperlukan).")
         return pd.DataFrame()
     return pd.read_csv(path, encoding="utf-8-sig")
 
@@ -83,7 +85,8 @@ def load(out: Path) -> Inputs:
                 f"--kohort {out} --templat`, lalu isi.")])
     notes: list[str] = []
     return Inputs(
-        out=out, identity=identity.read(records / identity.FILE), roster=roster,
+        out=out, identity=identity.read(records / identity.FILE, [s.id for s in sessions]),
+        roster=roster,
         sessions=sessions,
         attendance=attendance.read(records / attendance.FILE, roster, sessions),
         cells=_export(out, "nilai_per_bagian.csv", notes, "Nilai per sel"),
@@ -94,17 +97,17 @@ def load(out: Path) -> Inputs:
 
 def _evaluations(records: Path, notes: list[str]) -> pd.DataFrame:
     frames = []
-    sheet = records / evaluation.CSV_FILE
-    if sheet.exists():
-        try:
-            frames.append(evaluation.read_sheet(sheet))
-        except DatasetError as error:
-            notes.append(f"{error} (berkas ini tidak dihitung)")
+    for name in (evaluation.TEACHER_CSV, evaluation.ORGANISATION_CSV):
+        if (records / name).exists():
+            try:
+                frames.append(evaluation.read_sheet(records / name))
+            except DatasetError as error:
+                notes.append(f"{error} (berkas ini tidak dihitung)")
     answers = records / "evaluasi"
     if answers.is_dir():
         frame, problems = evaluation.read_answers(answers)
         frames.append(frame)
-        notes += [f"evaluasi/{p}" for p in problems]
+        notes += [f"Berkas jawaban evaluasi {p.column}: {p.message}" for p in problems]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=evaluation.COLUMNS)
@@ -122,10 +125,11 @@ def _rtl(records: Path, roster: dict, notes: list[str]) -> dict[str, pd.DataFram
     found = {}
     for path in sorted((records / "rtl").glob("*.csv")) if (records / "rtl").is_dir() else []:
         if path.stem not in roster:
-            notes.append(f"rtl/{path.name}: nama berkas bukan id peserta di daftar; dilewati.")
+            notes.append(f"Berkas RTL {path.name}: nama berkas bukan id peserta di daftar; "
+                         "dilewati.")
             continue
         if path.is_symlink():
-            notes.append(f"rtl/{path.name}: tautan, bukan berkas biasa; dilewati.")
+            notes.append(f"Berkas RTL {path.name}: tautan, bukan berkas biasa; dilewati.")
             continue
         try:
             if path.stat().st_size > MAX_RTL_BYTES:
@@ -137,7 +141,7 @@ def _rtl(records: Path, roster: dict, notes: list[str]) -> dict[str, pd.DataFram
         except (ValueError, OSError) as error:
             said = str(error) if str(error).startswith("Berkas") else (
                 "berkas tidak dapat dibaca sebagai RTL humaskit")
-            notes.append(f"rtl/{path.name}: {said}; dilewati.")
+            notes.append(f"Berkas RTL {path.name}: {said}; dilewati.")
     return found
 
 
