@@ -110,10 +110,10 @@ def _sessions_of(*minutes: int) -> list[schedule.Session]:
 def test_the_programmes_sessions_and_modules_add_up_to_its_total_jp():
     sessions = schedule.sessions()
     jp = curriculum.allocate(sessions)
-    assert sum(jp.values()) == attendance.total_jp(sessions) == 26
+    assert sum(jp.values()) == attendance.total_jp(sessions) == 27
     assert all(abs(jp[s.id] - s.minutes / schedule.JP_MINUTES) < 1 for s in sessions)
     modules = curriculum.modules(sessions)
-    assert [(m.day, m.jp) for m in modules] == [(1, 6), (2, 7), (3, 6), (4, 7)]
+    assert [(m.day, m.jp) for m in modules] == [(1, 6), (2, 8), (3, 6), (4, 7)]
     assert modules[1].title == "Manajemen isu" and modules[1].sessions == ("H2-pagi",
                                                                            "H2-siang")
     assert "latihan terstruktur" in modules[1].methods
@@ -324,10 +324,10 @@ def test_the_preface_states_the_legal_basis_the_organiser_gave(word):
 
 def test_the_curriculum_shows_whole_jp_per_mata_pelatihan_adding_up_to_the_total(word):
     rows = _table(word, "No", "Mata pelatihan", "JP", "Pengajar", "Metode")
-    assert [r[2] for r in rows[1:]] == ["6", "7", "6", "7", "26"]
+    assert [r[2] for r in rows[1:]] == ["6", "8", "6", "7", "27"]
     assert rows[2][3] == "Sri Wahyuni, S.Sos., M.Si." and "diskusi" in rows[2][4]
     sessions = _table(word, "Sesi", "Kegiatan", "Menit", "JP", "Pengajar")
-    assert sum(int(r[3]) for r in sessions[1:]) == 26
+    assert sum(int(r[3]) for r in sessions[1:]) == 27
     assert sessions[1][0] == "H1-pagi\nSenin, 23 November 2026\n08.30–13.15"
 
 
@@ -375,14 +375,14 @@ def test_the_approval_page_has_both_signatories_with_nip(word):
 def test_the_appendix_holds_attendance_sheets_participants_photo_and_certificates(word):
     sheets = [t for t in word.tables if t.rows[0].cells[-1].text == "Tanda tangan"]
     assert len(sheets) == len(schedule.sessions())
-    h2_siang = [[c.text for c in r.cells] for r in sheets[2].rows]
-    assert ["3", "Dewi Kartika Sari", "Dinas Kesehatan", "tidak", ""] in h2_siang
+    h3_siang = [[c.text for c in r.cells] for r in sheets[4].rows]
+    assert ["3", "Dewi Kartika Sari", "Dinas Kesehatan", "tidak", ""] in h3_siang
     people = _table(word, "No", "Nama", "NIP", "Pangkat/golongan", "Jabatan", "Instansi")
     assert people[3][2:4] == ["19870126 201101 2 003", "Penata, III/c"]
     assert len(word.inline_shapes) == 4  # charts: gain, exercise steps, organisation; 1 photo
     certificates = _table(word, "No", "Nomor sertifikat", "Nama", "NIP", "JP")
     assert len(certificates) == 10 and certificates[1][1] == "001/800/BIMTEK-HUMAS/XI/2026"
-    assert {r[4] for r in certificates[1:]} == {"26"}
+    assert {r[4] for r in certificates[1:]} == {"27"}
 
 
 def test_no_internal_name_or_iso_date_reaches_the_report(word, published):
@@ -451,13 +451,13 @@ def test_the_guide_states_the_total_jp_its_schedule_gives():
 def test_a_certificate_carries_nip_the_programmes_jp_and_a_back_page(published):
     _out, done = published
     page = (done["folder"] / "sertifikat" / "dewi_kartika.html").read_text(encoding="utf-8")
-    # Dewi missed one session (23 JP attended): the certificate states the programme's 26 JP
+    # Dewi missed one session (25 JP attended): the certificate states the programme's 27 JP
     assert "19870126 201101 2 003" in page and "Penata, III/c" in page
     assert "Analis Kebijakan Ahli Muda" in page and "Dinas Kesehatan" in page
-    assert "26 jam pelajaran (JP)" in page and "23 jam" not in page
+    assert "27 jam pelajaran (JP)" in page and "25 jam" not in page
     assert "Muara Seruni, 26 November 2026" in page and "NIP 19700512 199503 1 002" in page
     back = page.split("DAFTAR MATA PELATIHAN", 1)[1]
-    assert re.findall(r"<td class='jp'>(\d+)</td>", back) == ["6", "7", "6", "7", "26"]
+    assert re.findall(r"<td class='jp'>(\d+)</td>", back) == ["6", "8", "6", "7", "27"]
     assert "<svg" in page  # the QR code, drawn inline
     assert not (done["folder"] / "sertifikat" / "yohanes_bere.html").exists()
     below = pd.read_csv(done["folder"] / "sertifikat" / "tidak_memenuhi.csv",
@@ -492,7 +492,7 @@ def test_sertifikat_periksa_accepts_a_genuine_and_refuses_a_tampered_certificate
         capsys.readouterr().out)
     genuine = certificate_cli.qr_text(page)
     assert genuine.split("|")[2:6] == ["001/800/BIMTEK-HUMAS/XI/2026", "Rini Paramitha",
-                                       identity.WORKSHOP, "26"]
+                                       identity.WORKSHOP, "27"]
     for field, value in ((3, "Rini Paramitha Putri"), (5, "40"), (2, "999/800/X/2026")):
         forged = genuine.split("|")
         forged[field] = value
