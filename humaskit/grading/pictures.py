@@ -167,7 +167,12 @@ def draw(specs: list, uid: int = -1) -> list[bytes | str]:
     todo = [i for i, reason in enumerate(results) if reason is None]
     deadline = time.monotonic() + PAGE_SECONDS
     while todo:
-        renderer = Renderer([specs[i] for i in todo], uid)
+        try:
+            renderer = Renderer([specs[i] for i in todo], uid)
+        except (sandbox.SandboxError, OSError) as exc:  # the machine's fault: say so
+            for index in todo:
+                results[index] = f"penggambar grafik tidak dapat dijalankan ({exc})"
+            break
         try:
             while todo:
                 left = deadline - time.monotonic()
