@@ -11,7 +11,8 @@ exercise), places it in a course's ``submitted/`` folder, then in one run times
   cores), each submission in its sandbox.
 
 It prints both times, the speed-up and submissions per minute, and checks that every grade
-cell of every well-formed submission got the same score from both.
+cell of every well-formed submission got the same score from both. Then it times writing the
+feedback pages, whose charts are drawn in sandboxes (:mod:`humaskit.grading.pictures`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from humaskit.exercises import course
 from humaskit.exercises.issue_analysis import samples as analysis_samples
 from humaskit.exercises.issue_mapping import samples as issue_samples
 from humaskit.exercises.self_assessment import samples as self_samples
-from humaskit.grading import autograde, cohort, collect
+from humaskit.grading import autograde, cohort, collect, feedback
 
 ROSTER_HEADER = "id,nama,instansi,jabatan\n"
 EXERCISES = ("pemetaan_isu", "pemetaan_isu_analis", "asesmen_mandiri")
@@ -102,7 +103,7 @@ def run_humaskit(base: Path, stock_root: Path, participants: int, workers: int) 
     start = time.perf_counter()
     collect.collect(ws, [inbox], people, cohort.assignments(ws))
     autograde.run(ws, people, workers=workers, progress=False)
-    return time.perf_counter() - start, ws.db_url()
+    return time.perf_counter() - start, ws
 
 
 def main() -> int:
@@ -126,15 +127,21 @@ def main() -> int:
         stock = run_stock(stock_root)
         print(f"stock nbgrader autograde (serial): {stock:8.1f} s  "
               f"{60 * total / stock:6.1f} submissions/min")
-        ours, db_url = run_humaskit(base, stock_root, args.participants, args.workers)
+        ours, ws = run_humaskit(base, stock_root, args.participants, args.workers)
         print(f"humaskit grade ({args.workers} workers):    {ours:8.1f} s  "
               f"{60 * total / ours:6.1f} submissions/min")
         print(f"speed-up: {stock / ours:.2f}x")
-        mine, theirs = cell_scores(db_url), cell_scores(f"sqlite:///{stock_root / 'gradebook.db'}")
+        mine, theirs = cell_scores(ws.db_url()), cell_scores(f"sqlite:///{stock_root / 'gradebook.db'}")
         compared = [k for k in theirs if (k[0], k[1]) not in broken]
         differ = [k for k in compared if mine.get(k) != theirs[k]]
         print(f"scores: {len(compared)} grade cells of well-formed submissions compared, "
               f"{len(differ)} differ" + (f": {differ[:5]}" if differ else ""))
+        start = time.perf_counter()
+        pages = feedback.write_all(ws)
+        took = time.perf_counter() - start
+        drawn = sum(p.read_text(encoding="utf-8").count('alt="grafik keluaran"') for p in pages)
+        print(f"feedback: {len(pages)} pages with {drawn} charts drawn in sandboxes, "
+              f"{took:.1f} s")
         return 1 if differ else 0
     finally:
         if not args.keep:

@@ -5,7 +5,7 @@ Every notebook calls :func:`enable_offline` first; handouts use :func:`to_png` /
 When ``$HUMASKIT_STATIC_CHARTS`` is set (``humaskit handouts`` sets it for the kernels it
 runs), :func:`enable_offline` renders every chart as a static PNG image instead; set to
 ``spec`` (the grading sandbox does), charts are output as their Vega-Lite specification only,
-for the grader to turn into pictures (:func:`spec_to_png`).
+for the grader to turn into pictures in a sandbox (:mod:`humaskit.grading.pictures`).
 """
 
 from __future__ import annotations
@@ -112,14 +112,6 @@ def spec_bundle(spec: dict, **_options) -> dict:
     """A chart as its specification under a mimetype nbformat accepts as JSON (altair 6's own
     ``mimetype`` renderer uses ``…v6.json``, which nbformat rejects)."""
     return {SPEC_MIME: spec, "text/plain": "<grafik Vega-Lite>"}
-
-
-def spec_to_png(spec: dict, scale: float = 1.0) -> bytes:
-    """A PNG of a Vega-Lite spec that came from elsewhere (a participant's notebook): nothing
-    is loaded from any URL or file."""
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
 
 
 def png_data_uri(chart: alt.TopLevelMixin) -> str:

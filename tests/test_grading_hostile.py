@@ -8,18 +8,22 @@ correctly, that nothing outside the cohort's folder changed, and that nothing is
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
+import http.server
 import json
 import os
 import pwd
 import re
 import signal
+import struct
 import subprocess
 import sys
 import threading
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -30,9 +34,19 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
-from humaskit import evaluation
+from humaskit import ROOT, cli, evaluation
 from humaskit.exercises import answers
-from humaskit.grading import autograde, cohort, collect, export, feedback, report, roster, sandbox
+from humaskit.grading import (
+    autograde,
+    cohort,
+    collect,
+    export,
+    feedback,
+    pictures,
+    report,
+    roster,
+    sandbox,
+)
 from humaskit.grading.sandbox import Limits
 
 pytestmark = pytest.mark.slow
@@ -82,8 +96,117 @@ def write(folder: Path, name: str, nb) -> Path:
     return path
 
 
+def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A PNG of one colour."""
+    raw = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def pixels(data: bytes) -> list[tuple[int, int, int]]:
+    """The RGB pixels of an 8-bit RGB or RGBA PNG (what vl-convert writes)."""
+    pos, idat, head = 8, b"", ()
+    while pos < len(data):
+        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IHDR":
+            head = struct.unpack(">IIBBBBB", data[pos + 8:pos + 8 + size])
+        elif kind == b"IDAT":
+            idat += data[pos + 8:pos + 8 + size]
+        pos += 12 + size
+    width, height, depth, colour = head[:4]
+    assert depth == 8 and colour in (2, 6)
+    step = 3 if colour == 2 else 4
+    raw, stride, found, before = zlib.decompress(idat), width * step, [], bytearray(width * step)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            a, b = line[x - step] if x >= step else 0, before[x]
+            c = before[x - step] if x >= step else 0
+            guess = {0: 0, 1: a, 2: b, 3: (a + b) // 2}.get(kind)
+            if guess is None:  # Paeth
+                p = a + b - c
+                guess = a if abs(p - a) <= min(abs(p - b), abs(p - c)) else (
+                    b if abs(p - b) <= abs(p - c) else c)
+            line[x] = (line[x] + guess) & 255
+        found += [tuple(line[i:i + 3]) for i in range(0, stride, step)]
+        before = line
+    return found
+
+
+RED = (255, 0, 0)
+RED_PNG = png(40, 40, RED)
+
+
+def vegalite(spec: dict) -> str:
+    """A cell that shows ``spec`` as a chart output, as altair does."""
+    return ("from IPython.display import display\n"
+            f"display({{'application/vnd.vegalite.v5+json': {spec!r}, 'text/plain': 'grafik'}},"
+            " raw=True)")
+
+
+def image_chart(url: str) -> dict:
+    return {"data": {"values": [{"u": url}]}, "width": 60, "height": 60,
+            "mark": {"type": "image", "width": 40, "height": 40},
+            "encoding": {"url": {"field": "u", "type": "nominal"}, "x": {"value": 30},
+                         "y": {"value": 30}}}
+
+
+SMALL_CHART = {"data": {"values": [{"a": 1, "b": 2}, {"a": 2, "b": 3}]}, "mark": "bar",
+               "encoding": {"x": {"field": "a", "type": "ordinal"},
+                            "y": {"field": "b", "type": "quantitative"}}}
+#: 185 bytes that used to run the grader out of memory, and a canvas that aborted it.
+SEQUENCE_CHART = {"data": {"sequence": {"start": 0, "stop": 3_000_000, "as": "x"}},
+                  "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+CANVAS_CHART = dict(SMALL_CHART, width=100_000, height=100_000)
+#: Paths of the kit and of the trainer a participant's cell tries to read.
+KIT_FILES = [ROOT / "README.md", ROOT / "pyproject.toml", ROOT / ".git", ROOT / ".git" / "HEAD",
+             ROOT / "exercises", ROOT / "exercises" / "source",
+             ROOT / "exercises" / "source" / "pemetaan_isu" / "pemetaan_isu.ipynb"]
+
+
+def looking_around(paths: list[Path]) -> str:
+    """A participant cell that tries to read ``paths`` and prints what it got."""
+    return ("import json, os\nfound = {}\n"
+            f"for path in {[str(p) for p in paths]!r}:\n"
+            "    try:\n"
+            "        found[path] = 'TERBACA ' + str(os.listdir(path) if os.path.isdir(path) "
+            "else open(path, 'rb').read(40))\n"
+            "    except OSError as exc:\n"
+            "        found[path] = type(exc).__name__\n"
+            "print('DILIHAT', json.dumps(found, sort_keys=True))")
+
+
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
+def listener():
+    """A web server on 127.0.0.1 that records every request it gets (and answers red)."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(RED_PNG)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1], requests
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, listener):
     base = tmp_path_factory.mktemp("hostile")
     course_root = toy.make_course(base / "course")
     (base / "roster.csv").write_text(ROSTER, encoding="utf-8")
@@ -91,13 +214,20 @@ def hostile(tmp_path_factory):
     secret.mkdir(mode=0o700)
     (secret / "kunci.txt").write_text("RAHASIA_ROOT")
     (secret / "kunci.txt").chmod(0o600)
+    (secret / "merah.png").write_bytes(RED_PNG)
+    (secret / "merah.png").chmod(0o600)
     ws = cohort.setup(base / "out", base / "roster.csv", course_root)
     released = nbformat.read(ws.course / "release" / toy.ASSIGNMENT /
                              f"{toy.ASSIGNMENT}.ipynb", 4)
     good = toy.answered(released)
     gradebook = ws.course / "gradebook.db"
     inbox = base / "kiriman"
-    write(inbox, "ani.ipynb", good)
+    # A correct participant with a chart, who also looks around the kit and the trainer's
+    # folders.
+    write(inbox, "ani.ipynb", toy.with_cell(toy.with_cell(good, vegalite(SMALL_CHART)),
+                                            looking_around(
+        [*KIT_FILES, base / "roster.csv", base / "out" / "penilaian.json",
+         course_root / "source"])))
     # A kernel-side hook and input transformer, with wrong answers.
     write(inbox, "budi.ipynb", toy.with_cell(
         toy.answered(released, tambah="jumlah = -5", nilai="nilai = 0"),
@@ -115,6 +245,11 @@ def hostile(tmp_path_factory):
         "    except OSError as exc:\n"
         "        print(type(exc).__name__)\n"
         f"print(open({str(secret / 'kunci.txt')!r}).read())")))
+    # Chart image marks naming a root-only file and a local web server.
+    citra = nbformat.read(inbox / "citra.ipynb", 4)
+    for url in (f"file://{secret / 'merah.png'}", f"http://127.0.0.1:{listener[0]}/merah.png"):
+        citra = toy.with_cell(citra, vegalite(image_chart(url)))
+    write(inbox, "citra.ipynb", citra)
     # A daemon that outlives its cell, and a process that would kill other kernels.
     write(inbox, "dodi.ipynb", toy.with_cell(good, (
         "import subprocess, sys\n"
@@ -133,6 +268,9 @@ def hostile(tmp_path_factory):
                               "display({'image/png': 'AAAA\"><script>alert(1)</script>'}, raw=True)")
     xss.cells.insert(1, nbformat.v4.new_markdown_cell(
         "<img src=x onerror=alert(1)> [klik](javascript:alert(2)) <b onclick=alert(3)>b</b>"))
+    # Charts over the caps, beside one that is fine.
+    for chart in (SMALL_CHART, CANVAS_CHART, SEQUENCE_CHART):
+        xss = toy.with_cell(xss, vegalite(chart))
     write(inbox, "gita.ipynb", xss)
     # A participant folder that is a link to the root-only folder, and a file that is a link.
     (inbox / "hadi").symlink_to(secret)
@@ -145,10 +283,26 @@ def hostile(tmp_path_factory):
     outside = digests(secret, inbox, course_root)
     people = cohort.participants(ws)
     record = collect.collect(ws, [inbox], people, cohort.assignments(ws))
-    state = autograde.run(ws, people, workers=2, limits=LIMITS, progress=False)
+    here = os.getcwd()
+    os.chdir("/")  # the trainer's working directory must not matter
+    try:
+        state = autograde.run(ws, people, workers=2, limits=LIMITS, progress=False)
+    finally:
+        os.chdir(here)
     time.sleep(0.5)
     return {"ws": ws, "state": state, "record": record, "outside": outside,
-            "folders": (secret, inbox, course_root), "people": people, "left": leftovers()}
+            "folders": (secret, inbox, course_root), "people": people, "left": leftovers(),
+            "inbox": inbox, "seen": looked_at(ws, "ani")}
+
+
+def looked_at(ws, student) -> dict[str, str]:
+    """What a participant's looking-around cell printed (empty if it did not run)."""
+    nb = nbformat.reads(graded_text(ws, student), 4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream" and "DILIHAT " in out.text:
+                return json.loads(out.text.split("DILIHAT ", 1)[1])
+    return {}
 
 
 def codes(hostile, student):
@@ -203,8 +357,7 @@ def test_hooks_and_transformers_neither_see_nor_pass_the_hidden_tests(hostile):
 
 
 def test_a_daemon_does_not_outlive_its_submission_nor_kill_other_kernels(hostile):
-    # Its kill loop can only reach its own kernel, which it takes down: its own loss.
-    assert "kernel_died" in codes(hostile, "dodi")
+    # Its kill loop finds no process to kill (the sandbox has no /proc), not even its own.
     for student in ("ani", "fajar", "hadi", "citra", "gita"):
         assert score(hostile["ws"], student) == 3, student
     assert leftovers() == []
@@ -269,21 +422,20 @@ def test_a_second_run_on_the_same_folder_is_refused(hostile):
 
 
 def test_the_sandbox_sees_only_the_allow_list():
-    probe = ("import os, json; print(json.dumps({'top': sorted(os.listdir('/')), 'mounts': "
-             "[l.split()[4] for l in open('/proc/self/mountinfo')], 'procs': "
-             "[p for p in os.listdir('/proc') if p.isdigit()], 'uid': os.getuid()}))")
+    probe = ("import os, json; print(json.dumps({'top': sorted(os.listdir('/')), 'proc': "
+             "[p for p in ('/proc/self/mountinfo', '/proc/1/cmdline', '/proc') "
+             "if os.path.exists(p)], 'pid': os.getpid(), 'uid': os.getuid()}))")
     code, out, _ = sandbox.run([sys.executable, "-c", probe], b"", LIMITS, 60, uid=64099)
     seen = json.loads(out)
     allowed = sandbox.allowed_paths()
-    tops = {Path(p).parts[1] for p in allowed} | {"dev", "proc", "tmp", "kerja"} | {
+    tops = {Path(p).parts[1] for p in allowed} | {"dev", "tmp", "kerja"} | {
         name for name in ("bin", "sbin", "lib", "lib64", "lib32", "libx32")
         if Path("/", name).exists()}
     assert code == 0 and set(seen["top"]) <= tops
-    fixed = ("/", "/proc", "/dev", "/tmp", "/kerja", "/dev/shm")
-    for mount in seen["mounts"]:
-        assert mount in fixed or mount.startswith(("/proc/", "/dev/")) or mount in allowed, mount
-    assert not any(Path(p).name in (".git", "exercises") for p in seen["mounts"])
-    assert len(seen["procs"]) <= 3  # its own pid namespace
+    assert not [p for p in allowed if Path(p).name in (".git", "exercises")]
+    assert str(ROOT) not in allowed and os.getcwd() not in allowed
+    assert seen["proc"] == []  # nothing lists the mounts (the host's folders) or processes
+    assert seen["pid"] < 10  # its own pid namespace
     if sandbox.is_root():
         assert seen["uid"] == 64099
 
@@ -715,3 +867,96 @@ def test_an_all_empty_text_column_is_written_to_csv(tmp_path):
     safe_text.to_csv(frame, tmp_path / "a.csv")
     assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines() == [
         "tanda_bukti,aksi", ",rapat", ",'=1+1"]
+
+
+# Issue 21, classes 1-3: the working directory, chart marks that reach out, charts too large.
+
+def test_grading_from_any_folder_gives_the_same_scores_and_shows_no_kit_source(hostile):
+    ws, key = hostile["ws"], f"{toy.ASSIGNMENT}/ani"
+    seen = {"/": (score(ws, "ani"), hostile["seen"])}
+    here = os.getcwd()
+    for folder in (ws.out, ROOT):  # a cohort folder, the kit root
+        state = ws.state()
+        del state[key]  # graded again, alone
+        ws.write("status.json", state)
+        os.chdir(folder)
+        try:
+            autograde.run(ws, hostile["people"], workers=1, limits=LIMITS, progress=False)
+        finally:
+            os.chdir(here)
+        seen[str(folder)] = (score(ws, "ani"), looked_at(ws, "ani"))
+        assert [s["code"] for s in ws.state()[key]["statuses"]] == ["ok"]
+    first = seen["/"]
+    assert first[0] == 3 and len(first[1]) == len(KIT_FILES) + 3
+    assert all(found == first for found in seen.values()), seen
+    assert not [path for path, what in first[1].items() if what.startswith("TERBACA")], first
+
+
+def test_the_sandbox_is_the_same_whatever_folder_the_grader_starts_in(tmp_path):
+    probe = ("import json; from humaskit.grading import sandbox; "
+             "print(json.dumps(sandbox.command(['python'], sandbox.Limits())))")
+    commands = {json.dumps(json.loads(subprocess.run(
+        [sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True,
+        check=True).stdout)) for folder in ("/", tmp_path, ROOT)}
+    assert len(commands) == 1
+    binds = json.loads(commands.pop())
+    bound = [binds[i + 1] for i, arg in enumerate(binds) if arg == "--ro-bind"]
+    assert str(tmp_path) not in bound and "/" not in bound and str(ROOT) not in bound
+    assert not [p for p in bound if Path(p).name in (".git", "exercises")]
+
+
+def unsandboxed_png(spec: dict) -> bytes:
+    """``spec`` drawn as the grader drew it before, in a process of its own (this one serves
+    the listener)."""
+    code = ("import sys, vl_convert as v; sys.stdout.buffer.write("
+            f"v.vegalite_to_png({spec!r}, allowed_base_urls=[]))")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120,
+                          check=False).stdout
+
+
+def test_chart_marks_reach_no_file_and_no_address(hostile, listener):
+    port, requests = listener
+    secret = hostile["folders"][0] / "merah.png"
+    # The payloads work: drawn by the grader itself, the file would show, the server be asked.
+    assert RED in pixels(unsandboxed_png(image_chart(f"file://{secret}")))
+    unsandboxed_png(image_chart(f"http://127.0.0.1:{port}/merah.png"))
+    assert requests
+    requests.clear()
+    feedback.write_all(hostile["ws"])
+    assert requests == []
+    page = (hostile["ws"].feedback / "citra" / f"{toy.ASSIGNMENT}.html").read_text(
+        encoding="utf-8")
+    drawn = [base64.b64decode(data) for data in re.findall(
+        r'alt="grafik keluaran" src="data:image/png;base64,([^"]+)"', page)]
+    shown = len(drawn) + page.lower().count(pictures.FAILED.lower())
+    assert shown == 2 and not any(RED in pixels(picture) for picture in drawn)
+
+
+def test_a_chart_too_large_costs_only_its_picture_and_grade_all_still_writes_everything(
+        hostile):
+    ws, started = hostile["ws"], time.time()
+    assert cli.main(["grade", "all", str(hostile["inbox"]), "--out", str(ws.out),
+                     "--cell-timeout", str(LIMITS.cell_timeout)]) in (0, 1)
+    page = (ws.feedback / "gita" / f"{toy.ASSIGNMENT}.html").read_text(encoding="utf-8")
+    failed = re.findall(rf"{pictures.FAILED}: ([^<]*)\.</p>", page)
+    assert sorted(failed) == [
+        "3.000.000 titik data, melebihi batas 50.000 titik",
+        "ukuran kanvas 100.000 piksel, melebihi batas 5.000 piksel"]
+    assert page.count('alt="grafik keluaran"') == 1  # her chart within the caps is drawn
+    assert score(ws, "gita") == 3
+    for student in ("ani", "citra"):  # the others' pages and pictures
+        assert 'alt="grafik keluaran"' in (ws.feedback / student / f"{toy.ASSIGNMENT}.html"
+                                           ).read_text(encoding="utf-8")
+    for written in (ws.exports / "nilai_kohort.xlsx", ws.reports / "dasbor.html",
+                    *(ws.feedback / s / f"{toy.ASSIGNMENT}.html" for s in hostile["people"])):
+        assert written.stat().st_mtime >= started - 1, written
+
+
+def test_a_chart_that_passes_the_caps_but_exhausts_the_renderer_costs_only_its_picture(
+        monkeypatch):
+    monkeypatch.setattr(pictures, "MAX_POINTS", 10**9)
+    monkeypatch.setattr(pictures, "MAX_CANVAS_PX", 10**9)
+    drawn = pictures.draw([SMALL_CHART, SEQUENCE_CHART, CANVAS_CHART, SMALL_CHART], uid=64098)
+    assert isinstance(drawn[0], bytes) and drawn[3] == drawn[0]
+    for reason in drawn[1:3]:
+        assert f"memori ({pictures.MEMORY_MB} MB)" in reason

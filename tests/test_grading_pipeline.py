@@ -280,6 +280,13 @@ def test_feedback_is_written_for_everyone_without_hidden_tests(graded):
         assert toy.HIDDEN_MARKER not in text
     text = (graded["ws"].feedback / "budi" / f"{toy.ASSIGNMENT}.html").read_text()
     assert "Berkas rusak" in text
+    text = (graded["ws"].feedback / "ani" / f"{toy.ASSIGNMENT}.html").read_text()
+    assert "<td>2</td>" in text and "Nilai 2 dari 2" in text and ".0<" not in text
+
+
+def test_feedback_writes_points_with_the_decimal_comma():
+    assert [feedback.points_text(x) for x in (0.0, 2.0, 1.5, 0.333, 1234.5)] == [
+        "0", "2", "1,5", "0,33", "1.234,5"]
 
 
 def test_exports_give_scores_per_part_and_per_step(graded):

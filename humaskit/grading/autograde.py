@@ -137,8 +137,9 @@ class Worker:
 
     def start(self) -> None:
         with open(self.log, "ab") as log:
+            # -I: the grader's working directory is not on the worker's import path.
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "humaskit.grading.worker"], stdin=subprocess.PIPE,
+                [sys.executable, "-I", "-m", "humaskit.grading.worker"], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=log, start_new_session=True,
                 preexec_fn=dies_with(os.getpid()))  # noqa: PLW1509 - only prctl, getppid
 

@@ -6,10 +6,11 @@ binary. It is kept by the Flatpak project, needs no daemon, and runs for root an
 unprivileged trainer alike.
 
 The sandbox sees only: the Python installation and the environment's packages, the kit's
-``humaskit/`` and ``datasets/`` folders (not ``.git``, not ``exercises/``), read-only; a fresh
-``/proc`` and minimal ``/dev``; and private, size-capped tmpfs folders for ``/tmp``,
-``/dev/shm`` and the working folder :data:`WORKDIR`. It has its own user, pid, network, IPC,
-UTS and cgroup namespaces: no network, no view of other processes, and every process dies with
+``humaskit/`` and ``datasets/`` folders (not ``.git``, not ``exercises/``, never the grader's
+working directory), read-only; a minimal ``/dev``; and private, size-capped tmpfs folders for
+``/tmp``, ``/dev/shm`` and the working folder :data:`WORKDIR`. There is no ``/proc``: nothing
+inside lists the mounts (and with them the host's folders) or any process. It has its own
+user, pid, network, IPC, UTS and cgroup namespaces: no network, and every process dies with
 it. Nothing is written to the host: input arrives on stdin and results leave on stdout.
 
 As root, the work runs as a uid of its own (one per worker slot) with no capabilities; each
@@ -19,6 +20,8 @@ it) and capped in memory, CPU time, file size and processes.
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shutil
 import signal
@@ -73,14 +76,31 @@ def bwrap() -> str:
         return found
 
 
+@functools.cache
+def environment_paths() -> tuple[str, ...]:
+    """The import path a fresh interpreter of this environment starts with (``-I``: no
+    working directory, no ``PYTHONPATH``, no user site), whatever folder the grader runs in."""
+    found = subprocess.run([sys.executable, "-I", "-c",
+                            "import json, sys; print(json.dumps(sys.path))"],
+                           capture_output=True, text=True, cwd="/", timeout=120, check=False)
+    try:
+        return tuple(json.loads(found.stdout))
+    except ValueError:
+        return ()
+
+
 def allowed_paths() -> list[str]:
-    """Host folders bound read-only into the sandbox (the allow-list)."""
-    paths = ["/usr", sys.base_prefix, sys.prefix, str(ROOT / "humaskit"), str(ROOT / "datasets")]
-    for entry in sys.path:
-        entry = os.path.realpath(entry) if entry else ""
-        if not os.path.isdir(entry) or Path(entry) == ROOT or ROOT in Path(entry).parents:
+    """Host folders bound read-only into the sandbox (the allow-list): the Python environment
+    and the kit's ``humaskit/`` and ``datasets/``. Never the grader's working directory, nor
+    any other part of the kit (``exercises/``, ``.git``)."""
+    paths = ["/usr", sys.base_prefix, sys.prefix, str(ROOT / "humaskit"),
+             str(ROOT / "datasets")]
+    for entry in environment_paths():
+        real = Path(os.path.realpath(entry)) if entry else None
+        if real is None or not real.is_dir() or real == ROOT or ROOT in real.parents \
+                or real in ROOT.parents:
             continue
-        paths.append(entry)
+        paths.append(str(real))
     real = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     # Keep only the outermost folders; nested ones are already inside.
     real = sorted(dict.fromkeys(real), key=len)
@@ -104,10 +124,10 @@ def command(argv: list[str], limits: Limits, uid: int = -1,
     # on top of the private /tmp rather than hidden by it.
     size = str(limits.tmp_mb * 1024 * 1024)
     private = ("/tmp", "/dev/shm", WORKDIR)
-    cmd += ["--proc", "/proc", "--dev", "/dev"]
+    cmd += ["--dev", "/dev"]
     for folder in private:
         cmd += ["--perms", "1777", "--size", size, "--tmpfs", folder]
-    made: set[str] = {"/proc", "/dev", *private}
+    made: set[str] = {"/dev", *private}
     for path in allowed_paths():
         for parent in reversed(Path(path).parents):
             if str(parent) != "/" and str(parent) not in made:
@@ -139,11 +159,16 @@ def command(argv: list[str], limits: Limits, uid: int = -1,
     return [*cmd, "--", *argv]
 
 
-def limited(cmd: list[str], limits: Limits, cpu: int | None) -> list[str]:
+def limited(cmd: list[str], limits: Limits, cpu: int | None,
+            address_space: bool = True) -> list[str]:
     """``cmd`` under util-linux's prlimit (memory, CPU time, file size, processes), pinned
-    to ``cpu`` with taskset, at a lower priority than the grader itself."""
+    to ``cpu`` with taskset, at a lower priority than the grader itself.
+
+    Memory is capped as address space, or with ``address_space=False`` as data (writable
+    private memory) for programs that reserve far more address space than they use, such as
+    the V8 engine in vl-convert, which cannot start under any address-space cap."""
     memory, files = limits.memory_mb * 1024 * 1024, limits.file_mb * 1024 * 1024
-    caps = [f"--as={memory}", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 5}",
+    caps = [f"--as={memory}" if address_space else f"--data={memory}", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 5}",
             f"--fsize={files}", "--core=0"]
     if is_root():
         caps.append(f"--nproc={limits.processes}")
@@ -183,11 +208,14 @@ def run(argv: list[str], payload: bytes, limits: Limits, timeout: float, uid: in
 
 
 def start(argv: list[str], limits: Limits, uid: int = -1, slot: int = -1,
-          binds: tuple[tuple[str, str], ...] = ()) -> subprocess.Popen:
+          binds: tuple[tuple[str, str], ...] = (), address_space: bool = True,
+          stdin=subprocess.PIPE) -> subprocess.Popen:
     """Start ``argv`` sandboxed as a long-lived process talking over pipes (the caller ends
-    it; it also dies with the process that started it)."""
-    return subprocess.Popen(limited(command(argv, limits, uid, binds), limits, cpu_for(slot)),
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    it; it also dies with the process that started it). ``binds``: see :func:`command`;
+    ``address_space``: see :func:`limited`; ``stdin``: a pipe, or a file to read from."""
+    return subprocess.Popen(limited(command(argv, limits, uid, binds), limits, cpu_for(slot),
+                                    address_space),
+                            stdin=stdin, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, start_new_session=True)
 
 
