@@ -116,3 +116,18 @@ def test_the_assignments_panel_is_put_into_indonesian_once_and_every_string_is_f
     assert "Latihan yang sudah dirilis" in text and 'innerText="Ambil"' in text
     assert "There are no assignments to fetch." not in text and 'innerText="Fetch"' not in text
     assert assignments_id.translate(static) == []  # a second install changes nothing more
+
+
+def test_the_reset_log_is_copied_into_the_cohort_folder_for_the_report(tmp_path, capsys):
+    from humaskit.cli import main
+    from humaskit.server.layout import Layout, Settings
+
+    layout = Layout(tmp_path / "opt")
+    layout.write(Settings({"ani": "Ani"}))
+    resets.log(layout.resets_file, "ani", "fasilitator")
+    kohort = tmp_path / "hasil_penilaian"
+    assert main(["server", "riwayat-pin", "--prefix", str(layout.prefix), "--kohort",
+                 str(kohort)]) == 0
+    copied = resets.read(kohort / "penyelenggaraan" / resets.FILE)
+    assert [(r["akun"], r["oleh"]) for r in copied] == [("ani", "fasilitator")]
+    assert "1 penggantian PIN tercatat" in capsys.readouterr().out

@@ -97,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
 
             target = args.kohort / "penyelenggaraan" / resets.FILE
             rows = resets.read(layout.resets_file)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if layout.resets_file.exists():
+            if rows:
+                target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(layout.resets_file, target)
             print(f"{len(rows)} penggantian PIN tercatat" + (f"; disalin ke {target}."
                                                             if rows else "."))

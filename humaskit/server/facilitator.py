@@ -184,8 +184,16 @@ def main(prefix: str) -> None:
     class Admins(HubOAuthenticated, web.RequestHandler):
         def admin(self) -> str:
             if not self.current_user.get("admin"):
-                raise web.HTTPError(403, "Hanya fasilitator dan pelatih.")
+                raise web.HTTPError(403, "Halaman ini hanya untuk fasilitator dan pelatih.")
             return self.current_user["name"]
+
+        def write_error(self, status_code: int, **kwargs) -> None:
+            error = kwargs.get("exc_info", (None, None))[1]
+            said = error.log_message if isinstance(error, web.HTTPError) else None
+            self.finish(pages.document("Halaman fasilitator", (
+                f"<h1>Tidak dapat dibuka ({status_code})</h1><p>"
+                + html.escape(said or "Terjadi kesalahan; muat ulang halaman.") + "</p>"),
+                "body{font-family:Arial,sans-serif;margin:1.5em}"))
 
     class Page(Admins):
         @web.authenticated
