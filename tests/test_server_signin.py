@@ -131,3 +131,25 @@ def test_the_reset_log_is_copied_into_the_cohort_folder_for_the_report(tmp_path,
     copied = resets.read(kohort / "penyelenggaraan" / resets.FILE)
     assert [(r["akun"], r["oleh"]) for r in copied] == [("ani", "fasilitator")]
     assert "1 penggantian PIN tercatat" in capsys.readouterr().out
+
+
+def test_the_facilitator_page_marks_a_locked_account_and_offers_to_unlock_it(tmp_path):
+    import re
+
+    from humaskit.server import facilitator
+    from humaskit.server.layout import Layout, Settings
+
+    layout = Layout(tmp_path / "opt")
+    settings = Settings({"ani": "Ani Lestari", "budi": "Budi"}, url="http://10.0.0.1:8000/")
+    guard = Guard(layout.guard_file)
+    for _ in range(WAIT_AFTER):
+        guard.begin("ani")
+        guard.failed("ani")
+    guard.begin("budi")
+    guard.failed("budi")
+    page = facilitator.page(layout, settings, [], "<input name='_xsrf'>")
+    ani = re.search(r"<tr><td>Ani Lestari</td>.*?</tr>", page).group(0)
+    budi = re.search(r"<tr><td>Budi</td>.*?</tr>", page).group(0)
+    assert "menunggu s.d." in ani and "Buka kunci" in ani and "PIN baru" in ani
+    assert "1× salah" in budi and "Buka kunci" not in budi and "terkunci" not in budi
+    assert "Tidak dapat masuk karena PIN salah berulang kali: Ani Lestari." in page

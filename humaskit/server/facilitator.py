@@ -100,12 +100,17 @@ def rows(layout: Layout, settings: Settings, users: list[dict]) -> list[dict]:
     return found
 
 
+def _blocked(row: dict) -> bool:
+    """The participant cannot sign in now (waiting or locked after wrong PINs)."""
+    return row["masuk"].startswith(("terkunci", "menunggu"))
+
+
 def _actions(row: dict, xsrf: str) -> str:
     """The row's sign-in buttons: unlock (when waiting or locked), and a new PIN."""
     account, name = html.escape(row["akun"]), html.escape(row["nama"])
     unlock = (f"<form method='post' action='pin'>{xsrf}<input type='hidden' name='akun' "
               f"value='{account}'><button name='aksi' value='buka'>Buka kunci</button></form>"
-              if row["masuk"] else "")
+              if _blocked(row) else "")
     ask = html.escape(json.dumps(f"Buat PIN baru untuk {row['nama']}? PIN lama langsung "
                                  "tidak berlaku."), quote=True)
     reset = (f"<form method='post' action='pin' onsubmit=\"return confirm({ask})\">{xsrf}"
@@ -125,10 +130,10 @@ def page(layout: Layout, settings: Settings, users: list[dict], xsrf: str = "") 
         f"<tr><td>{html.escape(r['nama'])}</td><td>{html.escape(r['akun'])}</td>"
         f"<td class='{r['server']}'>{r['server']}</td><td>{r['aktivitas']}</td>"
         + "".join(f"<td class='{v}'>{v}</td>" for v in r["latihan"].values())
-        + f"<td class='{'terkunci' if r['masuk'] else ''}'>{html.escape(r['masuk'])}</td>"
+        + f"<td class='{'terkunci' if _blocked(r) else ''}'>{html.escape(r['masuk'])}</td>"
         f"<td class='aksi'>{_actions(r, xsrf)}</td></tr>"
         for r in table)
-    locked = [r["nama"] for r in table if r["masuk"].startswith(("terkunci", "menunggu"))]
+    locked = [r["nama"] for r in table if _blocked(r)]
     warning = (f"<p class='peringatan'>Tidak dapat masuk karena PIN salah berulang kali: "
                f"{html.escape(', '.join(locked))}. Pastikan itu memang pemilik akunnya, lalu "
                "tekan <b>Buka kunci</b> (atau <b>PIN baru</b> bila ia lupa PIN).</p>"
