@@ -170,6 +170,17 @@ def test_each_pin_signs_in_only_its_own_account_and_a_wrong_pin_is_refused(room,
     assert _refused(Session(room["base"], "uji_ani"), pins["uji_ani"]) is None
 
 
+def test_the_hubs_own_pages_speak_indonesian(room, logged_in):
+    ani = logged_in["uji_ani"]
+    home = ani.get("/hub/home")
+    assert "Buka JupyterLab saya" in home.text and "Keluar" in home.text
+    assert "My Server" not in home.text and "Logout" not in home.text
+    missing = ani.get("/hub/tidak-ada")
+    assert missing.status_code == 404 and "Halaman tidak ditemukan" in missing.text
+    login = Session(room["base"], "uji_ani").get("/hub/login").text
+    assert "Masuk ke ruang kelas" in login and "Sign in" not in login
+
+
 def test_no_participant_can_read_any_instructor_material_or_anothers_work(room, submitted):
     """As a participant account, on the server: the exercises' sources (model answers,
     hidden tests, pre/post-test keys) anywhere the room keeps them, other participants'
