@@ -329,7 +329,7 @@ def test_only_an_admin_gives_a_new_pin_shown_once_and_the_old_one_stops_working(
     old = room["pins"]["uji_citra"]
     budi = logged_in["uji_budi"]
     page = budi.get("/services/fasilitator/")
-    assert page.status_code == 403 and "hanya untuk fasilitator dan pelatih" in page.text
+    assert page.status_code == 403 and "Akses ditolak" in page.text  # the hub's own refusal
     forged = budi.http.post(f"{room['base']}/services/fasilitator/pin",
                             data={"akun": "uji_citra", "aksi": "baru"}, allow_redirects=False)
     assert forged.status_code != 200 and not (room["prefix"] / "hub" / "reset_pin.csv").exists()
