@@ -168,6 +168,7 @@ def test_each_pin_signs_in_only_its_own_account_and_a_wrong_pin_is_refused(room,
     assert wrong is not None and "Nama akun atau PIN salah" in wrong.text
     assert _refused(Session(room["base"], "orang_asing"), pins["uji_ani"]) is not None
     assert _refused(Session(room["base"], "uji_ani"), pins["uji_ani"]) is None
+    assert _refused(Session(room["base"], "Uji_Ani"), pins["uji_ani"]) is None  # a phone's caps
 
 
 def test_the_hubs_own_pages_speak_indonesian(room, logged_in):

@@ -137,6 +137,7 @@ class KelasAuthenticator(PAMAuthenticator):
 
     async def authenticate(self, handler, data):
         account = self.normalize_username(data.get("username", ""))
+        data = {**data, "username": account}  # "Uji_Ani" typed on a phone is uji_ani
         if account in self.admin_users:
             return await super().authenticate(handler, data)
         if account not in self.allowed_users:  # not in the room: no PAM thread spent on it
