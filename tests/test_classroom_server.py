@@ -202,8 +202,9 @@ def test_no_participant_can_read_any_instructor_material_or_anothers_work(room, 
               "00_mulai_di_sini.ipynb", prefix / "hub" / "kelas.json",
               room["bundle"] / "instruktur" / "exercises" / "source" / "pre_test" /
               "pre_test.ipynb"]
-    keys = prefix / "instruktur" / "exercises" / "keys"
-    secret += [p for p in keys.rglob("*") if p.is_file()]
+    keys = [p for p in (prefix / "instruktur" / "exercises" / "keys").rglob("*") if p.is_file()]
+    assert keys and (course / "keys" / keys[0].name).exists()  # the trainer's course has them
+    secret += [*keys, course / "keys" / keys[0].name]
     for path in secret:
         assert path.exists(), path
         peek = _as("uji_ani", "cat", str(path))
