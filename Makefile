@@ -65,6 +65,7 @@ server: setup
 	test -d build/bundel/wheels || $(BIN)/humaskit server bundle build/bundel
 	$(BIN)/humaskit server install build/bundel
 	$(BIN)/humaskit server setup --roster $(ROSTER)
+	$(BIN)/humaskit server kartu --out kartu
 	$(BIN)/humaskit server start
 
 clean:

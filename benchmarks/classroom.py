@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT))
 from humaskit.server import spawner
 from humaskit.server.client import Session
 
-PASSWORD = "bench-kelas-1"
 TARGET_SECONDS, TARGET_MIB = 90, 350
 MiB = 2**20
 
@@ -67,9 +66,12 @@ def failed(session: Session, error: Exception) -> None:
     print(f"  {session.account}: gagal ({type(error).__name__}: {error})")
 
 
+PINS: dict[str, str] = {}  # each simulated participant's PIN, from the room's settings
+
+
 def log_in(session: Session) -> bool:
     try:
-        session.login(PASSWORD)
+        session.login(PINS[session.account])
         session.wait_for_lab(600)
         return True
     except Exception as error:  # noqa: BLE001 - a participant who fails is a finding
@@ -179,9 +181,9 @@ def main() -> None:
         sh(kit, "server", "bundle", str(base_dir / "bundel"))
         sh(kit, "server", "install", str(base_dir / "bundel"), "--prefix", str(prefix))
         sh(kit, "server", "setup", "--roster", str(roster), "--prefix", str(prefix), "--homes",
-           str(base_dir / "home"), "--ip", "127.0.0.1", "--port", str(args.port),
-           "--password", PASSWORD)
+           str(base_dir / "home"), "--ip", "127.0.0.1", "--port", str(args.port))
         settings = json.loads((prefix / "hub" / "kelas.json").read_text())
+        PINS.update(settings["pins"])
         settings["idle_minutes"] = 600
         (prefix / "hub" / "kelas.json").write_text(json.dumps(settings))
         log = open(base_dir / "hub.log", "w")  # noqa: SIM115

@@ -1,6 +1,9 @@
 """One machine serves the whole room: the real JupyterHub, started here on loopback from a
 bundle installed with no package index, three roster participants, the facilitator and the
-trainer. Needs root (each participant gets a Unix account), as the classroom server does."""
+trainer. Needs root (each participant gets a Unix account), as the classroom server does.
+
+Each participant signs in as themselves with the PIN on their printed card; a participant
+account is hostile, so it is tried against everything it must not read."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import nbformat
 import pytest
 from conftest import ROOT, free_ports
 
-from humaskit import satisfaction
+from humaskit import pages, satisfaction
 from humaskit.server import accounts, spawner
 from humaskit.server.client import Session
 
@@ -27,8 +30,13 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.geteuid() != 0, reason="the classroom server runs as root")]
 
 PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi"}
-PASSWORD = "seruni-uji-42"
 ADMINS = ("fasilitator", "pelatih")
+#: The browser test's screenshots of the Indonesian pages, kept after the run.
+SCREENSHOTS = str(Path(tempfile.gettempdir()) / "humaskit-kelas-{}.png")
+#: What only instructors may read (extended regular expressions): nbgrader's solution and
+#: hidden-test markers, and the pre/post-test keys in the hidden tests (in a notebook's JSON
+#: their quotes are escaped).
+INSTRUCTOR_MARKS = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", r'kunci=\\?"[a-d]')
 
 
 def _as(account: str, *command: str, cwd=None) -> subprocess.CompletedProcess:
@@ -59,23 +67,27 @@ def room():
                                capture_output=True, text=True, check=False, env=offline)
     server_kit = str(prefix / "env" / "bin" / "humaskit")
     port = free_ports(4)
-    setup = subprocess.run([server_kit, "server", "setup", "--roster", str(roster), "--prefix",
-                            str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
-                            str(port), "--password", PASSWORD, "--url",
-                            f"http://127.0.0.1:{port}/"], capture_output=True, text=True,
-                           check=False)
-    admin_password = None
+    setup_command = [server_kit, "server", "setup", "--roster", str(roster), "--prefix",
+                     str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
+                     str(port), "--url", f"http://127.0.0.1:{port}/"]
+    setup = subprocess.run(setup_command, capture_output=True, text=True, check=False)
+    settings = prefix / "hub" / "kelas.json"
+    first = json.loads(settings.read_text()) if setup.returncode == 0 else {}
+    again = subprocess.run(setup_command, capture_output=True, text=True, check=False)
     hub = None
     if setup.returncode == 0:
-        admin_password = json.loads((prefix / "hub" / "kelas.json").read_text())["admin_password"]
         log = open(base / "hub.log", "w")  # noqa: SIM115 - closed at teardown
         hub = subprocess.Popen([server_kit, "server", "start", "--prefix", str(prefix)],
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         _wait(f"http://127.0.0.1:{port}/hub/api/", 60)
     try:
+        kept = json.loads(settings.read_text()) if setup.returncode == 0 else {}
         yield {"base": f"http://127.0.0.1:{port}", "prefix": prefix, "homes": homes,
-               "installed": installed, "setup": setup, "admin": admin_password,
-               "roster": roster, "out": base / "hasil"}
+               "bundle": bundle, "installed": installed, "setup": setup, "again": again,
+               "first": first, "pins": kept.get("pins", {}), "kit": server_kit,
+               "admin": kept.get("admin_passwords", {}).get("fasilitator"),
+               "roster": roster, "out": base / "hasil", "log": base / "hub.log",
+               "base_dir": base}
     finally:
         if hub is not None:
             os.killpg(hub.pid, signal.SIGTERM)
@@ -110,7 +122,7 @@ def logged_in(room):
     sessions = {}
     for account in PARTICIPANTS:
         session = Session(room["base"], account)
-        assert session.login(PASSWORD).status_code == 200
+        assert session.login(room["pins"][account]).status_code == 200
         sessions[account] = session
     for session in sessions.values():
         session.wait_for_lab()
@@ -133,11 +145,73 @@ def test_three_roster_participants_log_in_and_their_servers_spawn(logged_in):
         assert "00_mulai_di_sini.ipynb" in names and "01_hari1_konfigurasi_kehumasan.ipynb" in names
 
 
-def test_a_wrong_password_or_an_account_not_on_the_roster_is_refused(room):
-    stranger = Session(room["base"], "orang_asing")
-    assert "/hub/login" in stranger.login(PASSWORD).url
-    wrong = Session(room["base"], "uji_ani")
-    assert "/hub/login" in wrong.login("salah").url
+def test_setup_run_again_keeps_every_pin_and_password_already_handed_out(room):
+    assert room["again"].returncode == 0, room["again"].stdout + room["again"].stderr
+    assert room["first"]["pins"] == room["pins"] and set(room["pins"]) == set(PARTICIPANTS)
+    assert len(set(room["pins"].values())) == len(PARTICIPANTS)
+    assert all(len(p) >= 32 for p in room["first"]["admin_passwords"].values())
+    assert oct((room["prefix"] / "hub" / "kelas.json").stat().st_mode & 0o777) == "0o600"
+
+
+def _refused(session: Session, secret: str):
+    """Log in and return the page when the hub refuses (None when it lets the person in)."""
+    page = session.login(secret)
+    return page if "/hub/login" in page.url else None
+
+
+def test_each_pin_signs_in_only_its_own_account_and_a_wrong_pin_is_refused(room, logged_in):
+    pins = room["pins"]
+    as_budi = _refused(Session(room["base"], "uji_budi"), pins["uji_ani"])
+    assert as_budi is not None and as_budi.status_code == 403
+    assert "Nama akun atau PIN salah" in as_budi.text
+    wrong = _refused(Session(room["base"], "uji_ani"), "000000")
+    assert wrong is not None and "Nama akun atau PIN salah" in wrong.text
+    assert _refused(Session(room["base"], "orang_asing"), pins["uji_ani"]) is not None
+    assert _refused(Session(room["base"], "uji_ani"), pins["uji_ani"]) is None
+    assert _refused(Session(room["base"], "Uji_Ani"), pins["uji_ani"]) is None  # a phone's caps
+
+
+def test_the_hubs_own_pages_speak_indonesian(room, logged_in):
+    ani = logged_in["uji_ani"]
+    home = ani.get("/hub/home")
+    assert "Buka JupyterLab saya" in home.text and "Keluar" in home.text
+    assert "My Server" not in home.text and "Logout" not in home.text
+    missing = ani.get("/hub/tidak-ada")
+    assert missing.status_code == 404 and "Halaman tidak ditemukan" in missing.text
+    login = Session(room["base"], "uji_ani").get("/hub/login").text
+    assert "Masuk ke ruang kelas" in login and "Sign in" not in login
+
+
+def test_no_participant_can_read_any_instructor_material_or_anothers_work(room, submitted):
+    """As a participant account, on the server: the exercises' sources (model answers,
+    hidden tests, pre/post-test keys) anywhere the room keeps them, other participants'
+    homes, the trainer's course and gradebook."""
+    prefix, homes = room["prefix"], room["homes"]
+    course = homes / "pelatih" / "kursus"
+    places = [prefix / "kit", prefix / "instruktur", prefix / "exchange", prefix / "hub",
+              homes, room["bundle"]]
+    for mark in INSTRUCTOR_MARKS:  # in material, not in the package code that handles it
+        found = _as("uji_ani", "grep", "-rlE", "--exclude=*.py", mark, *map(str, places))
+        assert found.stdout == "", (mark, found.stdout)
+        # the material is there, for the trainer: the search above could have found it
+        assert _as("pelatih", "grep", "-rlqE", mark, str(course / "source")).returncode == 0
+    assert not (prefix / "kit" / "exercises" / "source").exists()
+    secret = [course / "source" / "pemetaan_isu" / "pemetaan_isu.ipynb",
+              course / "gradebook.db", prefix / "instruktur" / "exercises" / "source" /
+              "post_test" / "post_test.ipynb", homes / "uji_budi" / "notebooks" /
+              "00_mulai_di_sini.ipynb", prefix / "hub" / "kelas.json",
+              room["bundle"] / "instruktur" / "exercises" / "source" / "pre_test" /
+              "pre_test.ipynb"]
+    keys = [p for p in (prefix / "instruktur" / "exercises" / "keys").rglob("*") if p.is_file()]
+    assert keys and (course / "keys" / keys[0].name).exists()  # the trainer's course has them
+    secret += [*keys, course / "keys" / keys[0].name]
+    for path in secret:
+        assert path.exists(), path
+        peek = _as("uji_ani", "cat", str(path))
+        assert peek.returncode != 0 and "Permission denied" in peek.stderr, path
+    for folder in (course, homes / "uji_budi", prefix / "instruktur"):
+        peek = _as("uji_ani", "ls", str(folder))
+        assert peek.returncode != 0 and "Permission denied" in peek.stderr, folder
 
 
 def test_no_participant_can_read_another_participants_home(room, logged_in):
@@ -216,9 +290,69 @@ def test_the_trainer_collects_from_the_exchange_and_grades(room, submitted):
     assert state["pemetaan_isu/uji_ani"]["statuses"][0]["code"] == "ok"
 
 
-def test_the_facilitator_page_shows_who_is_in_and_who_submitted(room, submitted):
-    facilitator = Session(room["base"], "fasilitator")
-    facilitator.login(room["admin"])
+@pytest.fixture(scope="module")
+def facilitator(room):
+    session = Session(room["base"], "fasilitator")
+    assert _refused(session, room["admin"]) is None
+    return session
+
+
+def _press(facilitator: Session, account: str, action: str):
+    """Press a row's button on the facilitator page (a form with the page's XSRF field)."""
+    page = facilitator.get("/services/fasilitator/").text
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page).group(1)
+    return facilitator.http.post(f"{facilitator.base}/services/fasilitator/pin",
+                                 data={"_xsrf": xsrf, "akun": account, "aksi": action})
+
+
+def test_guessing_a_pin_is_stopped_and_the_participant_is_told_why(room, facilitator):
+    """100 wrong PINs from a loop of 10 at a time, the right one among them, do not get in:
+    after a few the account waits; the real participant is told so in Indonesian, the
+    facilitator page shows it, and the facilitator's unlock lets the right PIN in again."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    real = room["pins"]["uji_citra"]
+    guesses = [f"{n:06d}" for n in range(100) if f"{n:06d}" != real]
+    guesses[50] = real  # reached after 41 guesses were answered: the account waits by then
+    started = time.monotonic()
+    with ThreadPoolExecutor(10) as guesser:
+        answers = list(guesser.map(
+            lambda guess: _refused(Session(room["base"], "uji_citra"), guess), guesses))
+    assert all(answer is not None for answer in answers)
+    told = _refused(Session(room["base"], "uji_citra"), real)
+    assert told.status_code == 429
+    assert "Demi keamanan, akun ini menunggu sampai pukul" in told.text
+    row = re.search(r"<tr><td>Citra Dewi</td>.*?</tr>",
+                    facilitator.get("/services/fasilitator/").text).group(0)
+    assert "menunggu s.d." in row and "Buka kunci" in row
+    assert time.monotonic() - started < 120  # most guesses are refused without a check
+    assert _press(facilitator, "uji_citra", "buka").status_code == 200
+    assert _refused(Session(room["base"], "uji_citra"), real) is None
+
+
+def test_only_an_admin_gives_a_new_pin_shown_once_and_the_old_one_stops_working(
+        room, facilitator, logged_in):
+    old = room["pins"]["uji_citra"]
+    budi = logged_in["uji_budi"]
+    page = budi.get("/services/fasilitator/")
+    assert page.status_code == 403 and "Akses ditolak" in page.text  # the hub's own refusal
+    forged = budi.http.post(f"{room['base']}/services/fasilitator/pin",
+                            data={"akun": "uji_citra", "aksi": "baru"}, allow_redirects=False)
+    assert forged.status_code != 200 and not (room["prefix"] / "hub" / "reset_pin.csv").exists()
+    shown = _press(facilitator, "uji_citra", "baru")
+    assert shown.status_code == 200 and "PIN baru untuk Citra Dewi" in shown.text
+    assert shown.headers["Cache-Control"] == "no-store"
+    new = re.search(r"<p class='pin'>(\d{6})</p>", shown.text).group(1)
+    assert new != old
+    assert _refused(Session(room["base"], "uji_citra"), old) is not None
+    assert _refused(Session(room["base"], "uji_citra"), new) is None
+    log = (room["prefix"] / "hub" / "reset_pin.csv").read_text()
+    assert re.search(r"\n\d{4}-\d\d-\d\dT[\d:]+[+-][\d:]+,uji_citra,fasilitator\n", log)
+    room["old_pins"] = [old]
+    room["pins"]["uji_citra"] = new
+
+
+def test_the_facilitator_page_shows_who_is_in_and_who_submitted(room, submitted, facilitator):
     page = facilitator.get("/services/fasilitator/")
     assert page.status_code == 200
     text = page.text
@@ -236,7 +370,7 @@ def test_a_participant_cannot_open_the_facilitator_page(room, logged_in):
 @pytest.fixture(scope="module")
 def trainer(room):
     session = Session(room["base"], "pelatih")
-    session.login(room["admin"])
+    session.login(room["first"]["admin_passwords"]["pelatih"])
     session.wait_for_lab()
     return session
 
@@ -270,10 +404,52 @@ def _lab_disabled(session: Session) -> list[str]:
     return json.loads(data)["disabledExtensions"]
 
 
+@pytest.fixture(scope="module")
+def cards(room):
+    """`humaskit server kartu`: the whole room's cards and admin sheet, then one reprint."""
+    pypdf = pytest.importorskip("pypdf")
+    if pages.find_browser() is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
+    out = room["base_dir"] / "kartu"
+    made = [subprocess.run([room["kit"], "server", "kartu", "--prefix", str(room["prefix"]),
+                            "--out", str(out), *extra], capture_output=True, text=True,
+                           check=False) for extra in ([], ["--akun", "uji_budi"])]
+    for done in made:
+        assert done.returncode == 0, done.stdout + done.stderr
+    text = {pdf.name: "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+            for pdf in out.glob("*.pdf")}
+    return {"text": text, "out": out, "printed": made}
+
+
+def _card_pin(text: str, account: str) -> str:
+    return re.search(rf"Akun: {account}\s+PIN: (\d{{6}})", text).group(1)
+
+
+def test_the_cards_pdf_has_one_card_per_roster_row_and_the_admins_a_sheet_of_their_own(
+        room, cards):
+    text = cards["text"]
+    assert set(text) == {"kartu_peserta.pdf", "kartu_admin.pdf", "kartu_uji_budi.pdf"}
+    room_cards = text["kartu_peserta.pdf"]
+    assert room_cards.count("Kartu masuk ruang kelas") == len(PARTICIPANTS)
+    for account, name in PARTICIPANTS.items():
+        assert name in room_cards and _card_pin(room_cards, account) == room["pins"][account]
+    assert room["base"] in room_cards
+    admins = text["kartu_admin.pdf"]
+    for password in room["first"]["admin_passwords"].values():
+        assert password in admins and password not in room_cards
+    assert not any(pin in admins for pin in room["pins"].values())
+    reprint = text["kartu_uji_budi.pdf"]
+    assert reprint.count("Kartu masuk ruang kelas") == 1
+    assert _card_pin(reprint, "uji_budi") == room["pins"]["uji_budi"]
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in cards["out"].iterdir())
+    assert not any(pin in done.stdout for done in cards["printed"] for pin in room["pins"].values())
+
+
 def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
-        room, browser, submitted):
-    """Log in on the hub's page, open Day 1, Run All, see the charts, use a widget, and fetch
-    the released exercise from the Assignments tab, as a participant does with a mouse."""
+        room, browser, submitted, cards):
+    """Log in on the hub's Indonesian page with the PIN on the card, open Day 1, Run All, see
+    the charts, use a widget, and fetch the released exercise from the Assignments panel (in
+    Indonesian), as a participant does with a mouse."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.set_default_timeout(120_000)
     # A kernel websocket that fails its handshake makes JupyterLab reconnect, and a Run All
@@ -284,8 +460,11 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
     replies: list[str] = []  # kernel messages the page receives
     page.on("websocket", lambda ws: ws.on("framereceived", lambda f: replies.append(str(f))))
     page.goto(f"{room['base']}/hub/login")
+    page.get_by_role("heading", name="Masuk ke ruang kelas").wait_for()
+    assert page.locator("#login_submit").get_attribute("value") == "Masuk"
+    page.screenshot(path=SCREENSHOTS.format("halaman_masuk"))
     page.fill("#username_input", "uji_budi")
-    page.fill("#password_input", PASSWORD)
+    page.fill("#password_input", _card_pin(cards["text"]["kartu_uji_budi.pdf"], "uji_budi"))
     page.click("#login_submit")
     page.wait_for_url("**/user/uji_budi/lab/**")
 
@@ -319,10 +498,32 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
     notebook.get_by_text(expected).wait_for()
 
     page.click(".lm-MenuBar-item:has-text('Nbgrader')")
-    page.click(".lm-Menu-item[data-command='nbgrader:open-assignment-list']")
+    entry = page.locator(".lm-Menu-item[data-command='nbgrader:open-assignment-list']")
+    assert entry.inner_text().strip() == "Daftar Latihan"
+    entry.click()
+    page.get_by_text("Latihan yang sudah dirilis").wait_for()
+    page.get_by_text("Belum ada latihan yang dikumpulkan.").wait_for()
     released = page.locator("#released_assignments_list .list_item:has-text('pemetaan_isu')")
-    released.locator("button:text-is('Fetch')").click()
+    page.screenshot(path=SCREENSHOTS.format("panel_latihan"))
+    released.locator("button:text-is('Ambil')").click()
     fetched = page.locator("#fetched_assignments_list .list_item:not(.nested_list_item)")
-    fetched.filter(has_text="pemetaan_isu").locator("button:text-is('Submit')").wait_for()
+    fetched.filter(has_text="pemetaan_isu").locator("button:text-is('Kumpulkan')").wait_for()
     assert (room["homes"] / "uji_budi" / "pemetaan_isu" / "pemetaan_isu.ipynb").exists()
     page.close()
+
+
+def test_no_pin_appears_in_any_log_or_report(room, cards, submitted):
+    """The PINs (today's and replaced ones) are in the root-only settings and on the cards,
+    nowhere else: not in the hub's log, set-up's output, the grading reports, the reset log
+    or the sign-in state."""
+    secrets = [*room["pins"].values(), *room.get("old_pins", [])]
+    places = [room["log"], room["prefix"] / "hub" / "reset_pin.csv",
+              room["prefix"] / "hub" / "masuk_gagal.json",
+              *(p for p in room["out"].rglob("*") if p.is_file())]
+    said = room["setup"].stdout + room["setup"].stderr + room["again"].stdout
+    for path in places:
+        if path.exists():
+            said += path.read_bytes().decode("utf-8", "replace")
+    assert room["log"].stat().st_size > 0 and "Failed login" in said
+    for pin in secrets:
+        assert not re.search(rf"(?<![0-9a-fA-F]){pin}(?![0-9a-fA-F])", said), pin

@@ -4,6 +4,7 @@ a queue of 10 and is refused after 20 s), and every kernel's websocket on the fi
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +26,7 @@ from humaskit.server.client import KERNEL_PROTOCOL
 pytest.importorskip("configurable_http_proxy")
 
 ROOM = 40
+PROXY_READY_S = 120
 BINARY_MESSAGE = (2).to_bytes(8, "little") + b"\xff\xfe shell"  # offsets, then frames
 
 
@@ -74,6 +76,25 @@ def _serve_in_thread(app: Application) -> int:
     return port
 
 
+def _wait_until_listening(proxy: subprocess.Popen, ports: tuple[int, ...]) -> None:
+    """Wait until the proxy accepts connections on its ports; a loaded machine can take
+    long to start it (10 s was once not enough), so the limit is generous, and a proxy that
+    never comes up fails here, not as "Connection refused" in a test."""
+    deadline = time.monotonic() + PROXY_READY_S
+    waiting = list(ports)
+    while waiting:
+        if proxy.poll() is not None:
+            pytest.fail(f"the proxy exited with code {proxy.returncode} before it listened")
+        try:
+            socket.create_connection(("127.0.0.1", waiting[0]), timeout=1).close()
+            waiting.pop(0)
+        except OSError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"the proxy did not listen on port {waiting[0]} within "
+                            f"{PROXY_READY_S} s")
+            time.sleep(0.1)
+
+
 @pytest.fixture(scope="module")
 def proxied():
     backend = _serve_in_thread(Application(
@@ -87,12 +108,7 @@ def proxied():
          "--default-target", f"http://127.0.0.1:{backend}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                requests.get(f"http://127.0.0.1:{api_port}/api/routes", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        _wait_until_listening(proxy, (port, api_port))
         yield f"127.0.0.1:{port}"
     finally:
         proxy.terminate()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import docx
@@ -23,6 +24,7 @@ from humaskit.datasets import DatasetError
 from humaskit.exercises.quiz import bank
 from humaskit.grading import roster
 from humaskit.number_format import angka
+from humaskit.server import resets
 from humaskit.training import (
     attendance,
     certificate_cli,
@@ -227,6 +229,8 @@ def _cohort(tmp_path) -> Path:
                    "asesor": "Asesor Contoh"}]).to_csv(
         out / "ekspor" / "rekomendasi_asesor.csv", index=False, encoding="utf-8-sig")
     demo.write(out, PEOPLE)
+    resets.log(out / "penyelenggaraan" / resets.FILE, "rini_paramitha", "fasilitator",
+               datetime(2026, 12, 4, 10, 15).astimezone())
     return out
 
 
@@ -392,6 +396,13 @@ def test_no_internal_name_or_iso_date_reaches_the_report(word, published):
         assert leak not in text, leak
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)
     assert "Berkas jawaban evaluasi rusak.json: berkas rusak" in text  # named as a file
+
+
+def test_the_report_notes_each_pin_reset_on_the_classroom_server(published):
+    _, done = published
+    page = (done["folder"] / "laporan_penyelenggaraan.html").read_text(encoding="utf-8")
+    assert ("PIN akun rini_paramitha (Rini Paramitha) diatur ulang oleh fasilitator pada "
+            "04-12-2026 pukul 10.15") in page
 
 
 def test_a_bad_attendance_sheet_stops_the_build_and_loses_nothing(published, capsys):

@@ -4,11 +4,18 @@ browser.
 ``layout``       where everything lives under one prefix; the room's settings
 ``install``      the offline bundle and its install with the package index disabled
 ``accounts``     one private Unix account per roster participant, plus facilitator and trainer
+``pins``         each participant's PIN, the admins' passwords, a forgotten PIN replaced
+``resets``       the log of PIN resets (for the organiser's report)
+``signin``       PAM sign-in with guessing slowed, then locked
+``cards``        the printed sign-in cards and the admin sheet
 ``room``         set-up: settings, accounts, JupyterHub's config file
 ``hubconfig``    the JupyterHub configuration (authenticator, proxy, spawner, services)
+``templates/``   the hub's pages in Indonesian (JupyterHub template overrides)
 ``spawner``      each participant's JupyterLab, memory-limited
-``facilitator``  the facilitator's page (who is in, who fetched and submitted, room URL + QR)
-``cli``          ``humaskit server {bundle,install,setup,start,status}``
+``facilitator``  the facilitator's page (who is in, who fetched and submitted, room URL + QR,
+                 locked accounts, new PINs)
+``landing``      where the exercises are, as the landing notebook tells it
+``cli``          ``humaskit server {bundle,install,setup,kartu,riwayat-pin,start,status}``
 """
 
 #: Largest kernel websocket message the room's JupyterLab and proxy accept (tornado's default

@@ -2,8 +2,12 @@
 trainer. Each home is private (mode 700), so no participant can read another's files.
 
 A participant's home gets the day notebooks and the datasets; the trainer's home gets the
-nbgrader course (``kursus/``) with the exercises' sources. Existing files are never
-overwritten, so re-running set-up keeps everyone's work.
+nbgrader course (``kursus/``) with the instructor material (``source/``, and ``keys/`` where
+the kit has answer keys), which exists nowhere else a participant could read. Existing files
+are never overwritten, so re-running set-up keeps everyone's work.
+
+Each account's password is set here too (``chpasswd``, reading from a pipe, so no secret
+is ever on a command line): the participant's PIN, or the admin's long password.
 
 nbgrader's trainer tools (formgrader, course list, "Create Assignment") are switched off for
 the whole environment and on again for the trainer only, as nbgrader's documentation
@@ -139,8 +143,10 @@ def provision_trainer(layout: Layout, settings: Settings) -> Path:
     course = home / "kursus"
     course.mkdir(exist_ok=True)
     os.chown(course, entry.pw_uid, entry.pw_gid)
-    _give(layout.kit / "exercises" / "source", course / "source", settings.trainer)
-    _give(layout.kit / "exercises" / "keys", course / "keys", settings.trainer)  # answer keys
+    for part in ("source", "keys"):
+        material = layout.instructor / "exercises" / part
+        if material.is_dir():
+            _give(material, course / part, settings.trainer)
     folder = home / ".jupyter"
     folder.mkdir(exist_ok=True)
     os.chown(folder, entry.pw_uid, entry.pw_gid)
@@ -172,3 +178,14 @@ def provision(layout: Layout, settings: Settings) -> None:
     provision_trainer(layout, settings)
     for account in settings.participants:
         provision_participant(layout, settings, account)
+    set_passwords({**settings.pins, **settings.admin_passwords})
+
+
+def set_passwords(secrets: dict[str, str]) -> None:
+    """Set the Unix password of each account (the hub checks them through PAM)."""
+    lines = "".join(f"{account}:{secret}\n" for account, secret in secrets.items())
+    done = subprocess.run(["chpasswd"], input=lines, text=True, capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        raise AccountError(f"Kata sandi akun tidak dapat dipasang (chpasswd): "
+                           f"{done.stderr.strip()[-300:]}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 from pathlib import Path
 
 from humaskit.server.layout import DEFAULT_PREFIX, Layout
@@ -25,9 +26,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     install.add_argument("--python", default="/usr/bin/python3")
     setup = commands.add_parser("setup", help="accounts from the roster; hub configuration")
     setup.add_argument("--roster", type=Path, required=True, help="the cohort roster CSV")
-    setup.add_argument("--password", default="", help="the workshop password (default: made)")
-    setup.add_argument("--admin-password", default="",
-                       help="facilitator and trainer password, 32+ characters (default: made)")
     setup.add_argument("--port", type=int, default=8000)
     setup.add_argument("--ip", default="0.0.0.0",
                        help="address to listen on (default all; 127.0.0.1 for a trial)")
@@ -35,6 +33,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     setup.add_argument("--memory-mib", type=int, default=1024,
                        help="memory per participant in MiB (default 1024)")
     setup.add_argument("--homes", default="/home", help="where the accounts' homes go")
+    cards = commands.add_parser(
+        "kartu", help="print the sign-in cards (PIN per participant) and the admin sheet",
+        description="Write an A4 PDF of cut-out sign-in cards, one per participant (name, "
+                    "account, PIN, room address and its QR code), and a separate sheet with "
+                    "the admin passwords, readable by root only.")
+    cards.add_argument("--out", type=Path, default=Path("kartu"),
+                       help="the folder to write (default kartu/)")
+    cards.add_argument("--akun", default=None, metavar="AKUN",
+                       help="reprint only this participant's card")
+    history = commands.add_parser(
+        "riwayat-pin", help="copy the log of PIN resets into a cohort folder (for the laporan)",
+        description="Copy the log of PIN resets (time, account, by whom; never a PIN) into "
+                    "DIR/penyelenggaraan/, where `humaskit laporan` lists them in its data "
+                    "notes.")
+    history.add_argument("--kohort", type=Path, required=True, metavar="DIR",
+                         help="the cohort folder, as given to `humaskit grade --out`")
     commands.add_parser("start", help="start JupyterHub (stop with Ctrl+C)")
     commands.add_parser("status", help="print the room address and the accounts")
     for sub in (install, setup, *commands.choices.values()):
@@ -45,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from humaskit import pages
     from humaskit.server import install, room
 
     layout = Layout(getattr(args, "prefix", DEFAULT_PREFIX))
@@ -54,30 +69,58 @@ def run(args: argparse.Namespace) -> int:
             print(f"Bundel siap di {out}. Salin seluruh folder ini ke server, lalu jalankan "
                   f"`humaskit server install {out.name}` di sana.")
         elif args.action == "install":
-            install.install(args.bundle, layout, args.python)
+            untranslated = install.install(args.bundle, layout, args.python)
+            if untranslated:
+                print("Catatan: teks panel Assignments nbgrader berikut tidak ditemukan dan "
+                      "tetap berbahasa Inggris: " + "; ".join(untranslated))
             print(f"Terpasang di {layout.prefix} tanpa internet. Berikutnya: "
                   f"{layout.env}/bin/humaskit server setup --roster DAFTAR_PESERTA.csv")
         elif args.action == "setup":
-            settings = room.setup(layout, args.roster, args.password, args.admin_password,
-                                  port=args.port, ip=args.ip, url=args.url, memory_mib=args.memory_mib,
-                                  homes=args.homes)
-            print(f"Ruang kelas siap: {len(settings.participants)} akun peserta, admin "
-                  f"{settings.facilitator} dan {settings.trainer}.\n"
-                  f"  Kata sandi lokakarya (peserta): {settings.password}\n"
-                  f"  Kata sandi admin: {settings.admin_password}\n"
+            settings = room.setup(layout, args.roster, port=args.port, ip=args.ip, url=args.url,
+                                  memory_mib=args.memory_mib, homes=args.homes)
+            print(f"Ruang kelas siap: {len(settings.participants)} akun peserta, masing-masing "
+                  f"dengan PIN sendiri, dan admin {settings.facilitator} dan {settings.trainer} "
+                  "dengan kata sandi panjang. PIN yang sudah dibagikan tidak berubah.\n"
+                  f"Cetak kartu masuk: {layout.env}/bin/humaskit server kartu\n"
                   f"Mulai dengan: {layout.env}/bin/humaskit server start")
+        elif args.action == "kartu":
+            from humaskit.server import cards
+
+            written = cards.write(layout, args.out, args.akun)
+            for path in written:
+                print(f"Ditulis: {path} (hanya dapat dibaca root; berisi PIN atau kata sandi)")
+            if any(p.suffix == ".html" for p in written):
+                print("Chromium tidak ditemukan, jadi kartu ditulis sebagai HTML: buka di "
+                      "peramban lalu cetak (A4, tanpa header/footer).")
+        elif args.action == "riwayat-pin":
+            from humaskit.server import resets
+
+            target = args.kohort / "penyelenggaraan" / resets.FILE
+            rows = resets.read(layout.resets_file)
+            if rows:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(layout.resets_file, target)
+            print(f"{len(rows)} penggantian PIN tercatat" + (f"; disalin ke {target}."
+                                                            if rows else "."))
         elif args.action == "start":
             command = room.start_command(layout)
             os.environ["PATH"] = f"{layout.env / 'bin'}:{os.environ.get('PATH', '')}"
             os.chdir(layout.hub)
             os.execv(command[0], command)
         elif args.action == "status":
+            from humaskit.server import resets
             from humaskit.server.facilitator import room_url
+            from humaskit.server.signin import Guard
 
             settings = layout.read()
             print(f"Alamat ruang kelas: {room_url(settings)}\nAkun peserta: "
                   + ", ".join(settings.participants))
-    except (install.InstallError, PermissionError, FileNotFoundError, ValueError) as error:
+            for account, entry in Guard(layout.guard_file).read().items():
+                print(f"  {account}: {Guard.describe(entry)}")
+            for note in resets.notes(layout.resets_file, settings.participants):
+                print(f"  {note}")
+    except (install.InstallError, PermissionError, FileNotFoundError, ValueError,
+            pages.PrintError) as error:
         print(error)
         return 1
     return 0

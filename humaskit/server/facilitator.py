@@ -2,6 +2,9 @@
 has submitted each exercise, and the room's address as text and as a QR code for the
 projector. Only the facilitator and the trainer (the hub's admins) may open it.
 
+It also shows whose sign-in waits or is locked after wrong PINs, with a button to unlock,
+and gives a participant who forgot their PIN a new one, shown once (every reset is logged).
+
 It runs as root (a service the hub starts), so it only *lists* names: homes are checked with
 ``lstat`` (a link is never followed) and the exchange's inbound folder by its entries' names
 and owners (a folder counts only when the account it names made it).
@@ -22,9 +25,12 @@ import segno
 
 from humaskit import pages
 from humaskit.grading import exchange
+from humaskit.server import pins
 from humaskit.server.layout import COURSE_ID, Layout, Settings
+from humaskit.server.signin import Guard
 
 REFRESH_SECONDS = 30
+FACILITATOR_PATH = "/services/fasilitator/"
 
 
 def room_url(settings: Settings) -> str:
@@ -73,9 +79,11 @@ def _when(stamp: str | None) -> str:
 
 
 def rows(layout: Layout, settings: Settings, users: list[dict]) -> list[dict]:
-    """One row per participant: name, account, server state, last activity, per exercise."""
+    """One row per participant: name, account, server state, last activity, sign-in state
+    (waiting or locked after wrong PINs), per exercise."""
     by_name = {u["name"]: u for u in users}
     exercises, done = released(layout), submitted(layout)
+    guarded = Guard(layout.guard_file).read()
     found = []
     for account, name in settings.participants.items():
         user = by_name.get(account, {})
@@ -84,6 +92,7 @@ def rows(layout: Layout, settings: Settings, users: list[dict]) -> list[dict]:
             "nama": name, "akun": account,
             "server": "aktif" if server.get("ready") else "mati",
             "aktivitas": _when(user.get("last_activity")),
+            "masuk": Guard.describe(guarded.get(account, {})),
             "latihan": {a: ("dikumpulkan" if (account, a) in done else
                             "diambil" if fetched(layout.home(account), a) else "–")
                         for a in exercises},
@@ -91,7 +100,27 @@ def rows(layout: Layout, settings: Settings, users: list[dict]) -> list[dict]:
     return found
 
 
-def page(layout: Layout, settings: Settings, users: list[dict]) -> str:
+def _blocked(row: dict) -> bool:
+    """The participant cannot sign in now (waiting or locked after wrong PINs)."""
+    return row["masuk"].startswith(("terkunci", "menunggu"))
+
+
+def _actions(row: dict, xsrf: str) -> str:
+    """The row's sign-in buttons: unlock (when waiting or locked), and a new PIN."""
+    account, name = html.escape(row["akun"]), html.escape(row["nama"])
+    unlock = (f"<form method='post' action='pin'>{xsrf}<input type='hidden' name='akun' "
+              f"value='{account}'><button name='aksi' value='buka'>Buka kunci</button></form>"
+              if _blocked(row) else "")
+    ask = html.escape(json.dumps(f"Buat PIN baru untuk {row['nama']}? PIN lama langsung "
+                                 "tidak berlaku."), quote=True)
+    reset = (f"<form method='post' action='pin' onsubmit=\"return confirm({ask})\">{xsrf}"
+             f"<input type='hidden' name='akun' value='{account}'><button name='aksi' "
+             f"value='baru' title='PIN baru untuk {name}'>PIN baru</button></form>")
+    return unlock + reset
+
+
+def page(layout: Layout, settings: Settings, users: list[dict], xsrf: str = "") -> str:
+    """The page; ``xsrf`` is the hidden form field of the request (for the buttons)."""
     url = room_url(settings)
     table = rows(layout, settings, users)
     exercises = released(layout)
@@ -100,8 +129,15 @@ def page(layout: Layout, settings: Settings, users: list[dict]) -> str:
     body = "".join(
         f"<tr><td>{html.escape(r['nama'])}</td><td>{html.escape(r['akun'])}</td>"
         f"<td class='{r['server']}'>{r['server']}</td><td>{r['aktivitas']}</td>"
-        + "".join(f"<td class='{v}'>{v}</td>" for v in r["latihan"].values()) + "</tr>"
+        + "".join(f"<td class='{v}'>{v}</td>" for v in r["latihan"].values())
+        + f"<td class='{'terkunci' if _blocked(r) else ''}'>{html.escape(r['masuk'])}</td>"
+        f"<td class='aksi'>{_actions(r, xsrf)}</td></tr>"
         for r in table)
+    locked = [r["nama"] for r in table if _blocked(r)]
+    warning = (f"<p class='peringatan'>Tidak dapat masuk karena PIN salah berulang kali: "
+               f"{html.escape(', '.join(locked))}. Pastikan itu memang pemilik akunnya, lalu "
+               "tekan <b>Buka kunci</b> (atau <b>PIN baru</b> bila ia lupa PIN).</p>"
+               if locked else "")
     counts = "; ".join(
         f"{html.escape(a)}: {sum(r['latihan'][a] != '–' for r in table)} mengambil, "
         f"{sum(r['latihan'][a] == 'dikumpulkan' for r in table)} mengumpulkan"
@@ -109,20 +145,39 @@ def page(layout: Layout, settings: Settings, users: list[dict]) -> str:
     formgrader = f"/user/{settings.trainer}/formgrader"
     content = (
         f"<h1>Halaman fasilitator</h1><div class='alamat'><div><p>Alamat ruang kelas:</p>"
-        f"<p class='url'>{html.escape(url)}</p><p>Masuk dengan nama akun (id di daftar "
-        f"peserta) dan kata sandi lokakarya.</p></div>{qr_svg(url)}</div>"
-        f"<p>{active} dari {len(table)} peserta sedang aktif. {counts}.</p>"
+        f"<p class='url'>{html.escape(url)}</p><p>Masuk dengan nama akun dan PIN yang "
+        f"tertulis di kartu masing-masing.</p></div>{qr_svg(url)}</div>"
+        f"<p>{active} dari {len(table)} peserta sedang aktif. {counts}.</p>{warning}"
         f"<p>Pelatih: buka <a href='{formgrader}' target='_blank' rel='noopener'>formgrader</a>"
         " di tab baru (JupyterHub tidak mengizinkan formgrader dibuka di dalam JupyterLab).</p>"
         f"<table><tr><th>Nama</th><th>Akun</th><th>Server</th><th>Aktivitas terakhir</th>"
-        f"{head}</tr>{body}</table>"
+        f"{head}<th>Masuk</th><th>Tindakan</th></tr>{body}</table>"
         f"<p class='kecil'>Diperbarui {datetime.now().strftime('%H.%M.%S')}; halaman ini "
         f"memuat ulang sendiri setiap {REFRESH_SECONDS} detik.</p>")
     css = ("body{font-family:Arial,sans-serif;margin:1.5em}.alamat{display:flex;gap:2em;"
            "align-items:center}.url{font-size:2.2em;font-weight:bold}table{border-collapse:"
            "collapse}td,th{border:1px solid #bbb;padding:3px 8px}.aktif,.dikumpulkan{background:"
-           "#d4edda}.diambil{background:#fff3cd}.kecil{color:#666;font-size:.9em}")
+           "#d4edda}.diambil{background:#fff3cd}.kecil{color:#666;font-size:.9em}"
+           ".terkunci,.peringatan{background:#f8d7da}.peringatan{padding:.5em}"
+           ".aksi form{display:inline;margin-right:.3em}")
     return pages.document("Halaman fasilitator", content, css, refresh=REFRESH_SECONDS)
+
+
+def new_pin_page(settings: Settings, account: str, pin: str) -> str:
+    """The new PIN, shown this once, with what to do with it."""
+    name = html.escape(settings.participants[account])
+    content = (
+        f"<h1>PIN baru untuk {name}</h1><p>Akun: <b>{html.escape(account)}</b></p>"
+        f"<p class='pin'>{html.escape(pin)}</p>"
+        "<p>PIN lama tidak berlaku lagi, dan akun ini tidak lagi terkunci. Tuliskan PIN ini "
+        "di kartu peserta dan serahkan langsung kepada pemiliknya: halaman ini tidak dapat "
+        "dibuka lagi. Kartu baru dapat dicetak di server dengan <code>humaskit server kartu "
+        f"--akun {html.escape(account)}</code>. Penggantian ini tercatat (waktu dan oleh "
+        "siapa, tanpa PIN) dan disebut dalam catatan data laporan.</p>"
+        "<p><a href='./'>Kembali ke halaman fasilitator</a></p>")
+    css = ("body{font-family:Arial,sans-serif;margin:1.5em}.pin{font-size:4em;font-weight:"
+           "bold;letter-spacing:.2em;font-family:monospace}")
+    return pages.document("PIN baru", content, css)
 
 
 def main(prefix: str) -> None:
@@ -131,21 +186,53 @@ def main(prefix: str) -> None:
 
     layout = Layout(Path(prefix))
 
-    class Page(HubOAuthenticated, web.RequestHandler):
+    class Admins(HubOAuthenticated, web.RequestHandler):
+        def admin(self) -> str:
+            if not self.current_user.get("admin"):
+                raise web.HTTPError(403, "Halaman ini hanya untuk fasilitator dan pelatih.")
+            return self.current_user["name"]
+
+        def write_error(self, status_code: int, **kwargs) -> None:
+            error = kwargs.get("exc_info", (None, None))[1]
+            said = error.log_message if isinstance(error, web.HTTPError) else None
+            self.finish(pages.document("Halaman fasilitator", (
+                f"<h1>Tidak dapat dibuka ({status_code})</h1><p>"
+                + html.escape(said or "Terjadi kesalahan; muat ulang halaman.") + "</p>"),
+                "body{font-family:Arial,sans-serif;margin:1.5em}"))
+
+    class Page(Admins):
         @web.authenticated
         async def get(self):
-            if not self.current_user.get("admin"):
-                raise web.HTTPError(403, "Hanya fasilitator dan pelatih.")
+            self.admin()
             api = os.environ["JUPYTERHUB_API_URL"]
             token = os.environ["JUPYTERHUB_API_TOKEN"]
             response = await httpclient.AsyncHTTPClient().fetch(
                 f"{api}/users", headers={"Authorization": f"token {token}"})
-            self.write(page(layout, layout.read(), json.loads(response.body)))
+            self.write(page(layout, layout.read(), json.loads(response.body),
+                            self.xsrf_form_html()))
+
+    class Pin(Admins):
+        @web.authenticated
+        def post(self):
+            by = self.admin()
+            account, action = self.get_body_argument("akun"), self.get_body_argument("aksi")
+            settings = layout.read()
+            if account not in settings.participants:
+                raise web.HTTPError(400, "Akun tidak ada di daftar peserta.")
+            if action == "buka":
+                Guard(layout.guard_file).unlock(account)
+                self.redirect("./")
+            elif action == "baru":
+                pin = pins.reset(layout, account, by)
+                self.set_header("Cache-Control", "no-store")
+                self.write(new_pin_page(settings, account, pin))
+            else:
+                raise web.HTTPError(400, "Aksi tidak dikenal.")
 
     prefix_url = os.environ["JUPYTERHUB_SERVICE_PREFIX"]
-    app = web.Application([(prefix_url, Page), (prefix_url + "oauth_callback",
-                                                 HubOAuthCallbackHandler)],
-                          cookie_secret=os.urandom(32))
+    app = web.Application([(prefix_url, Page), (prefix_url + "pin", Pin),
+                           (prefix_url + "oauth_callback", HubOAuthCallbackHandler)],
+                          cookie_secret=os.urandom(32), xsrf_cookies=True)
     service = os.environ["JUPYTERHUB_SERVICE_URL"]
     app.listen(int(service.rsplit(":", 1)[1].split("/")[0]), "127.0.0.1")
     ioloop.IOLoop.current().start()

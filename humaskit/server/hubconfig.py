@@ -1,8 +1,11 @@
 """JupyterHub's configuration for the classroom, applied by ``PREFIX/hub/jupyterhub_config.py``.
 
-- Accounts: the roster's participants and the two admins (facilitator, trainer), logged in
-  with JupyterHub's shared-password authenticator: one workshop password for participants,
-  one admin password for the admins.
+- Accounts: the roster's participants and the two admins (facilitator, trainer), each
+  signing in as themselves with JupyterHub's PAM authenticator against their Unix account:
+  a personal PIN for a participant, a long password for an admin; guessing a PIN is slowed
+  and then locked (:mod:`humaskit.server.signin`).
+- Pages: the hub's own pages (log-in, server starting, errors, server stopped) in
+  Indonesian, from the templates in ``humaskit/server/templates``.
 - Proxy: ``configurable-http-proxy`` from PyPI, a Python implementation of JupyterHub's
   proxy API (installed as a wheel, so it installs offline; no Node.js needed), run through
   :mod:`humaskit.server.proxy`: sized for a room, and speaking JupyterLab's kernel protocol.
@@ -12,12 +15,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from humaskit.server.layout import Layout
 
 LANDING = "/lab/tree/notebooks/00_mulai_di_sini.ipynb"
 FACILITATOR_SERVICE = "fasilitator"
 PROXY_TIMEOUT_S = 300
 SPAWN_TIMEOUT_S = 300
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 def configure(c, layout: Layout) -> None:
@@ -39,11 +45,13 @@ def configure(c, layout: Layout) -> None:
     c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + str(settings.port + 1)
     c.ConfigurableHTTPProxy.pid_file = str(layout.hub / "proxy.pid")
 
-    c.JupyterHub.authenticator_class = "shared-password"
-    c.SharedPasswordAuthenticator.user_password = settings.password
-    c.SharedPasswordAuthenticator.admin_password = settings.admin_password
+    # PAM (the "login" service): each account's Unix password, set by `setup` and by a PIN
+    # reset; a wrong one costs about 3 s there (pam_faildelay), then the guard counts it.
+    c.JupyterHub.authenticator_class = "humaskit.server.signin.KelasAuthenticator"
+    c.KelasAuthenticator.guard_file = str(layout.guard_file)
     c.Authenticator.allowed_users = set(settings.participants)
     c.Authenticator.admin_users = set(settings.admins)
+    c.JupyterHub.template_paths = [str(TEMPLATES)]
 
     c.JupyterHub.spawner_class = "humaskit.server.spawner.KelasSpawner"
     c.Spawner.cmd = [python, "-m", "jupyterhub.singleuser"]
@@ -71,5 +79,3 @@ def configure(c, layout: Layout) -> None:
          "command": [python, "-m", "humaskit.server.facilitator", str(layout.prefix)],
          "oauth_no_confirm": True, "display": True},
     ]
-    c.JupyterHub.template_vars = {"announcement_login": (
-        "Masuk dengan nama akun Anda (id di daftar peserta) dan kata sandi lokakarya.")}

@@ -5,6 +5,11 @@ server with the package index disabled.
 its version), downloads every wheel the kit needs plus its build backend into
 ``BUNDLE/wheels``, and copies the kit. ``install`` creates ``PREFIX/env`` with that Python
 and installs from the bundle with ``--no-index``: nothing is fetched from the network.
+
+Instructor material (exercise sources with hidden tests and model answers, answer keys) never
+goes into the kit that every account reads: the bundle keeps it in ``BUNDLE/instruktur`` and
+the server in ``PREFIX/instruktur``, both readable by their owner only; set-up copies it into
+the trainer's private course.
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ import tempfile
 from pathlib import Path
 
 from humaskit import ROOT
+from humaskit.server import assignments_id
 from humaskit.server.layout import Layout
 
-#: What the kit folder holds on the server (everything a participant or trainer uses).
-KIT_PARTS = ("humaskit", "datasets", "notebooks", "exercises/source", "grader",
-             "pyproject.toml", "README.md", "nbgrader_config.py",
-             "jupyterlab-overrides.json")
+#: What the kit folder holds on the server: everything a participant may read.
+KIT_PARTS = ("humaskit", "datasets", "notebooks", "grader", "pyproject.toml", "README.md",
+             "nbgrader_config.py", "jupyterlab-overrides.json")
+#: Instructor material: only the trainer's course gets it.
+INSTRUCTOR_PARTS = ("exercises/source", "exercises/keys")
 #: The build backend of the kit, needed to install it without an index.
 BUILD = ("hatchling", "editables~=0.3")
 DEFAULT_PYTHON = "/usr/bin/python3"
@@ -37,10 +44,14 @@ def _run(command: list[str], what: str) -> None:
         raise InstallError(f"{what} gagal:\n{tail}")
 
 
-def copy_kit(source: Path, target: Path) -> Path:
-    """The kit's files (no venv, outputs or caches), world-readable."""
+def copy_kit(source: Path, target: Path, parts: tuple[str, ...] = KIT_PARTS,
+             private: bool = False) -> Path:
+    """The kit's ``parts`` (no venv, outputs or caches): world-readable, or readable by
+    their owner only when ``private``."""
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "*.pyc")
-    for part in KIT_PARTS:
+    target.mkdir(parents=True, exist_ok=True)
+    target.chmod(0o700 if private else 0o755)
+    for part in parts:
         src = source / part
         dst = target / part
         if src.is_dir():
@@ -48,8 +59,9 @@ def copy_kit(source: Path, target: Path) -> Path:
         elif src.exists():
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dst)
+    folder, file = (0o700, 0o600) if private else (0o755, 0o644)
     for path in [target, *target.rglob("*")]:
-        path.chmod(0o755 if path.is_dir() else 0o644)
+        path.chmod(folder if path.is_dir() else file)
     return target
 
 
@@ -57,6 +69,7 @@ def bundle(out: Path, python: str = DEFAULT_PYTHON, source: Path = ROOT) -> Path
     """Build ``out/wheels`` and ``out/kit`` for a server whose Python is ``python``."""
     out = Path(out)
     kit = copy_kit(source, out / "kit")
+    copy_kit(source, out / "instruktur", INSTRUCTOR_PARTS, private=True)
     with tempfile.TemporaryDirectory() as scratch:
         venv = Path(scratch) / "env"
         _run([python, "-m", "venv", str(venv)], f"Membuat lingkungan {python}")
@@ -65,16 +78,21 @@ def bundle(out: Path, python: str = DEFAULT_PYTHON, source: Path = ROOT) -> Path
     return out
 
 
-def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> Layout:
-    """Install the kit from a bundle into ``layout.prefix``, with no package index."""
+def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> list[str]:
+    """Install the kit from a bundle into ``layout.prefix``, with no package index; returns
+    the strings of nbgrader's Assignments panel that could not be put into Indonesian."""
     bundle_dir = Path(bundle_dir)
     wheels = bundle_dir / "wheels"
-    if not wheels.is_dir() or not (bundle_dir / "kit" / "pyproject.toml").exists():
-        raise InstallError(f"{bundle_dir} bukan bundel humaskit (folder wheels/ atau kit/ "
-                           "tidak ada). Buat dengan `humaskit server bundle`.")
+    if not wheels.is_dir() or not (bundle_dir / "kit" / "pyproject.toml").exists() \
+            or not (bundle_dir / "instruktur").is_dir():
+        raise InstallError(f"{bundle_dir} bukan bundel humaskit (folder wheels/, kit/ atau "
+                           "instruktur/ tidak ada). Buat dengan `humaskit server bundle`.")
     layout.prefix.mkdir(parents=True, exist_ok=True)
     layout.prefix.chmod(0o755)
+    for part in INSTRUCTOR_PARTS:  # an earlier version put instructor material in the kit
+        shutil.rmtree(layout.kit / part, ignore_errors=True)
     copy_kit(bundle_dir / "kit", layout.kit)
+    copy_kit(bundle_dir / "instruktur", layout.instructor, INSTRUCTOR_PARTS, private=True)
     if not layout.python.exists():
         _run([python, "-m", "venv", str(layout.env)], f"Membuat lingkungan {layout.env}")
     _run([str(layout.python), "-m", "pip", "install", "--quiet", "--no-index",
@@ -84,7 +102,8 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> L
     settings = layout.env / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
+    untranslated = assignments_id.translate(assignments_id.extension(layout.env))
     for path in [layout.env, *layout.env.rglob("*")]:
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | (0o755 if path.is_dir() else 0o444))
-    return layout
+    return untranslated

@@ -3,18 +3,21 @@
 ::
 
     PREFIX/env/        the Python environment every account runs (world-readable)
-    PREFIX/kit/        the kit: package, datasets, notebooks, exercises (world-readable)
+    PREFIX/kit/        the kit participants may read: package, datasets, day notebooks
+    PREFIX/instruktur/ instructor material (exercise sources with hidden tests and model
+                       answers, answer keys): root only; copied into the trainer's course
     PREFIX/hub/        JupyterHub's config, database, secrets, settings (root only)
     PREFIX/exchange/   nbgrader's exchange (release, fetch, submit)
 
-The settings (``hub/kelas.json``) hold the room's accounts and passwords; only root reads them.
+The settings (``hub/kelas.json``) hold the room's accounts, PINs and admin passwords; only
+root reads them.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 DEFAULT_PREFIX = Path("/opt/humaskit")
@@ -23,13 +26,13 @@ COURSE_ID = "humaskit"
 
 @dataclass
 class Settings:
-    """The room: roster accounts, the two admins, passwords, port, limits."""
+    """The room: roster accounts, the two admins, their secrets, port, limits."""
 
     participants: dict[str, str]  # unix account -> name shown
     facilitator: str = "fasilitator"
     trainer: str = "pelatih"
-    password: str = ""  # the shared workshop password (participants)
-    admin_password: str = ""  # facilitator and trainer (JupyterHub requires ≥ 32 characters)
+    pins: dict[str, str] = field(default_factory=dict)  # participant -> PIN (Unix password)
+    admin_passwords: dict[str, str] = field(default_factory=dict)  # admin -> long password
     ip: str = "0.0.0.0"
     port: int = 8000  # the room's port; the proxy API, facilitator page and hub use the next 3
     url: str = ""  # the room address shown to participants (detected when empty)
@@ -63,6 +66,10 @@ class Layout:
         return self.prefix / "kit"
 
     @property
+    def instructor(self) -> Path:
+        return self.prefix / "instruktur"
+
+    @property
     def hub(self) -> Path:
         return self.prefix / "hub"
 
@@ -85,9 +92,22 @@ class Layout:
 
         return Path(pwd.getpwnam(account).pw_dir)
 
+    @property
+    def resets_file(self) -> Path:
+        """The log of PIN resets (time, account, by whom; never the PIN)."""
+        from humaskit.server import resets
+
+        return self.hub / resets.FILE
+
+    @property
+    def guard_file(self) -> Path:
+        """Failed sign-ins per account, waits and locks (:mod:`humaskit.server.signin`)."""
+        return self.hub / "masuk_gagal.json"
+
     def read(self) -> Settings:
         data = json.loads(self.settings_file.read_text(encoding="utf-8"))
-        return Settings(**data)
+        known = {f.name for f in fields(Settings)}
+        return Settings(**{k: v for k, v in data.items() if k in known})
 
     def write(self, settings: Settings) -> None:
         self.hub.mkdir(parents=True, exist_ok=True)

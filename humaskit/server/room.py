@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 from pathlib import Path
 
-from humaskit.server import accounts
+from humaskit.server import accounts, pins
 from humaskit.server.layout import Layout, Settings
 
 CONFIG = """# Written by `humaskit server setup`; the settings are in kelas.json beside this file.
@@ -18,20 +17,12 @@ from humaskit.server.layout import Layout
 
 configure(get_config(), Layout(Path(r"{prefix}")))  # noqa: F821
 """
-WORDS = ("seruni", "muara", "humas", "warta", "pesan", "kanal", "isu", "dinas", "warga",
-         "pena", "suara", "kabar")
-MIN_ADMIN_PASSWORD = 32
 
 
-def workshop_password() -> str:
-    """Easy to read aloud and type on a phone: two words and two digits."""
-    return f"{secrets.choice(WORDS)}-{secrets.choice(WORDS)}-{secrets.randbelow(90) + 10}"
-
-
-def setup(layout: Layout, roster: Path, password: str = "", admin_password: str = "",
-          **options) -> Settings:
-    """Write the settings and the hub's config, create and provision every account. Run
-    again (say, for a late participant), it keeps the passwords already handed out."""
+def setup(layout: Layout, roster: Path, **options) -> Settings:
+    """Write the settings and the hub's config, create and provision every account, each
+    with its PIN or admin password. Run again (say, for a late participant), it keeps the
+    PINs and passwords already handed out."""
     if os.geteuid() != 0:
         raise PermissionError("Server kelas harus disiapkan sebagai root (sudo), karena "
                               "setiap peserta mendapat akun Unix sendiri.")
@@ -45,15 +36,10 @@ def setup(layout: Layout, roster: Path, password: str = "", admin_password: str 
         raise PermissionError(f"Akun peserta tidak dapat menjalankan {layout.python}: salah "
                               f"satu folder di atas {layout.prefix} tertutup bagi akun lain. "
                               "Pasang di folder yang terbuka, misalnya /opt/humaskit.")
-    if admin_password and len(admin_password) < MIN_ADMIN_PASSWORD:
-        raise ValueError(f"Kata sandi admin paling sedikit {MIN_ADMIN_PASSWORD} karakter "
-                         "(syarat JupyterHub).")
-    earlier = layout.read() if layout.settings_file.exists() else None
-    settings = Settings(
-        participants=accounts.from_roster(roster),
-        password=password or (earlier.password if earlier else workshop_password()),
-        admin_password=admin_password or (earlier.admin_password if earlier
-                                          else secrets.token_urlsafe(24)), **options)
+    earlier = layout.read() if layout.settings_file.exists() else Settings({})
+    settings = Settings(participants=accounts.from_roster(roster), **options)
+    settings.pins = pins.assign(settings.participants, earlier.pins)
+    settings.admin_passwords = pins.admin_passwords(settings.admins, earlier.admin_passwords)
     clash = set(settings.admins) & set(settings.participants)
     if clash:
         raise ValueError(f"Akun {', '.join(sorted(clash))} dipakai peserta dan admin sekaligus.")

@@ -79,6 +79,10 @@ class KelasSpawner(LocalProcessSpawner):
         env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir(self.user.name))
         return env
 
+    async def progress(self):
+        """What the hub's "server starting" page says while it waits (Indonesian)."""
+        yield {"progress": 50, "message": "JupyterLab Anda sedang dimulai..."}
+
     def make_preexec_fn(self, name):
         become = super().make_preexec_fn(name)
         limit = int(self.mem_limit or 0)

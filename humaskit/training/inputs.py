@@ -11,6 +11,8 @@ records in ``penyelenggaraan/``::
     penyelenggaraan/evaluasi/*.json      the evaluation form's answers files (optional)
     penyelenggaraan/rtl/<id>.csv         each participant's RTL (``rtl_saya.csv``, optional)
     penyelenggaraan/<photos>             documentation pictures named in identitas.csv
+    penyelenggaraan/reset_pin.csv        the classroom server's PIN resets (optional; written
+                                         by ``humaskit server riwayat-pin``)
 
 Identity and attendance must be right (certificates depend on them): their problems stop
 the build. A bad evaluation or RTL file is noted and left out. What participants wrote is
@@ -29,6 +31,7 @@ from humaskit import evaluation, rtl
 from humaskit.datasets.validation import DatasetError, Problem
 from humaskit.grading import cohort
 from humaskit.grading.workspace import Workspace
+from humaskit.server import resets
 from humaskit.training import attendance, identity, schedule
 
 FOLDER = "penyelenggaraan"
@@ -83,7 +86,8 @@ def load(out: Path) -> Inputs:
             raise DatasetError(str(records / needed), [Problem(
                 None, None, "berkas belum ada. Buat templatnya dengan `humaskit laporan "
                 f"--kohort {out} --templat`, lalu isi.")])
-    notes: list[str] = []
+    notes = resets.notes(records / resets.FILE,
+                         {pid.lower(): who.nama for pid, who in roster.items()})
     return Inputs(
         out=out, identity=identity.read(records / identity.FILE, [s.id for s in sessions]),
         roster=roster,
