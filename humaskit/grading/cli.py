@@ -103,7 +103,8 @@ def add_grading_options(sub: argparse.ArgumentParser) -> None:
 
 def add_decisions_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--decisions", type=Path, default=None,
-                     help="the asesor's decisions file (per unit, with recommendation)")
+                     help="the asesor's decisions file (per unit, with recommendation; "
+                          "default: the record the decision notebook keeps in --out)")
 
 
 def limits(args: argparse.Namespace) -> Limits:
@@ -200,17 +201,19 @@ def run_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
-def decisions(args: argparse.Namespace):
-    if not getattr(args, "decisions", None):
-        return None
-    return competency.decisions(args.decisions)
+def decisions(args: argparse.Namespace, ws: Workspace):
+    """The asesor's record: the ``--decisions`` file, else the one the decision form keeps
+    in the cohort folder, else none."""
+    if getattr(args, "decisions", None):
+        return competency.decisions(args.decisions)
+    return competency.saved_decisions(ws)
 
 
 def _with_decisions(args: argparse.Namespace, write) -> int:
-    """Load the asesor's record (if given), then write; a bad record stops with its problems."""
+    """Load the asesor's record (if any), then write; a bad record stops with its problems."""
     ws = Workspace(args.out.resolve())
     try:
-        record = decisions(args)
+        record = decisions(args, ws)
     except DatasetError as exc:
         print(f"[GAGAL] {visible_lines(exc)}")
         return 1
