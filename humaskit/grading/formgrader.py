@@ -14,6 +14,7 @@ ones ``grade export``, ``grade report`` and ``humaskit laporan`` read.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -93,7 +94,9 @@ def write_config(ws: Workspace) -> Path:
 
 def open_command(ws: Workspace, port: int, browser: bool) -> list[str]:
     """A Jupyter server on the cohort's course that opens on formgrader."""
-    return [sys.executable, "-m", "jupyter_server", f"--ServerApp.root_dir={ws.course}",
-            "--ServerApp.default_url=/formgrader", f"--ServerApp.port={port}",
-            f"--ServerApp.open_browser={browser}"]
+    command = [sys.executable, "-m", "jupyter_server", f"--ServerApp.root_dir={ws.course}",
+               "--ServerApp.default_url=/formgrader", f"--ServerApp.port={port}",
+               f"--ServerApp.open_browser={browser}"]
+    # As `make lab`: Jupyter refuses root unless told (a server or a container runs as root).
+    return command + ["--allow-root"] if os.geteuid() == 0 else command
 
