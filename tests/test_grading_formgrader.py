@@ -20,9 +20,11 @@ from conftest import ROOT
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
+from traitlets.config import Config
 
 from humaskit.grading import autograde, cohort, collect, export, formgrader
 from humaskit.grading.sandbox import Limits
+from humaskit.server import accounts
 
 pytestmark = pytest.mark.slow
 
@@ -142,3 +144,15 @@ def test_the_manual_grading_command_on_a_folder_without_a_cohort_says_what_to_ru
                           check=False)
     assert done.returncode == 1
     assert "[GAGAL]" in done.stdout and "humaskit grade all" in done.stdout
+
+
+def test_the_classroom_trainers_formgrader_refuses_too(tmp_path):
+    text = accounts.NBGRADER_TRAINER.format(course=tmp_path / "kursus",
+                                            exchange="/opt/humaskit/exchange",
+                                            course_id="humaskit")
+    config = Config()
+    exec(text, {"get_config": lambda: config})  # noqa: S102 - as nbgrader loads the file
+    assert config.Autograde.exporter_class.endswith("formgrader.AutogradeRefused")
+    assert config.ExchangeFactory.collect.endswith("formgrader.CollectRefused")
+    assert "humaskit grade all /opt/humaskit/exchange/humaskit/inbound" in \
+        config.AutogradeRefused.command
