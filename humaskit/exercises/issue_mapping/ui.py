@@ -171,8 +171,11 @@ class Lembar:
     def tiga_teratas(self) -> pd.DataFrame:
         """The three highest-priority issues of your own map: the ones Step 7's strategy
         covers (rubric A), with the coordinator it names (rubric D). Shown beside the
-        strategy, it also stands beside it in the asesor's hand-grading view."""
-        return self.peta().head(3)
+        strategy, it also stands beside it in the asesor's hand-grading view. Issues not
+        yet rated are left out."""
+        columns = ["topik", "prioritas", "kategori", "tahap", "koordinator", "pemangku_kunci"]
+        table = model.issue_table(self.jawaban)
+        return readable(table[table["kategori"] != model.UNRATED][columns].head(3))
 
     def matriks(self):
         """The priority matrix drawn from your own decisions (issues with impact and urgency)."""
