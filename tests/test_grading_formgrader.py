@@ -84,7 +84,7 @@ def test_formgraders_autograde_runs_no_participant_code_and_keeps_the_kits_gradi
     outcome = api.autograde(toy.ASSIGNMENT, "P01")
 
     assert not outcome["success"]
-    assert "Tombol Autograde Formgrader dimatikan" in outcome["error"]
+    assert "Autograde nbgrader (tombol di Formgrader dan perintah nbgrader) dimatikan" in outcome["error"]
     assert f"humaskit grade autograde --out {ws.out}" in outcome["error"]
     assert not marker.exists()
     assert digests(ws.course / "autograded") == before
@@ -97,7 +97,7 @@ def test_formgraders_collect_is_refused_with_the_kits_command(cohort_graded, mon
     before = digests(ws.course / "submitted")
     outcome = formgrader_api(ws, monkeypatch).collect(toy.ASSIGNMENT)
     assert not outcome["success"]
-    assert "Tombol Collect Formgrader dimatikan" in outcome["error"]
+    assert "Collect nbgrader (tombol di Formgrader dan perintah nbgrader) dimatikan" in outcome["error"]
     assert "humaskit grade collect" in outcome["error"]
     assert digests(ws.course / "submitted") == before
 

@@ -28,8 +28,9 @@ from humaskit.exercises import course
 from humaskit.grading.workspace import Workspace
 
 CONFIG_FILE = "nbgrader_config.py"
-REFUSED = ("Tombol {button} Formgrader dimatikan untuk kursus humaskit: tombol itu {why}. "
-           "Jalankan di terminal: {command}. Sesudah itu muat ulang halaman ini.")
+REFUSED = ("{button} nbgrader (tombol di Formgrader dan perintah nbgrader) dimatikan untuk "
+           "kursus humaskit: langkah itu {why}. Jalankan di terminal: {command}. Sesudah itu "
+           "muat ulang halaman Formgrader.")
 
 
 class AutogradeRefused(NotebookExporter):
@@ -40,10 +41,8 @@ class AutogradeRefused(NotebookExporter):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        raise NbGraderException(REFUSED.format(
-            button="Autograde",
-            why="menjalankan kode peserta tanpa sandbox dan dengan hak akun pelatih",
-            command=self.command))
+        _refuse(self, "Autograde",
+                "menjalankan kode peserta tanpa sandbox dan dengan hak akun pelatih")
 
 
 class CollectRefused(ExchangeCollect):
@@ -52,9 +51,14 @@ class CollectRefused(ExchangeCollect):
     command = Unicode("", help="the kit's command that collects").tag(config=True)
 
     def start(self):
-        raise NbGraderException(REFUSED.format(
-            button="Collect", why="mengumpulkan kiriman tanpa pemeriksaan kit",
-            command=self.command))
+        _refuse(self, "Collect", "mengumpulkan kiriman tanpa pemeriksaan kit")
+
+
+def _refuse(step, button: str, why: str):
+    """Log the refusal (the ``nbgrader`` command shows only the log) and stop the step."""
+    message = REFUSED.format(button=button, why=why, command=step.command)
+    step.log.error(message)
+    raise NbGraderException(message)
 
 
 def refuse_unsandboxed(cfg: Config, autograde: str, collect: str) -> Config:
