@@ -170,9 +170,9 @@ class Lembar:
 
     def tiga_teratas(self) -> pd.DataFrame:
         """The three highest-priority issues of your own map: the ones Step 7's strategy
-        covers (rubric A), with the coordinator it names (rubric D). Shown beside the
-        strategy, it also stands beside it in the asesor's hand-grading view. Issues not
-        yet rated are left out."""
+        covers (rubric A), with the coordinator it names (rubric D): for a cell beside the
+        strategy, which the asesor's hand-grading view then shows too. Issues not yet rated
+        are left out."""
         columns = ["topik", "prioritas", "kategori", "tahap", "koordinator", "pemangku_kunci"]
         table = model.issue_table(self.jawaban)
         return readable(table[table["kategori"] != model.UNRATED][columns].head(3))
