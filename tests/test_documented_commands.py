@@ -43,6 +43,8 @@ RULES = [
     (r"^\.venv/bin/python benchmarks/", "help", "a benchmark of several minutes"),
     (r"\.\.\.", "help", "a usage pattern, not a command"),
     (r"^python3 -m venv \.venv$", "elsewhere", "creates a venv: done in an empty folder"),
+    (r"^\.venv/bin/humaskit grade nilai-manual\b", "no-start",
+     "starts formgrader's server: run with --no-start, which prepares it and prints how"),
     (r"^\.venv/bin/humaskit laporan( --ambang-kehadiran \d+)?$", "help",
      "needs the facilitator's filled-in identity and attendance sheets"),
     (r"^(make |\.venv/bin/humaskit )", "run", ""),
@@ -175,6 +177,16 @@ def test_a_command_that_cannot_run_here_is_checked_by_help_or_dry_run(workshop, 
         check = " ".join([*program, "--help"])
     done = run(check)
     assert done.returncode == 0, f"{check}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+
+
+@pytest.mark.parametrize("command", [c for c in ALL if rule(c)[0] == "no-start"])
+def test_a_server_command_prepares_its_server_as_written(workshop, command):
+    if not (ROOT / "hasil_penilaian" / "penilaian.json").exists():  # run alone: a cohort
+        collect = next(c for c in ORDER if " collect " in c)
+        assert run(collect).returncode == 0
+    done = run(f"{command} --no-start")
+    assert done.returncode == 0, f"{command}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    assert "/formgrader" in done.stdout and "Traceback" not in done.stdout + done.stderr
 
 
 def test_creating_the_venv_works_as_written(tmp_path):

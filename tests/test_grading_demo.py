@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
 
 import nbformat
 import openpyxl
+import pandas as pd
 import pytest
 
 from humaskit import pages
 from humaskit.exercises import course
 from humaskit.grading import demo
 from humaskit.grading.workspace import Workspace
+from humaskit.skkni.decision_form import DecisionForm
 
 pytestmark = pytest.mark.slow
 
@@ -158,3 +164,35 @@ def test_a_participants_own_page_shows_their_pre_post_gain(out):
     assert "Pre-test dan post-test" in rini and "gain ternormalisasi g = " in rini
     rahmat = (out.reports / "peserta" / "rahmat_hidayat.html").read_text(encoding="utf-8")
     assert "gain tidak dihitung: belum mengikuti post-test" in rahmat
+
+
+def test_a_decision_recorded_in_the_asesors_form_is_read_back_by_the_export(out):
+    form = DecisionForm(out.out)
+    assert form.candidate.value == "rini_paramitha"
+    assert "Tanda bukti" in form.table.value and "Bukti yang ditulis" in form.table.value
+    units = list(form.rows)
+    for vatm, _ in form.rows.values():
+        vatm.value = "memenuhi"
+    form.rows[units[0]][0].value = "belum memenuhi"
+    form.recommendation.value = "dapat dilanjutkan"
+    form.asesor.value = "Dra. Wulan Sari"
+    form.date.value = date(2026, 11, 27)
+    assert form.save() is None  # a unit that does not meet VATM needs a comment
+    assert "komentar wajib diisi" in form.message.value
+    assert not (out.out / "asesor_asesmen_mandiri.csv").exists()
+    form.rows[units[0]][1].value = "Sertifikat pelatihan belum dilampirkan."
+    assert form.save() == out.out / "asesor_asesmen_mandiri.csv"
+
+    done = subprocess.run([str(Path(sys.executable).parent / "humaskit"), "grade", "export",
+                           "--out", str(out.out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    decided = pd.read_csv(out.exports / "keputusan_asesor.csv")
+    assert set(decided["kode_unit"]) == set(units)
+    first = decided[decided["kode_unit"] == units[0]].iloc[0]
+    assert (first["bukti_vatm"], first["komentar"], first["asesor"]) == (
+        "belum memenuhi", "Sertifikat pelatihan belum dilampirkan.", "Dra. Wulan Sari")
+    assert str(first["tanggal"]).startswith("2026-11-27")
+    recommended = pd.read_csv(out.exports / "rekomendasi_asesor.csv").iloc[0]
+    assert (recommended["id"], recommended["rekomendasi"]) == ("rini_paramitha",
+                                                               "dapat dilanjutkan")
+    assert DecisionForm(out.out).rows[units[0]][0].value == "belum memenuhi"  # shown again

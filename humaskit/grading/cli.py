@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 from pathlib import Path
 
 from humaskit.datasets import DatasetError
@@ -13,6 +14,7 @@ from humaskit.grading import (
     competency,
     export,
     feedback,
+    formgrader,
     report,
     roster,
     sandbox,
@@ -76,6 +78,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                         "to CSV and XLSX", run_export))
     add_decisions_option(step("report", "write the cohort dashboard and participant pages",
                               run_report))
+    sub = step("nilai-manual", "open formgrader on the cohort's course for hand grading "
+                               "(its Autograde and Collect are refused: grade with this kit)",
+               run_manual)
+    sub.add_argument("--port", type=int, default=8890, help="port (default 8890)")
+    sub.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    sub.add_argument("--no-start", action="store_true",
+                     help="prepare the course and print the server command, do not start it")
 
 
 def add_grading_options(sub: argparse.ArgumentParser) -> None:
@@ -94,7 +103,8 @@ def add_grading_options(sub: argparse.ArgumentParser) -> None:
 
 def add_decisions_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--decisions", type=Path, default=None,
-                     help="the asesor's decisions file (per unit, with recommendation)")
+                     help="the asesor's decisions file (per unit, with recommendation; "
+                          "default: the record the decision notebook keeps in --out)")
 
 
 def limits(args: argparse.Namespace) -> Limits:
@@ -191,17 +201,19 @@ def run_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
-def decisions(args: argparse.Namespace):
-    if not getattr(args, "decisions", None):
-        return None
-    return competency.decisions(args.decisions)
+def decisions(args: argparse.Namespace, ws: Workspace):
+    """The asesor's record: the ``--decisions`` file, else the one the decision form keeps
+    in the cohort folder, else none."""
+    if getattr(args, "decisions", None):
+        return competency.decisions(args.decisions)
+    return competency.saved_decisions(ws)
 
 
 def _with_decisions(args: argparse.Namespace, write) -> int:
-    """Load the asesor's record (if given), then write; a bad record stops with its problems."""
+    """Load the asesor's record (if any), then write; a bad record stops with its problems."""
     ws = Workspace(args.out.resolve())
     try:
-        record = decisions(args)
+        record = decisions(args, ws)
     except DatasetError as exc:
         print(f"[GAGAL] {visible_lines(exc)}")
         return 1
@@ -221,6 +233,26 @@ def run_report(args: argparse.Namespace) -> int:
         files = report.write_all(ws, record)
         print(f"Laporan: {files[0]} dan {len(files) - 1} halaman peserta")
     return _with_decisions(args, write)
+
+
+def run_manual(args: argparse.Namespace) -> int:
+    ws = Workspace(args.out.resolve())
+    if not ws.settings():
+        print(f"[GAGAL] {visible(ws.out)} belum berisi kohort yang dinilai (penilaian.json "
+              "tidak ada). Jalankan lebih dulu: .venv/bin/humaskit grade all SUMBER... "
+              f"--roster DAFTAR.csv --out {visible(args.out)}")
+        return 1
+    formgrader.write_config(ws)
+    command = formgrader.open_command(ws, args.port, browser=not args.no_browser)
+    print(f"Formgrader kohort {visible(ws.out)}: http://localhost:{args.port}/formgrader\n"
+          "Nilai dan komentar yang Anda isi di sana tersimpan di gradebook kohort ini "
+          f"({visible(ws.db_url())}) dan dibaca oleh grade export, grade report dan laporan.\n"
+          "Tombol Collect dan Autograde di Formgrader dimatikan: kumpulkan dan nilai dengan "
+          "humaskit grade (di dalam sandbox).")
+    if args.no_start:
+        print("Perintah server: " + " ".join(command))
+        return 0
+    return subprocess.run(command, cwd=ws.course, check=False).returncode
 
 
 def run_all(args: argparse.Namespace) -> int:

@@ -97,11 +97,16 @@ def provision_participant(layout: Layout, settings: Settings, account: str) -> P
     return home
 
 
-NBGRADER_TRAINER = """# The trainer's nbgrader course (written by `humaskit server setup`).
+NBGRADER_TRAINER = """# The trainer's nbgrader course (written by `humaskit server setup`). Formgrader's
+# Autograde and Collect are refused: participants' code is graded in the kit's sandbox.
 from humaskit.exercises.course import config
+from humaskit.grading.formgrader import refuse_unsandboxed
 
+SANDBOXED = ("sebagai root di server: .venv/bin/humaskit grade all "
+             r"{exchange}/{course_id}/inbound --roster grader/roster_kohort.csv "
+             "--assignment LATIHAN")
 c = get_config()  # noqa: F821
-c.merge(config(r"{course}"))
+c.merge(refuse_unsandboxed(config(r"{course}"), autograde=SANDBOXED, collect=SANDBOXED))
 c.Exchange.root = r"{exchange}"
 c.CourseDirectory.course_id = "{course_id}"
 """

@@ -1,0 +1,158 @@
+"""Hand grading in nbgrader's formgrader on the cohort ``humaskit grade`` graded.
+
+One cohort of the toy assignment (with a hand-graded essay) is collected and graded in the
+sandbox once; formgrader is then driven through the same nbgrader API calls its buttons make.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import grading_toy as toy
+import nbformat
+import pandas as pd
+import pytest
+from conftest import ROOT
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
+from traitlets.config import Config
+
+from humaskit.grading import autograde, cohort, collect, export, formgrader
+from humaskit.grading.sandbox import Limits
+from humaskit.server import accounts
+
+pytestmark = pytest.mark.slow
+
+HUMASKIT = str(Path(sys.executable).parent / "humaskit")
+LIMITS = Limits(cell_timeout=10, submission_timeout=120, memory_mb=1536, cpu_seconds=120)
+
+
+def digests(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def cohort_graded(tmp_path_factory):
+    """A cohort graded by the kit; P01's notebook writes a marker file when it is run."""
+    base = tmp_path_factory.mktemp("formgrader")
+    course_root = toy.make_course(base / "course", essay=True)
+    (base / "roster.csv").write_text("id,nama,instansi,jabatan\nP01,Ani,Dinkes,Analis\n",
+                                     encoding="utf-8")
+    ws = cohort.setup(base / "out", base / "roster.csv", course_root)
+    released = nbformat.read(ws.course / "release" / toy.ASSIGNMENT /
+                             f"{toy.ASSIGNMENT}.ipynb", 4)
+    marker = base / "kode_peserta_berjalan.txt"
+    nb = toy.with_cell(toy.answered(released), f"open({str(marker)!r}, 'w').write('ya')")
+    inbox = base / "kiriman"
+    inbox.mkdir()
+    nbformat.write(nb, inbox / "P01.ipynb")
+    people = cohort.participants(ws)
+    collect.collect(ws, [inbox], people, cohort.assignments(ws))
+    autograde.run(ws, people, workers=1, limits=LIMITS, progress=False)
+    return {"ws": ws, "marker": marker, "inbox": inbox}
+
+
+def formgrader_api(ws, monkeypatch) -> NbGraderAPI:
+    """nbgrader's API as formgrader builds it for a button: config from the folder the
+    server was started in (`humaskit grade nilai-manual` starts it in the course)."""
+    formgrader.write_config(ws)
+    monkeypatch.chdir(ws.course)
+    extension = FormgradeExtension()
+    extension.initialize([])
+    extension.coursedir.parent.load_config_file()
+    return NbGraderAPI(extension.coursedir, extension.authenticator,
+                       parent=extension.coursedir.parent)
+
+
+def test_formgraders_autograde_runs_no_participant_code_and_keeps_the_kits_grading(
+        cohort_graded, monkeypatch):
+    ws, marker = cohort_graded["ws"], cohort_graded["marker"]
+    assert not marker.exists()  # the kit ran it in the sandbox, where the path is not there
+    before = digests(ws.course / "autograded")
+    with Gradebook(ws.db_url()) as gb:
+        score = gb.find_submission(toy.ASSIGNMENT, "P01").score
+    api = formgrader_api(ws, monkeypatch)
+    assert api.coursedir.root == str(ws.course)
+    assert api.coursedir.db_url == ws.db_url()
+
+    outcome = api.autograde(toy.ASSIGNMENT, "P01")
+
+    assert not outcome["success"]
+    assert "Autograde nbgrader (tombol di Formgrader dan perintah nbgrader) dimatikan" in outcome["error"]
+    assert f"humaskit grade autograde --out {ws.out}" in outcome["error"]
+    assert not marker.exists()
+    assert digests(ws.course / "autograded") == before
+    with Gradebook(ws.db_url()) as gb:
+        assert gb.find_submission(toy.ASSIGNMENT, "P01").score == score
+
+
+def test_formgraders_collect_is_refused_with_the_kits_command(cohort_graded, monkeypatch):
+    ws = cohort_graded["ws"]
+    before = digests(ws.course / "submitted")
+    outcome = formgrader_api(ws, monkeypatch).collect(toy.ASSIGNMENT)
+    assert not outcome["success"]
+    assert "Collect nbgrader (tombol di Formgrader dan perintah nbgrader) dimatikan" in outcome["error"]
+    assert "humaskit grade collect" in outcome["error"]
+    assert digests(ws.course / "submitted") == before
+
+
+def test_the_workshop_labs_formgrader_refuses_too(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    extension = FormgradeExtension()
+    extension.initialize([])
+    assert extension.config.Autograde.exporter_class.endswith("formgrader.AutogradeRefused")
+    assert extension.config.ExchangeFactory.collect.endswith("formgrader.CollectRefused")
+    assert "humaskit grade nilai-manual" in extension.config.AutogradeRefused.command
+
+
+def test_a_hand_grade_entered_in_formgrader_is_what_the_export_reads(cohort_graded):
+    """Formgrader writes hand grades to the gradebook its config names: the cohort's own."""
+    ws = cohort_graded["ws"]
+    config = formgrader.cohort_config(ws)
+    assert config.CourseDirectory.db_url == ws.db_url()
+    with Gradebook(config.CourseDirectory.db_url) as gb:
+        nb = gb.find_submission_notebook(toy.ASSIGNMENT, toy.ASSIGNMENT, "P01")
+        next(g for g in nb.grades if g.name == "esai").manual_score = 1.5
+        gb.db.commit()
+    export.write_all(ws)
+    parts = pd.read_csv(ws.exports / "nilai_per_bagian.csv")
+    essay = parts[(parts["id"] == "P01") & (parts["bagian"] == "esai")]
+    assert essay["nilai"].tolist() == [1.5]
+
+
+def test_the_manual_grading_command_prepares_the_cohorts_formgrader(cohort_graded):
+    ws = cohort_graded["ws"]
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    done = subprocess.run([HUMASKIT, "grade", "nilai-manual", "--out",
+                           str(ws.out), "--no-start"], capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "http://localhost:8890/formgrader" in done.stdout
+    assert f"--ServerApp.root_dir={ws.course}" in done.stdout
+    assert (ws.course / formgrader.CONFIG_FILE).exists()
+
+
+def test_the_manual_grading_command_on_a_folder_without_a_cohort_says_what_to_run(tmp_path):
+    done = subprocess.run([HUMASKIT, "grade", "nilai-manual", "--out",
+                           str(tmp_path), "--no-start"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 1
+    assert "[GAGAL]" in done.stdout and "humaskit grade all" in done.stdout
+
+
+def test_the_classroom_trainers_formgrader_refuses_too(tmp_path):
+    text = accounts.NBGRADER_TRAINER.format(course=tmp_path / "kursus",
+                                            exchange="/opt/humaskit/exchange",
+                                            course_id="humaskit")
+    config = Config()
+    exec(text, {"get_config": lambda: config})  # noqa: S102 - as nbgrader loads the file
+    assert config.Autograde.exporter_class.endswith("formgrader.AutogradeRefused")
+    assert config.ExchangeFactory.collect.endswith("formgrader.CollectRefused")
+    assert "humaskit grade all /opt/humaskit/exchange/humaskit/inbound" in \
+        config.AutogradeRefused.command
