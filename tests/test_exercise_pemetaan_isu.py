@@ -437,12 +437,3 @@ def test_a_kernel_reaching_for_the_answer_key_scores_zero_in_the_grading_sandbox
     outputs = [json.dumps(c.outputs) for c in ran.cells[setup + 1:setup + 1 + len(ATTACKS)]]
     assert "AttributeError" in outputs[0] and "ModuleNotFoundError" in outputs[1]
     assert outputs[2].count("GAGAL") == 2 and outputs[3].count("GAGAL") == 1  # none found
-
-
-def test_the_top_three_issues_step_7_refers_to_come_from_the_participants_own_map(tmp_path):
-    sheet = Lembar(folder=tmp_path)
-    assert sheet.tiga_teratas().empty  # nothing rated yet: no issue is called "top"
-    sheet.jawaban.update(samples.answers_of("referensi_isian"))
-    own = model.issue_table(sheet.jawaban)
-    assert sheet.tiga_teratas().iloc[:, 0].tolist() == own["topik"].head(3).tolist()
-    assert sheet.tiga_teratas().iloc[:, 1].tolist() == own["prioritas"].head(3).astype(str).tolist()

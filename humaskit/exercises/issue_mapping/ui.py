@@ -168,15 +168,6 @@ class Lembar:
                    "pemangku_kunci"]
         return readable(model.issue_table(self.jawaban)[columns])
 
-    def tiga_teratas(self) -> pd.DataFrame:
-        """The three highest-priority issues of your own map: the ones Step 7's strategy
-        covers (rubric A), with the coordinator it names (rubric D): for a cell beside the
-        strategy, which the asesor's hand-grading view then shows too. Issues not yet rated
-        are left out."""
-        columns = ["topik", "prioritas", "kategori", "tahap", "koordinator", "pemangku_kunci"]
-        table = model.issue_table(self.jawaban)
-        return readable(table[table["kategori"] != model.UNRATED][columns].head(3))
-
     def matriks(self):
         """The priority matrix drawn from your own decisions (issues with impact and urgency)."""
         table = model.issue_table(self.jawaban)
