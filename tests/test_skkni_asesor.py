@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from humaskit import safe_text
 from humaskit.datasets import DatasetError
 from humaskit.exercises.self_assessment import samples
 from humaskit.skkni import asesor
@@ -85,3 +87,13 @@ def test_a_record_written_before_the_flags_column_still_loads(filled, tmp_path):
     path = tmp_path / "rekaman.csv"
     filled.drop(columns=["tanda_bukti"]).to_csv(path, index=False)
     assert len(asesor.load_decisions(path)) == 8
+
+
+def test_a_record_with_no_flag_and_no_comment_exports(filled, tmp_path):
+    """All units met, nothing flagged: the empty text columns still write to CSV."""
+    path = tmp_path / "rekaman.csv"
+    filled.assign(tanda_bukti="", komentar="").to_csv(path, index=False)
+    record = asesor.load_decisions(path)
+    assert record["tanda_bukti"].isna().all() and record["komentar"].isna().all()
+    safe_text.to_csv(record, tmp_path / "keputusan_asesor.csv")
+    assert len(pd.read_csv(tmp_path / "keputusan_asesor.csv")) == 8

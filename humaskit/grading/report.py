@@ -162,7 +162,7 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
     if decisions is not None and "id" in decisions:
         own = decisions[decisions["id"] == pid]
         if not own.empty:
-            body += ["<h2>Keputusan asesor</h2>", table(own.drop(columns=["id"]))]
+            body += ["<h2>Keputusan asesor</h2>", table(own.drop(columns=["id"]).fillna(""))]
     return document(f"Laporan peserta — {who.nama}", "\n".join(body))
 
 
