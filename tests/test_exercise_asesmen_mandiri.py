@@ -89,7 +89,8 @@ def test_a_form_users_feedback_shows_each_decision_as_a_table_with_the_rules_ver
     verdicts, plan verdicts and the summary (decimal comma) are there, the widget's
     internals are not."""
     release = nbformat.read(graded["release"] / NOTEBOOK, as_version=4)
-    page = feedback.notebook_html(_graded_notebook(graded, "lengkap_formulir"), release, {})
+    page = feedback.notebook_html(_graded_notebook(graded, "lengkap_formulir"), release, {},
+                                  drawn={})  # the tables are text; no chart is drawn here
     for shown in ("Jawaban Anda dan putusan aturan bukti", "Bukti Anda", "Putusan aturan",
                   "✔ Memenuhi aturan (jenis:", "Klipping bulanan isu",
                   "Rencana pengembangan Anda dan putusan aturan",
