@@ -64,22 +64,16 @@ def survey(prepared: Prepared, leave_out_bad_rows: bool = False,
     nrr = satisfaction.nrr_per_element(table)
     nrr["nilai_konversi"] = nrr["nrr"] * satisfaction.SCALE
     value = satisfaction.ikm_from_nrr(nrr["nrr"])
-    mutu, kinerja = band(value)
+    mutu, kinerja = satisfaction.grade_band(value)
     minimum = None if population is None else satisfaction.krejcie_morgan(population)
     by_unit = None
     if "unit_layanan" in table.columns and table["unit_layanan"].notna().any():
         by_unit = satisfaction.summary_by_unit(
             table.assign(unit_layanan=table["unit_layanan"].fillna(NOT_NAMED)))
-        by_unit["ikm"] = [shown(v) for v in by_unit["ikm"]]
-        by_unit[["mutu", "kinerja"]] = [band(v) for v in by_unit["ikm"]]
     return SurveyResult(
         prepared.source, table, len(prepared.bad_rows), nrr,
         value, mutu, kinerja, nrr.nsmallest(WEAKEST, "nrr", keep="first"), population,
         minimum, by_unit)
-
-
-shown = satisfaction.as_shown
-band = satisfaction.grade_band
 
 
 def issues(prepared: Prepared, leave_out_bad_rows: bool = False,

@@ -136,7 +136,7 @@ def summary_by_unit(responses: pd.DataFrame, unit_column: str = "unit_layanan") 
         value = ikm_from_nrr(table["nrr"])
         mutu, kinerja = grade_band(value)
         weakest = table.loc[table["nrr"].idxmin(), "unsur"]
-        rows.append({unit_column: unit, "responden": len(group), "ikm": round(value, 2),
+        rows.append({unit_column: unit, "responden": len(group), "ikm": as_shown(value),
                      "mutu": mutu, "kinerja": kinerja, "unsur_terlemah": weakest})
     return pd.DataFrame(rows)
 
