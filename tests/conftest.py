@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pandas as pd
@@ -49,21 +48,6 @@ def quiz_cells(scores: dict[str, dict[str, list[int]]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def free_ports(count: int) -> int:
-    """A local port such that it and the next ``count - 1`` are free (a hub and its proxy)."""
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port < 60000 and all(_free(port + i) for i in range(1, count)):
-            return port
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) != 0
-
-
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium driven by Playwright (never ``playwright install``)."""
@@ -77,3 +61,18 @@ def browser():
         launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield launched
         launched.close()
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Tests of one file share a worker (``--dist loadfile``), and so do all the modules in
+    tests/classroom/: they share one classroom server, which takes a minute to start."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class OneHub(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "tests/classroom/" if scope.startswith("tests/classroom/") else scope
+
+    return OneHub(config, log)

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import requests
-from conftest import free_ports
+from local_ports import free_ports
 
 from humaskit.number_format import angka
 from humaskit.own_data import reading

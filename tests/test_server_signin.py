@@ -1,6 +1,6 @@
 """Signing in to the classroom server, without a hub: each participant's PIN, kept across
 set-ups, and the limits that slow down guessing it (the real hub is in
-tests/test_classroom_server.py)."""
+tests/classroom/)."""
 
 from __future__ import annotations
 

@@ -11,123 +11,30 @@ import json
 import os
 import pwd
 import re
-import shutil
-import signal
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, free_ports
+from hub import (
+    INSTRUCTOR_MARKS,
+    PARTICIPANTS,
+    ROOT,
+    SCREENSHOTS,
+    card_pin,
+    lab_disabled,
+    press,
+    refused,
+    run_as,
+)
 
-from humaskit import pages, satisfaction
-from humaskit.server import accounts, spawner
+from humaskit import satisfaction
+from humaskit.server import spawner
 from humaskit.server.client import Session
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.geteuid() != 0, reason="the classroom server runs as root")]
-
-PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi"}
-ADMINS = ("fasilitator", "pelatih")
-#: The browser test's screenshots of the Indonesian pages, kept after the run.
-SCREENSHOTS = str(Path(tempfile.gettempdir()) / "humaskit-kelas-{}.png")
-#: What only instructors may read (extended regular expressions): nbgrader's solution and
-#: hidden-test markers, and the pre/post-test keys in the hidden tests (in a notebook's JSON
-#: their quotes are escaped).
-INSTRUCTOR_MARKS = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", r'kunci=\\?"[a-d]')
-
-
-def _as(account: str, *command: str, cwd=None) -> subprocess.CompletedProcess:
-    home = pwd.getpwnam(account).pw_dir
-    return subprocess.run(["setpriv", f"--reuid={account}", f"--regid={account}",
-                           "--init-groups", "env", "-i", f"HOME={home}",
-                           "PATH=/usr/bin:/bin", *command], cwd=cwd or home,
-                          capture_output=True, text=True, check=False)
-
-
-@pytest.fixture(scope="module")
-def room():
-    base = Path(tempfile.mkdtemp(prefix="humaskit-kelas-"))  # pytest's own is root-only
-    base.chmod(0o755)
-    prefix, homes, bundle = base / "opt", base / "home", base / "bundel"
-    created = [a for a in (*PARTICIPANTS, *ADMINS) if not accounts.exists(a)]
-    roster = base / "peserta.csv"
-    roster.write_text("id,nama,instansi,jabatan\n" + "".join(
-        f"{a},{n},Dinas Kominfo,Pranata Humas\n" for a, n in PARTICIPANTS.items()),
-        encoding="utf-8")
-    kit = str(ROOT / ".venv" / "bin" / "humaskit")
-    done = subprocess.run([kit, "server", "bundle", str(bundle)], capture_output=True,
-                          text=True, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
-    offline = dict(os.environ, PIP_INDEX_URL="http://127.0.0.1:9/tidak-ada",
-                   PIP_NO_INDEX="1", PIP_FIND_LINKS="")
-    installed = subprocess.run([kit, "server", "install", str(bundle), "--prefix", str(prefix)],
-                               capture_output=True, text=True, check=False, env=offline)
-    server_kit = str(prefix / "env" / "bin" / "humaskit")
-    port = free_ports(4)
-    setup_command = [server_kit, "server", "setup", "--roster", str(roster), "--prefix",
-                     str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
-                     str(port), "--url", f"http://127.0.0.1:{port}/"]
-    setup = subprocess.run(setup_command, capture_output=True, text=True, check=False)
-    settings = prefix / "hub" / "kelas.json"
-    first = json.loads(settings.read_text()) if setup.returncode == 0 else {}
-    again = subprocess.run(setup_command, capture_output=True, text=True, check=False)
-    hub = None
-    if setup.returncode == 0:
-        log = open(base / "hub.log", "w")  # noqa: SIM115 - closed at teardown
-        hub = subprocess.Popen([server_kit, "server", "start", "--prefix", str(prefix)],
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        _wait(f"http://127.0.0.1:{port}/hub/api/", 60)
-    try:
-        kept = json.loads(settings.read_text()) if setup.returncode == 0 else {}
-        yield {"base": f"http://127.0.0.1:{port}", "prefix": prefix, "homes": homes,
-               "bundle": bundle, "installed": installed, "setup": setup, "again": again,
-               "first": first, "pins": kept.get("pins", {}), "kit": server_kit,
-               "admin": kept.get("admin_passwords", {}).get("fasilitator"),
-               "roster": roster, "out": base / "hasil", "log": base / "hub.log",
-               "base_dir": base}
-    finally:
-        if hub is not None:
-            os.killpg(hub.pid, signal.SIGTERM)
-            try:
-                hub.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(hub.pid, signal.SIGKILL)
-        for account in created:
-            subprocess.run(["pkill", "-KILL", "-u", account], check=False)
-            subprocess.run(["userdel", account], check=False, capture_output=True)
-            shutil.rmtree(spawner.RUNTIME / account, ignore_errors=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def _wait(url: str, timeout: float) -> None:
-    import requests
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(url)
-
-
-@pytest.fixture(scope="module")
-def logged_in(room):
-    assert room["setup"].returncode == 0, room["setup"].stdout + room["setup"].stderr
-    sessions = {}
-    for account in PARTICIPANTS:
-        session = Session(room["base"], account)
-        assert session.login(room["pins"][account]).status_code == 200
-        sessions[account] = session
-    for session in sessions.values():
-        session.wait_for_lab()
-    return sessions
-
 
 def test_the_bundle_installs_with_no_package_index(room):
     assert room["installed"].returncode == 0, room["installed"].stdout + room["installed"].stderr
@@ -153,22 +60,16 @@ def test_setup_run_again_keeps_every_pin_and_password_already_handed_out(room):
     assert oct((room["prefix"] / "hub" / "kelas.json").stat().st_mode & 0o777) == "0o600"
 
 
-def _refused(session: Session, secret: str):
-    """Log in and return the page when the hub refuses (None when it lets the person in)."""
-    page = session.login(secret)
-    return page if "/hub/login" in page.url else None
-
-
 def test_each_pin_signs_in_only_its_own_account_and_a_wrong_pin_is_refused(room, logged_in):
     pins = room["pins"]
-    as_budi = _refused(Session(room["base"], "uji_budi"), pins["uji_ani"])
+    as_budi = refused(Session(room["base"], "uji_budi"), pins["uji_ani"])
     assert as_budi is not None and as_budi.status_code == 403
     assert "Nama akun atau PIN salah" in as_budi.text
-    wrong = _refused(Session(room["base"], "uji_ani"), "000000")
+    wrong = refused(Session(room["base"], "uji_ani"), "000000")
     assert wrong is not None and "Nama akun atau PIN salah" in wrong.text
-    assert _refused(Session(room["base"], "orang_asing"), pins["uji_ani"]) is not None
-    assert _refused(Session(room["base"], "uji_ani"), pins["uji_ani"]) is None
-    assert _refused(Session(room["base"], "Uji_Ani"), pins["uji_ani"]) is None  # a phone's caps
+    assert refused(Session(room["base"], "orang_asing"), pins["uji_ani"]) is not None
+    assert refused(Session(room["base"], "uji_ani"), pins["uji_ani"]) is None
+    assert refused(Session(room["base"], "Uji_Ani"), pins["uji_ani"]) is None  # a phone's caps
 
 
 def test_the_hubs_own_pages_speak_indonesian(room, logged_in):
@@ -191,10 +92,10 @@ def test_no_participant_can_read_any_instructor_material_or_anothers_work(room, 
     places = [prefix / "kit", prefix / "instruktur", prefix / "exchange", prefix / "hub",
               homes, room["bundle"]]
     for mark in INSTRUCTOR_MARKS:  # in material, not in the package code that handles it
-        found = _as("uji_ani", "grep", "-rlE", "--exclude=*.py", mark, *map(str, places))
+        found = run_as("uji_ani", "grep", "-rlE", "--exclude=*.py", mark, *map(str, places))
         assert found.stdout == "", (mark, found.stdout)
         # the material is there, for the trainer: the search above could have found it
-        assert _as("pelatih", "grep", "-rlqE", mark, str(course / "source")).returncode == 0
+        assert run_as("pelatih", "grep", "-rlqE", mark, str(course / "source")).returncode == 0
     assert not (prefix / "kit" / "exercises" / "source").exists()
     secret = [course / "source" / "pemetaan_isu" / "pemetaan_isu.ipynb",
               course / "gradebook.db", prefix / "instruktur" / "exercises" / "source" /
@@ -207,17 +108,17 @@ def test_no_participant_can_read_any_instructor_material_or_anothers_work(room, 
     secret += [*keys, course / "keys" / keys[0].name]
     for path in secret:
         assert path.exists(), path
-        peek = _as("uji_ani", "cat", str(path))
+        peek = run_as("uji_ani", "cat", str(path))
         assert peek.returncode != 0 and "Permission denied" in peek.stderr, path
     for folder in (course, homes / "uji_budi", prefix / "instruktur"):
-        peek = _as("uji_ani", "ls", str(folder))
+        peek = run_as("uji_ani", "ls", str(folder))
         assert peek.returncode != 0 and "Permission denied" in peek.stderr, folder
 
 
 def test_no_participant_can_read_another_participants_home(room, logged_in):
     homes = room["homes"]
     assert oct((homes / "uji_budi").stat().st_mode & 0o777) == "0o700"
-    peek = _as("uji_ani", "ls", str(homes / "uji_budi" / "notebooks"))
+    peek = run_as("uji_ani", "ls", str(homes / "uji_budi" / "notebooks"))
     assert peek.returncode != 0 and "Permission denied" in peek.stderr
     through_lab = logged_in["uji_ani"].user_get("api/contents/../uji_budi")
     assert through_lab.status_code in (400, 403, 404)
@@ -245,25 +146,10 @@ def test_a_participants_kernel_talks_over_private_unix_sockets_not_tcp_ports(log
         assert Path(connection["ip"]).parent == runtime  # no port for 40 kernels to race for
         assert runtime.stat().st_uid == pwd.getpwnam("uji_ani").pw_uid
         assert oct(runtime.stat().st_mode & 0o777) == "0o700"
-        peek = _as("uji_budi", "ls", str(runtime))
+        peek = run_as("uji_budi", "ls", str(runtime))
         assert peek.returncode != 0 and "Permission denied" in peek.stderr
     finally:
         ani.stop_kernel(kernel)
-
-
-@pytest.fixture(scope="module")
-def submitted(room, logged_in):
-    course = Path(pwd.getpwnam("pelatih").pw_dir) / "kursus"
-    nbgrader = str(room["prefix"] / "env" / "bin" / "nbgrader")
-    for step in ("generate_assignment", "release_assignment"):
-        done = _as("pelatih", nbgrader, step, "pemetaan_isu", cwd=course)
-        assert done.returncode == 0, done.stdout + done.stderr
-    ani = logged_in["uji_ani"]
-    fetched = ani.user_post("assignments/fetch", course_id="humaskit",
-                            assignment_id="pemetaan_isu")
-    sent = ani.user_post("assignments/submit", course_id="humaskit",
-                         assignment_id="pemetaan_isu")
-    return fetched, sent
 
 
 def test_a_participant_fetches_and_submits_from_the_assignments_tab(room, submitted):
@@ -274,7 +160,7 @@ def test_a_participant_fetches_and_submits_from_the_assignments_tab(room, submit
 
 def test_no_participant_can_list_the_submissions_in_the_exchange(room, submitted):
     inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
-    peek = _as("uji_budi", "ls", str(inbound))
+    peek = run_as("uji_budi", "ls", str(inbound))
     assert peek.returncode != 0 and "Permission denied" in peek.stderr
 
 
@@ -290,21 +176,6 @@ def test_the_trainer_collects_from_the_exchange_and_grades(room, submitted):
     assert state["pemetaan_isu/uji_ani"]["statuses"][0]["code"] == "ok"
 
 
-@pytest.fixture(scope="module")
-def facilitator(room):
-    session = Session(room["base"], "fasilitator")
-    assert _refused(session, room["admin"]) is None
-    return session
-
-
-def _press(facilitator: Session, account: str, action: str):
-    """Press a row's button on the facilitator page (a form with the page's XSRF field)."""
-    page = facilitator.get("/services/fasilitator/").text
-    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page).group(1)
-    return facilitator.http.post(f"{facilitator.base}/services/fasilitator/pin",
-                                 data={"_xsrf": xsrf, "akun": account, "aksi": action})
-
-
 def test_guessing_a_pin_is_stopped_and_the_participant_is_told_why(room, facilitator):
     """100 wrong PINs from a loop of 10 at a time, the right one among them, do not get in:
     after a few the account waits; the real participant is told so in Indonesian, the
@@ -317,17 +188,17 @@ def test_guessing_a_pin_is_stopped_and_the_participant_is_told_why(room, facilit
     started = time.monotonic()
     with ThreadPoolExecutor(10) as guesser:
         answers = list(guesser.map(
-            lambda guess: _refused(Session(room["base"], "uji_citra"), guess), guesses))
+            lambda guess: refused(Session(room["base"], "uji_citra"), guess), guesses))
     assert all(answer is not None for answer in answers)
-    told = _refused(Session(room["base"], "uji_citra"), real)
+    told = refused(Session(room["base"], "uji_citra"), real)
     assert told.status_code == 429
     assert "Demi keamanan, akun ini menunggu sampai pukul" in told.text
     row = re.search(r"<tr><td>Citra Dewi</td>.*?</tr>",
                     facilitator.get("/services/fasilitator/").text).group(0)
     assert "menunggu s.d." in row and "Buka kunci" in row
     assert time.monotonic() - started < 120  # most guesses are refused without a check
-    assert _press(facilitator, "uji_citra", "buka").status_code == 200
-    assert _refused(Session(room["base"], "uji_citra"), real) is None
+    assert press(facilitator, "uji_citra", "buka").status_code == 200
+    assert refused(Session(room["base"], "uji_citra"), real) is None
 
 
 def test_only_an_admin_gives_a_new_pin_shown_once_and_the_old_one_stops_working(
@@ -339,13 +210,13 @@ def test_only_an_admin_gives_a_new_pin_shown_once_and_the_old_one_stops_working(
     forged = budi.http.post(f"{room['base']}/services/fasilitator/pin",
                             data={"akun": "uji_citra", "aksi": "baru"}, allow_redirects=False)
     assert forged.status_code != 200 and not (room["prefix"] / "hub" / "reset_pin.csv").exists()
-    shown = _press(facilitator, "uji_citra", "baru")
+    shown = press(facilitator, "uji_citra", "baru")
     assert shown.status_code == 200 and "PIN baru untuk Citra Dewi" in shown.text
     assert shown.headers["Cache-Control"] == "no-store"
     new = re.search(r"<p class='pin'>(\d{6})</p>", shown.text).group(1)
     assert new != old
-    assert _refused(Session(room["base"], "uji_citra"), old) is not None
-    assert _refused(Session(room["base"], "uji_citra"), new) is None
+    assert refused(Session(room["base"], "uji_citra"), old) is not None
+    assert refused(Session(room["base"], "uji_citra"), new) is None
     log = (room["prefix"] / "hub" / "reset_pin.csv").read_text()
     assert re.search(r"\n\d{4}-\d\d-\d\dT[\d:]+[+-][\d:]+,uji_citra,fasilitator\n", log)
     room["old_pins"] = [old]
@@ -367,14 +238,6 @@ def test_a_participant_cannot_open_the_facilitator_page(room, logged_in):
     assert page.status_code == 403 or "Halaman fasilitator" not in page.text
 
 
-@pytest.fixture(scope="module")
-def trainer(room):
-    session = Session(room["base"], "pelatih")
-    session.login(room["first"]["admin_passwords"]["pelatih"])
-    session.wait_for_lab()
-    return session
-
-
 def test_formgrader_opens_for_the_trainer_in_its_own_tab(trainer, submitted):
     page = trainer.user_get("formgrader")
     assert page.status_code == 200 and "nbgrader formgrade" in page.text
@@ -393,36 +256,8 @@ def test_a_day_notebook_runs_top_to_bottom_in_a_participants_kernel(logged_in):
 
 def test_a_participants_trainer_tools_are_switched_off_and_the_trainers_on(logged_in, trainer):
     assert logged_in["uji_budi"].user_get("formgrader").status_code == 404
-    assert "@jupyter/nbgrader:create-assignment" in _lab_disabled(logged_in["uji_budi"])
-    assert "@jupyter/nbgrader:create-assignment" not in _lab_disabled(trainer)
-
-
-def _lab_disabled(session: Session) -> list[str]:
-    """The JupyterLab extensions the account's lab page switches off."""
-    page = session.user_get("lab").text
-    data = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.DOTALL).group(1)
-    return json.loads(data)["disabledExtensions"]
-
-
-@pytest.fixture(scope="module")
-def cards(room):
-    """`humaskit server kartu`: the whole room's cards and admin sheet, then one reprint."""
-    pypdf = pytest.importorskip("pypdf")
-    if pages.find_browser() is None:
-        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
-    out = room["base_dir"] / "kartu"
-    made = [subprocess.run([room["kit"], "server", "kartu", "--prefix", str(room["prefix"]),
-                            "--out", str(out), *extra], capture_output=True, text=True,
-                           check=False) for extra in ([], ["--akun", "uji_budi"])]
-    for done in made:
-        assert done.returncode == 0, done.stdout + done.stderr
-    text = {pdf.name: "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
-            for pdf in out.glob("*.pdf")}
-    return {"text": text, "out": out, "printed": made}
-
-
-def _card_pin(text: str, account: str) -> str:
-    return re.search(rf"Akun: {account}\s+PIN: (\d{{6}})", text).group(1)
+    assert "@jupyter/nbgrader:create-assignment" in lab_disabled(logged_in["uji_budi"])
+    assert "@jupyter/nbgrader:create-assignment" not in lab_disabled(trainer)
 
 
 def test_the_cards_pdf_has_one_card_per_roster_row_and_the_admins_a_sheet_of_their_own(
@@ -432,7 +267,7 @@ def test_the_cards_pdf_has_one_card_per_roster_row_and_the_admins_a_sheet_of_the
     room_cards = text["kartu_peserta.pdf"]
     assert room_cards.count("Kartu masuk ruang kelas") == len(PARTICIPANTS)
     for account, name in PARTICIPANTS.items():
-        assert name in room_cards and _card_pin(room_cards, account) == room["pins"][account]
+        assert name in room_cards and card_pin(room_cards, account) == room["pins"][account]
     assert room["base"] in room_cards
     admins = text["kartu_admin.pdf"]
     for password in room["first"]["admin_passwords"].values():
@@ -440,7 +275,7 @@ def test_the_cards_pdf_has_one_card_per_roster_row_and_the_admins_a_sheet_of_the
     assert not any(pin in admins for pin in room["pins"].values())
     reprint = text["kartu_uji_budi.pdf"]
     assert reprint.count("Kartu masuk ruang kelas") == 1
-    assert _card_pin(reprint, "uji_budi") == room["pins"]["uji_budi"]
+    assert card_pin(reprint, "uji_budi") == room["pins"]["uji_budi"]
     assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in cards["out"].iterdir())
     assert not any(pin in done.stdout for done in cards["printed"] for pin in room["pins"].values())
 
@@ -464,7 +299,7 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
     assert page.locator("#login_submit").get_attribute("value") == "Masuk"
     page.screenshot(path=SCREENSHOTS.format("halaman_masuk"))
     page.fill("#username_input", "uji_budi")
-    page.fill("#password_input", _card_pin(cards["text"]["kartu_uji_budi.pdf"], "uji_budi"))
+    page.fill("#password_input", card_pin(cards["text"]["kartu_uji_budi.pdf"], "uji_budi"))
     page.click("#login_submit")
     page.wait_for_url("**/user/uji_budi/lab/**")
 

@@ -1,0 +1,152 @@
+"""The real JupyterHub, started once for every module in tests/classroom/: installed from a
+bundle with no package index, three roster participants, the facilitator and the trainer."""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from hub import ADMINS, PARTICIPANTS, ROOT, refused, run_as, wait_for
+from local_ports import free_ports
+
+from humaskit import pages
+from humaskit.server import accounts, spawner
+from humaskit.server.client import Session
+
+
+@pytest.fixture(scope="session")
+def room():
+    base = Path(tempfile.mkdtemp(prefix="humaskit-kelas-"))  # pytest's own is root-only
+    base.chmod(0o755)
+    prefix, homes, bundle = base / "opt", base / "home", base / "bundel"
+    created = [a for a in (*PARTICIPANTS, *ADMINS) if not accounts.exists(a)]
+    roster = base / "peserta.csv"
+    roster.write_text("id,nama,instansi,jabatan\n" + "".join(
+        f"{a},{n},Dinas Kominfo,Pranata Humas\n" for a, n in PARTICIPANTS.items()),
+        encoding="utf-8")
+    kit = str(ROOT / ".venv" / "bin" / "humaskit")
+    _bundle(kit, bundle)
+    offline = dict(os.environ, PIP_INDEX_URL="http://127.0.0.1:9/tidak-ada",
+                   PIP_NO_INDEX="1", PIP_FIND_LINKS="")
+    installed = subprocess.run([kit, "server", "install", str(bundle), "--prefix", str(prefix)],
+                               capture_output=True, text=True, check=False, env=offline)
+    server_kit = str(prefix / "env" / "bin" / "humaskit")
+    port = free_ports(4)
+    setup_command = [server_kit, "server", "setup", "--roster", str(roster), "--prefix",
+                     str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
+                     str(port), "--url", f"http://127.0.0.1:{port}/"]
+    setup = subprocess.run(setup_command, capture_output=True, text=True, check=False)
+    settings = prefix / "hub" / "kelas.json"
+    first = json.loads(settings.read_text()) if setup.returncode == 0 else {}
+    again = subprocess.run(setup_command, capture_output=True, text=True, check=False)
+    hub = None
+    if setup.returncode == 0:
+        log = open(base / "hub.log", "w")  # noqa: SIM115 - closed at teardown
+        hub = subprocess.Popen([server_kit, "server", "start", "--prefix", str(prefix)],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        wait_for(f"http://127.0.0.1:{port}/hub/api/", 60)
+    try:
+        kept = json.loads(settings.read_text()) if setup.returncode == 0 else {}
+        yield {"base": f"http://127.0.0.1:{port}", "prefix": prefix, "homes": homes,
+               "bundle": bundle, "installed": installed, "setup": setup, "again": again,
+               "first": first, "pins": kept.get("pins", {}), "kit": server_kit,
+               "admin": kept.get("admin_passwords", {}).get("fasilitator"),
+               "roster": roster, "out": base / "hasil", "log": base / "hub.log",
+               "base_dir": base}
+    finally:
+        if hub is not None:
+            os.killpg(hub.pid, signal.SIGTERM)
+            try:
+                hub.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(hub.pid, signal.SIGKILL)
+        for account in created:
+            subprocess.run(["pkill", "-KILL", "-u", account], check=False)
+            subprocess.run(["userdel", account], check=False, capture_output=True)
+            shutil.rmtree(spawner.RUNTIME / account, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def logged_in(room):
+    assert room["setup"].returncode == 0, room["setup"].stdout + room["setup"].stderr
+    sessions = {}
+    for account in PARTICIPANTS:
+        session = Session(room["base"], account)
+        assert session.login(room["pins"][account]).status_code == 200
+        sessions[account] = session
+    for session in sessions.values():
+        session.wait_for_lab()
+    return sessions
+
+
+@pytest.fixture(scope="session")
+def submitted(room, logged_in):
+    course = Path(pwd.getpwnam("pelatih").pw_dir) / "kursus"
+    nbgrader = str(room["prefix"] / "env" / "bin" / "nbgrader")
+    for step in ("generate_assignment", "release_assignment"):
+        done = run_as("pelatih", nbgrader, step, "pemetaan_isu", cwd=course)
+        assert done.returncode == 0, done.stdout + done.stderr
+    ani = logged_in["uji_ani"]
+    fetched = ani.user_post("assignments/fetch", course_id="humaskit",
+                            assignment_id="pemetaan_isu")
+    sent = ani.user_post("assignments/submit", course_id="humaskit",
+                         assignment_id="pemetaan_isu")
+    return fetched, sent
+
+
+@pytest.fixture(scope="session")
+def facilitator(room):
+    session = Session(room["base"], "fasilitator")
+    assert refused(session, room["admin"]) is None
+    return session
+
+
+@pytest.fixture(scope="session")
+def trainer(room):
+    session = Session(room["base"], "pelatih")
+    session.login(room["first"]["admin_passwords"]["pelatih"])
+    session.wait_for_lab()
+    return session
+
+
+@pytest.fixture(scope="session")
+def cards(room):
+    """`humaskit server kartu`: the whole room's cards and admin sheet, then one reprint."""
+    pypdf = pytest.importorskip("pypdf")
+    if pages.find_browser() is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
+    out = room["base_dir"] / "kartu"
+    made = [subprocess.run([room["kit"], "server", "kartu", "--prefix", str(room["prefix"]),
+                            "--out", str(out), *extra], capture_output=True, text=True,
+                           check=False) for extra in ([], ["--akun", "uji_budi"])]
+    for done in made:
+        assert done.returncode == 0, done.stdout + done.stderr
+    text = {pdf.name: "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+            for pdf in out.glob("*.pdf")}
+    return {"text": text, "out": out, "printed": made}
+
+
+#: Developers only (CI never sets it): a folder of wheels from an earlier `server bundle`,
+#: so that a test run copies the kit afresh but skips downloading the same wheels again.
+CACHED_WHEELS = os.environ.get("HUMASKIT_TEST_WHEELS")
+
+
+def _bundle(kit: str, bundle: Path) -> None:
+    if CACHED_WHEELS and Path(CACHED_WHEELS, "..", "kit").exists():
+        from humaskit.server import install
+
+        install.copy_kit(ROOT, bundle / "kit")
+        install.copy_kit(ROOT, bundle / "instruktur", install.INSTRUCTOR_PARTS, private=True)
+        shutil.copytree(CACHED_WHEELS, bundle / "wheels")
+        return
+    done = subprocess.run([kit, "server", "bundle", str(bundle)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
