@@ -1,51 +1,17 @@
-"""Shared fixtures: the checkout's paths and the notebooks the suite executes."""
+"""Shared fixtures (the checkout, a browser) and the xdist scheduler; what test modules
+import is in shared.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def module_notebooks() -> list[Path]:
-    return sorted((ROOT / "notebooks").glob("*.ipynb"))
-
-
-def exercise_sources() -> list[Path]:
-    return sorted((ROOT / "exercises" / "source").glob("*/*.ipynb"))
-
-
-def committed_notebooks() -> list[Path]:
-    return module_notebooks() + exercise_sources()
+from shared import ROOT
 
 
 @pytest.fixture
 def root() -> Path:
     return ROOT
-
-
-def declared_points(nb) -> dict[str, float]:
-    """Grade cell id -> points, as an exercise notebook declares them."""
-    return {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
-            for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
-
-
-def quiz_cells(scores: dict[str, dict[str, list[int]]]) -> pd.DataFrame:
-    """Graded pre-test/post-test cells as the grading stage exports them: participant ->
-    form (``pre``/``post``) -> 0/1 per item, in bank order."""
-    from humaskit.exercises.quiz import bank
-
-    rows = []
-    for pid, forms in scores.items():
-        for form, marks in forms.items():
-            for item, mark in zip(bank.items(form), marks):
-                rows.append({"id": pid, "latihan": bank.FORMS[form], "langkah": "",
-                             "bagian": "soal_" + item.id.lower().replace(".", "_"),
-                             "nilai": float(mark), "nilai_maks": 1.0})
-    return pd.DataFrame(rows)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit import datasets
 from humaskit.issues import explore, stakeholders

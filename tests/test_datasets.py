@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit import datasets
 from humaskit.datasets import DatasetError

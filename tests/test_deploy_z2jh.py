@@ -5,7 +5,7 @@ compared with the single-machine server's choices, and the image definition with
 from __future__ import annotations
 
 import yaml
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit.server import hubconfig
 

@@ -16,7 +16,7 @@ import zipfile
 import nbformat
 import pandas as pd
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit.exercises.issue_mapping import samples as issue_samples
 from humaskit.skkni import asesor

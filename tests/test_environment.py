@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import tomllib
-from conftest import ROOT
+from shared import ROOT
 
 SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$")
 

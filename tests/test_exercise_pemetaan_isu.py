@@ -19,7 +19,7 @@ import re
 
 import nbformat
 import pytest
-from conftest import declared_points
+from shared import declared_points
 
 from humaskit.exercises import course
 from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, checks, model, samples

@@ -15,7 +15,7 @@ import altair as alt
 import nbformat
 import pandas as pd
 import pytest
-from conftest import declared_points
+from shared import declared_points
 
 from humaskit import datasets
 from humaskit.exercises import course

@@ -16,10 +16,10 @@ import grading_toy as toy
 import nbformat
 import pandas as pd
 import pytest
-from conftest import ROOT
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
+from shared import ROOT
 from traitlets.config import Config
 
 from humaskit.grading import autograde, cohort, collect, export, formgrader

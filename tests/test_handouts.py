@@ -12,7 +12,7 @@ import re
 import altair as alt
 import nbformat
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit import charts, handouts, pages
 from humaskit.cli import main

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import quiz_cells
+from shared import quiz_cells
 
 from humaskit.exercises.quiz import bank
 from humaskit.training import gain, item_analysis

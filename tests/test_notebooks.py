@@ -11,7 +11,7 @@ from queue import Empty
 
 import nbformat
 import pytest
-from conftest import ROOT, committed_notebooks, exercise_sources, module_notebooks
+from shared import ROOT, committed_notebooks, exercise_sources, module_notebooks
 
 from humaskit.charts import CDN_MARKERS
 from humaskit.notebooks import NotebookRunError, execute, poll_in_slices

@@ -10,7 +10,7 @@ from collections import Counter
 import nbformat
 import pandas as pd
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit import edohp, satisfaction
 from humaskit.comms import calendar, kpi, messages

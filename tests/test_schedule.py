@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit.training import schedule
 

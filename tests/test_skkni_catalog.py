@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit import datasets
 from humaskit.cli import main

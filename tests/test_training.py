@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
-from conftest import quiz_cells
+from shared import quiz_cells
 
 from humaskit import documents, evaluation
 from humaskit.cli import main
