@@ -194,16 +194,14 @@ def prepare_out(out: Path) -> None:
     (out / MARKER).write_text("made by humaskit grade --demo\n")
 
 
-def run(out: Path, workers: int | None = None, progress: bool = True,
-        only: list[str] | None = None) -> int:
-    """Build the sample cohort in ``out``, grade it, write feedback, exports and reports
-    (``only``: submissions of these participant ids alone, for a quicker run)."""
+def run(out: Path, workers: int | None = None, progress: bool = True) -> int:
+    """Build the sample cohort in ``out``, grade it, write feedback, exports and reports."""
     out = Path(out).resolve()
     prepare_out(out)
     names = [n for n in course.assignments() if n in SAMPLES and find_spec(SAMPLES[n])]
     ws = cohort.setup(out, roster.DEMO_ROSTER, course.COURSE_ROOT, names)
     people = cohort.participants(ws)
-    ids = set(only or people)
+    ids = set(people)
     deadline = time.time() - 3600
     builders = {"asesmen_mandiri": lambda box: self_assessment_inbox(
                     ws, box, ids, deadline - 1800, deadline + 900),
