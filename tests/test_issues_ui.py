@@ -49,7 +49,7 @@ def test_stakeholder_explorer_moves_stakeholders_when_high_power_starts_later():
 def test_office_explorer_lists_the_issues_of_the_chosen_office(clips, april):
     until_april = explore.up_to(clips, "2025-04")
     panel = ui.office_explorer(until_april, april)
-    choice, result = panel.children
+    choice, result = panel.children[:2]
     choice.value = "PUPR"
     assert "Jalan rusak" in result.value and "memimpin" in result.value
     assert "Sekda/Wabup" in result.value  # jalan rusak: Kritis in April and crosses dinas

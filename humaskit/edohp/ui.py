@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 from IPython.display import display
 
-from humaskit import edohp
+from humaskit import edohp, form_layout
 
 #: Starting scores of the fictional Kabupaten Muara Seruni, by dimension.
 EXAMPLE_SCORES = {
@@ -54,4 +54,4 @@ def index_calculator(scores: Mapping[str, float] | None = None) -> widgets.VBox:
     for slider in sliders.values():
         slider.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([*sliders.values(), summary, chart])
+    return form_layout.fit(widgets.VBox([*sliders.values(), summary, chart]))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from humaskit import evaluation
+from humaskit import evaluation, form_layout
 from humaskit.exercises import answers
 from humaskit.training import schedule
 
@@ -108,7 +108,7 @@ class Evaluasi:
                 statement = {**evaluation.TEACHER, **evaluation.ORGANISATION}[element]
                 rows += [w.HTML(f"<p style='margin:.5em 0 .2em'>{statement}</p>"), box]
         self.mirror.show()
-        return w.VBox([*rows, self.comment, self.button, self.status])
+        return form_layout.fit(w.VBox([*rows, self.comment, self.button, self.status]))
 
 
 def formulir(form: str, folder: str | Path = ".") -> w.Widget:

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from humaskit import form_layout
 from humaskit.issues import explore, priority, stakeholders
 
 _WIDE = {"description_width": "230px"}
@@ -96,7 +97,7 @@ def priority_explorer(scored: pd.DataFrame) -> widgets.VBox:
     for control in (weight, *bounds.values()):
         control.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([weight, *bounds.values(), summary, chart])
+    return form_layout.fit(widgets.VBox([weight, *bounds.values(), summary, chart]))
 
 
 # --- stakeholder grid ---------------------------------------------------------------------
@@ -138,7 +139,7 @@ def stakeholder_explorer(table: pd.DataFrame) -> widgets.VBox:
     power.observe(redraw, names="value")
     interest.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([power, interest, summary, chart])
+    return form_layout.fit(widgets.VBox([power, interest, summary, chart]))
 
 
 # --- who leads which issue ----------------------------------------------------------------
@@ -174,4 +175,4 @@ def office_explorer(data: pd.DataFrame, scored: pd.DataFrame) -> widgets.VBox:
 
     choice.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([choice, result])
+    return form_layout.fit(widgets.VBox([choice, result]))

@@ -19,7 +19,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from humaskit import satisfaction
+from humaskit import form_layout, satisfaction
 from humaskit.datasets.validation import DatasetError
 from humaskit.issues import charts as issue_charts
 from humaskit.number_format import angka
@@ -36,6 +36,9 @@ _MIME = {"html": "text/html",
 SIZE_NOTE = (f"Berkas paling besar {reading.MAX_BYTES // 2**20} MB. Bila tombol «Pilih berkas» "
              "tidak menampilkan nama berkas Anda, berkasnya terlalu besar untuk diunggah: "
              "salin berkas ke folder kerja lalu ketik lokasinya di kotak sebelahnya.")
+#: The file types the picker offers, by extension and by type: a phone's picker may go by
+#: either (some list nothing for an extension alone).
+ACCEPT = f".csv,text/csv,.xlsx,{_MIME['xlsx']}"
 _WIDE = widgets.Layout(width="640px")
 _LABEL = {"description_width": "260px"}
 
@@ -75,7 +78,7 @@ class DataSaya:
         self.raw: reading.RawTable | None = None
         self.prepared: prepare.Prepared | None = None
         self.result = None
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False,
+        self.upload = widgets.FileUpload(accept=ACCEPT, multiple=False,
                                          description="Pilih berkas")
         self.path = widgets.Text(placeholder="atau ketik lokasi berkas, mis. data/skm.xlsx",
                                  layout=widgets.Layout(width="380px"))
@@ -126,7 +129,7 @@ class DataSaya:
         self.compute_button.on_click(lambda _: self.compute())
         self.save_button.on_click(lambda _: self.take_home())
         extra = [self.population] if kind == "skm" else []
-        self.widget = widgets.VBox([
+        self.widget = form_layout.fit(widgets.VBox([
             widgets.HTML(_box("info", PRIVACY)),
             widgets.HTML("<h4>Langkah 1. Pilih berkas (CSV atau XLSX)</h4>"
                          f"<p>{SIZE_NOTE}</p>"),
@@ -143,7 +146,7 @@ class DataSaya:
             widgets.HTML("<h4>Langkah 4. Hasil</h4>"), self.compute_button, self.summary,
             self.charts,
             widgets.HTML("<h4>Langkah 5. Bawa pulang</h4>"), self.save_button, self.downloads,
-        ])
+        ]))
 
     def _ipython_display_(self) -> None:
         display(self.widget)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from humaskit import region, rtl
+from humaskit import form_layout, region, rtl
 
 _WIDE = w.Layout(width="95%")
 
@@ -35,10 +35,10 @@ class RTLBuilder:
         self.add_button.on_click(lambda _: self.add())
         self.save_button.on_click(lambda _: self.save())
         self._render()
-        self.widget = w.VBox([self.peserta, self.aksi, self.penanggung_jawab, self.opd,
-                              self.tenggat, self.indikator,
-                              w.HBox([self.add_button, self.save_button]),
-                              self.message, self.view])
+        self.widget = form_layout.fit(w.VBox([
+            self.peserta, self.aksi, self.penanggung_jawab, self.opd, self.tenggat,
+            self.indikator, w.HBox([self.add_button, self.save_button]), self.message,
+            self.view]))
 
     def _render(self) -> None:
         self.view.value = (self.table.to_html(index=False) if len(self.table)

@@ -6,7 +6,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from humaskit import satisfaction
+from humaskit import form_layout, satisfaction
 
 ALL_UNITS = "Semua unit layanan"
 
@@ -44,7 +44,7 @@ def unit_filter(responses: pd.DataFrame, unit_column: str = "unit_layanan") -> w
 
     choice.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([choice, summary, chart])
+    return form_layout.fit(widgets.VBox([choice, summary, chart]))
 
 
 def sample_size_html(population: int, margin: float) -> str:
@@ -76,4 +76,4 @@ def sample_size_calculator(population: int = 1000) -> widgets.VBox:
     population_box.observe(redraw, names="value")
     margin.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([widgets.HBox([population_box, margin]), result])
+    return form_layout.fit(widgets.VBox([widgets.HBox([population_box, margin]), result]))

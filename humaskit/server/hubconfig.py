@@ -9,7 +9,8 @@
 - Proxy: ``configurable-http-proxy`` from PyPI, a Python implementation of JupyterHub's
   proxy API (installed as a wheel, so it installs offline; no Node.js needed), run through
   :mod:`humaskit.server.proxy`: sized for a room, and speaking JupyterLab's kernel protocol.
-- Spawner: :class:`humaskit.server.spawner.KelasSpawner`, memory-limited, idle servers culled.
+- Spawner: :class:`humaskit.server.spawner.KelasSpawner`, memory-limited, idle servers culled,
+  opening on the start page that picks the view for the screen's width.
 - Services: the idle culler, and the facilitator's page (:mod:`humaskit.server.facilitator`).
 """
 
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from humaskit.server.layout import Layout
 
-LANDING = "/lab/tree/notebooks/00_mulai_di_sini.ipynb"
+#: The start page (:mod:`humaskit.server.start_page`): Notebook 7 on a phone, JupyterLab
+#: on a laptop, both on the landing notebook.
+LANDING = "/mulai"
 FACILITATOR_SERVICE = "fasilitator"
 PROXY_TIMEOUT_S = 300
 SPAWN_TIMEOUT_S = 300

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from humaskit import ROOT
-from humaskit.server import assignments_id
+from humaskit.server import assignments_id, start_page
 from humaskit.server.layout import Layout
 
 #: What the kit folder holds on the server: everything a participant may read.
@@ -102,6 +102,8 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> l
     settings = layout.env / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
+    _run([str(layout.env / "bin" / "jupyter"), "server", "extension", "enable", "--sys-prefix",
+          start_page.__name__], "Memasang halaman awal (ponsel atau laptop)")
     untranslated = assignments_id.translate(assignments_id.extension(layout.env))
     for path in [layout.env, *layout.env.rglob("*")]:
         if not path.is_symlink():

@@ -17,6 +17,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
+from humaskit import form_layout
 from humaskit.exercises import answers
 from humaskit.skkni import apl02, catalog, evidence, form, plan
 
@@ -116,13 +117,13 @@ class AsesmenForm:
         if saved is not None:
             self._fill(saved)
         self.skema.observe(self._on_scheme, names="value")
-        self.widget = w.VBox([
+        self.widget = form_layout.fit(w.VBox([
             w.HTML("<h4>Langkah 1 — Identitas dan skema</h4>"),
             self.nama, self.instansi, self.jabatan, self.tanggal, self.skema,
             w.HTML("<h4>Langkah 2 — Dapatkah saya ...? (K/BK dan bukti; rencana untuk BK)</h4>"
                    f"<small>{apl02.CLAIM_NOTE}</small>"),
             self.units, self.save_button, self.status,
-        ])
+        ]))
 
     def _build_rows(self) -> None:
         elements = catalog.scheme_elements(self.skema.value, self.catalog, self.schemes)

@@ -1,5 +1,5 @@
 """The real JupyterHub, started once for every module in tests/classroom/: installed from a
-bundle with no package index, three roster participants, the facilitator and the trainer."""
+bundle with no package index, the roster participants (hub.PARTICIPANTS), the facilitator and the trainer."""
 
 from __future__ import annotations
 

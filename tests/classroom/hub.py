@@ -18,7 +18,9 @@ from humaskit.server.client import Session
 #: The checkout under test.
 ROOT = Path(__file__).resolve().parents[2]
 
-PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi"}
+#: uji_eka is test_phone's own: the phone and tablet runs fetch and submit as her.
+PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi",
+                "uji_eka": "Eka Saputri"}
 ADMINS = ("fasilitator", "pelatih")
 #: The browser test's screenshots of the Indonesian pages, kept after the run.
 SCREENSHOTS = str(Path(tempfile.gettempdir()) / "humaskit-kelas-{}.png")

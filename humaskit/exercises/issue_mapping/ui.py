@@ -19,6 +19,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
+from humaskit import form_layout
 from humaskit.exercises import answers
 from humaskit.exercises.issue_mapping import checks, model
 from humaskit.issues import charts
@@ -116,13 +117,13 @@ class Lembar:
                         names="value")
             dropdowns[key] = box
             note = f"<br><small>{html.escape(figures[key])}</small>" if key in figures else ""
-            rows.append(w.HBox([w.HTML(f"{html.escape(str(key))}{note}",
-                                       layout=w.Layout(width="380px")), box]))
+            rows.append(form_layout.row(w.HTML(f"{html.escape(str(key))}{note}",
+                                               layout=w.Layout(width="380px")), box))
         self.forms[name] = dropdowns
         filled, total = self.count()
         stamp = answers.now() if filled else ""
         self.mirror.show(self.text(stamp) if filled else "", stamp, filled=filled, total=total)
-        return Formulir([w.HTML(f"<b>Formulir: {decision.label}</b>"), *rows])
+        return form_layout.fit(Formulir([w.HTML(f"<b>Formulir: {decision.label}</b>"), *rows]))
 
     def _chosen(self, name: str, key, value) -> None:
         self.jawaban[name][key] = value

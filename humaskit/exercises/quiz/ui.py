@@ -15,6 +15,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from humaskit import form_layout
 from humaskit.exercises import answers
 from humaskit.exercises.quiz import bank
 
@@ -79,7 +80,7 @@ class Kuis:
         filled, total = self.count()
         stamp = answers.now() if filled else ""
         self.mirror.show(self.text(stamp) if filled else "", stamp, filled=filled, total=total)
-        return w.VBox(rows)
+        return form_layout.fit(w.VBox(rows))
 
     def _chosen(self, item_id: str, value: str | None) -> None:
         self.jawaban[item_id] = value
