@@ -67,3 +67,18 @@ def test_a_phones_file_picker_offers_the_files_own_data_reads(tmp_path, accept):
     from humaskit.own_data import ui as own_data_ui
 
     assert accept in own_data_ui.data_saya("skm", tmp_path).upload.accept.split(",")
+
+
+def test_the_asesmen_evidence_typed_on_a_phone_is_saved_on_leaving_the_field(tmp_path):
+    from humaskit.skkni import form
+    from humaskit.skkni.ui import AsesmenForm
+
+    sheet = AsesmenForm(tmp_path)
+    row = next(iter(sheet.rows.values()))
+    assert not row.bukti.continuous_update  # the browser sends it when the field is left
+    row.klaim.value = "K"
+    row.bukti.value = "Notulen rapat koordinasi humas, Maret 2025"
+    saved = form.muat(folder=tmp_path).jawaban
+    mine = saved[(saved["kode_unit"] == row.key[0]) & (saved["no_elemen"] == row.key[1])]
+    assert mine.iloc[0]["klaim"] == "K"
+    assert mine.iloc[0]["bukti"] == "Notulen rapat koordinasi humas, Maret 2025"

@@ -1,6 +1,7 @@
 """The ipywidgets form for FR.APL.02: a participant who does not program fills in identity,
-scheme, K/BK and evidence per element, and a plan for each BK element, then clicks
-*Simpan jawaban*; the answers go to :data:`humaskit.skkni.form.ANSWER_FILE` and, through
+scheme, K/BK and evidence per element, and a plan for each BK element; each answer is saved
+when it changes (a typing field, when the participant leaves it) and by *Simpan jawaban*;
+the answers go to :data:`humaskit.skkni.form.ANSWER_FILE` and, through
 :class:`humaskit.exercises.answers.Mirror`, into the form's own cell, so that they travel
 inside the notebook too.
 
@@ -39,12 +40,18 @@ class ElementRow:
                                      tooltips=["Kompeten (saya dapat)", "Belum kompeten"])
         self.bukti = w.Textarea(placeholder="Bukti untuk K: jenis dokumen atau kegiatan, dan "
                                             "tahunnya, mis. Notulen rapat koordinasi humas, "
-                                            "Maret 2025", description="Bukti", layout=_WIDE)
+                                            "Maret 2025", description="Bukti", layout=_WIDE,
+                                continuous_update=False)
         self.verdict = w.HTML()
-        self.kegiatan = w.Text(description="Kegiatan", layout=_WIDE)
-        self.sumber = w.Text(description="Sumber belajar", layout=_WIDE)
+        self.kegiatan = w.Text(description="Kegiatan", layout=_WIDE, continuous_update=False)
+        self.sumber = w.Text(description="Sumber belajar", layout=_WIDE,
+                             continuous_update=False)
         self.target = w.DatePicker(description="Target")
-        self.indikator = w.Text(description="Indikator", layout=_WIDE)
+        self.indikator = w.Text(description="Indikator", layout=_WIDE, continuous_update=False)
+        #: What the participant sets: each is saved when it changes (a typing field, when
+        #: the participant leaves it).
+        self.fields = (self.klaim, self.bukti, self.kegiatan, self.sumber, self.target,
+                       self.indikator)
         self.plan_box = w.VBox([w.HTML("<i>Rencana pengembangan untuk elemen BK:</i>"),
                                 self.kegiatan, self.sumber, self.target, self.indikator])
         self.klaim.observe(self._toggle_plan, names="value")
@@ -97,9 +104,9 @@ class AsesmenForm:
         self.schemes = (catalog.load_schemes(catalog=self.catalog) if schemes is None
                         else schemes)
         names = catalog.scheme_names(self.schemes)
-        self.nama = w.Text(description="Nama", layout=_WIDE)
-        self.instansi = w.Text(description="Instansi/OPD", layout=_WIDE)
-        self.jabatan = w.Text(description="Jabatan", layout=_WIDE)
+        self.nama = w.Text(description="Nama", layout=_WIDE, continuous_update=False)
+        self.instansi = w.Text(description="Instansi/OPD", layout=_WIDE, continuous_update=False)
+        self.jabatan = w.Text(description="Jabatan", layout=_WIDE, continuous_update=False)
         self.tanggal = w.DatePicker(description="Tanggal asesmen")
         self.skema = w.Dropdown(options=[(f"{n} [{c}]", c) for c, n in names.items()],
                                 description="Skema", layout=_WIDE)
@@ -117,6 +124,9 @@ class AsesmenForm:
         if saved is not None:
             self._fill(saved)
         self.skema.observe(self._on_scheme, names="value")
+        for field in (self.nama, self.instansi, self.jabatan, self.tanggal):
+            field.observe(self._changed, names="value")
+        self._save_on_change()
         self.widget = form_layout.fit(w.VBox([
             w.HTML("<h4>Langkah 1 — Identitas dan skema</h4>"),
             self.nama, self.instansi, self.jabatan, self.tanggal, self.skema,
@@ -143,6 +153,17 @@ class AsesmenForm:
         current = self.isian()
         self._build_rows()
         self._fill(current)
+        self._save_on_change()
+
+    def _save_on_change(self) -> None:
+        """Save as *Simpan jawaban* does whenever an element's answer changes, so that what
+        is typed on a phone is kept without reaching for the button."""
+        for row in self.rows.values():
+            for field in row.fields:
+                field.observe(self._changed, names="value")
+
+    def _changed(self, _change) -> None:
+        self.save()
 
     def _fill(self, isian: form.Isian) -> None:
         identity = isian.identitas
