@@ -77,6 +77,21 @@ def _run_all(page, path: str, replies: list[str]) -> None:
     assert page.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
 
 
+def _when_copied(path) -> str:
+    """A submitted file's text, once nbgrader has finished copying it (the folder comes
+    first)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix != ".json" or json.loads(text):
+                return text
+        except (OSError, ValueError):
+            pass
+        assert time.monotonic() < deadline, path
+        time.sleep(0.5)
+
+
 def _assignments(page, base: str):
     """The Assignments tab of Notebook 7's file view (Nbgrader → Daftar Latihan)."""
     page.goto(f"{base}/tree")
@@ -173,18 +188,21 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
         listing = _assignments(page, base)
         fetched = listing.locator("#fetched_assignments_list .list_item:not(.nested_list_item)",
                                   has_text="pemetaan_isu")
-        before = set((room["prefix"] / "exchange" / "humaskit" / "inbound").glob(f"{ACCOUNT}+*"))
+        inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
+        before = set(inbound.glob(f"{ACCOUNT}+*"))
         fetched.locator("button:text-is('Kumpulkan')").tap()
+        deadline = time.monotonic() + 60
+        while not (sent := set(inbound.glob(f"{ACCOUNT}+pemetaan_isu+*")) - before):
+            assert time.monotonic() < deadline, "nothing was submitted"
+            time.sleep(0.5)
         listing.locator("#submitted_assignments_list .list_item",
                         has_text="pemetaan_isu").first.wait_for()
         _fits(page, f"ponsel_{width}_dikumpulkan")
-        inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
-        sent = set(inbound.glob(f"{ACCOUNT}+pemetaan_isu+*")) - before
         assert len(sent) == 1
         submission = sent.pop()
-        answers = json.loads((submission / ANSWER_FILE).read_text(encoding="utf-8"))
+        answers = json.loads(_when_copied(submission / ANSWER_FILE))
         assert {k: answers["jawaban"]["ejaan_topik"][k] for k in chosen} == chosen
-        assert sentence in (submission / "pemetaan_isu.ipynb").read_text(encoding="utf-8")
+        assert sentence in _when_copied(submission / "pemetaan_isu.ipynb")
     finally:
         context.close()
 
