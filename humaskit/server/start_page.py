@@ -23,8 +23,6 @@ import json
 NARROW_PX = 900
 PATH = "mulai"
 LANDING = "notebooks/00_mulai_di_sini.ipynb"
-#: The server extension's entry in ``jupyter_server_config.d`` (installed by ``server install``).
-CONFIG = {"ServerApp": {"jpserver_extensions": {__name__: True}}}
 
 
 def targets(base_url: str, notebook: str = LANDING) -> dict[str, str]:
