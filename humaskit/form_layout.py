@@ -42,6 +42,8 @@ CSS = f"""
   .jp-OutputArea-output .vega-embed {{max-width: 100%;}}
   .jp-OutputArea-output .vega-embed svg.marks {{max-width: 100%; height: auto;}}
   .{FORM} .widget-hbox {{flex-wrap: wrap !important; height: auto !important;}}
+  .{FORM} .widget-hbox > .widget-inline-hbox {{flex: 1 1 100% !important;}}
+  .{FORM} .widget-html-content {{line-height: 1.4 !important; height: auto !important;}}
   .{FORM} .widget-label {{
     width: auto !important; max-width: 100% !important; text-align: left !important;
     white-space: normal !important; line-height: 1.3 !important; height: auto !important;
