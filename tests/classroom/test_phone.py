@@ -18,6 +18,7 @@ from hub import ROOT, SCREENSHOTS
 
 from humaskit import form_layout
 from humaskit.exercises.issue_mapping.ui import ANSWER_FILE
+from humaskit.number_format import angka
 from humaskit.server import start_page
 
 pytestmark = [pytest.mark.slow,
@@ -26,6 +27,7 @@ pytestmark = [pytest.mark.slow,
 ACCOUNT = "uji_eka"
 DAY1 = "notebooks/01_hari1_konfigurasi_kehumasan.ipynb"
 EXERCISE = "pemetaan_isu/pemetaan_isu.ipynb"
+UPLOAD = "data_sendiri_ponsel.ipynb"
 #: Width, height: a phone and a tablet, both held upright.
 SCREENS = [(390, 844), (768, 1024)]
 NO_SIDEWAYS_SCROLL = """() => {
@@ -45,9 +47,19 @@ def phone(room, logged_in, submitted):
     facilitator page and the trainer's collection count only their own participants."""
     yield {"day1_run": False}
     shutil.rmtree(room["homes"] / ACCOUNT / "pemetaan_isu", ignore_errors=True)
+    (room["homes"] / ACCOUNT / UPLOAD).unlink(missing_ok=True)
     inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
     for folder in inbound.glob(f"{ACCOUNT}+*"):
         shutil.rmtree(folder)
+
+
+def _log_in(page, room) -> None:
+    """Log in with the card's PIN on a touch screen: the room opens Notebook 7."""
+    page.goto(f"{room['base']}/hub/login")
+    page.fill("#username_input", ACCOUNT)
+    page.fill("#password_input", room["pins"][ACCOUNT])
+    page.locator("#login_submit").tap()
+    page.wait_for_url(f"**/user/{ACCOUNT}/notebooks/{start_page.LANDING}")
 
 
 def _fits(page, name: str) -> None:
@@ -120,11 +132,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
     base = f"{room['base']}/user/{ACCOUNT}"
     home = room["homes"] / ACCOUNT
     try:
-        page.goto(f"{room['base']}/hub/login")
-        page.fill("#username_input", ACCOUNT)
-        page.fill("#password_input", room["pins"][ACCOUNT])
-        page.locator("#login_submit").tap()
-        page.wait_for_url(f"**/user/{ACCOUNT}/notebooks/{start_page.LANDING}")
+        _log_in(page, room)
         page.locator(".jp-Notebook").wait_for()
         _fits(page, f"ponsel_{width}_mulai")
 
@@ -203,6 +211,39 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
         answers = json.loads(_when_copied(submission / ANSWER_FILE))
         assert {k: answers["jawaban"]["ejaan_topik"][k] for k in chosen} == chosen
         assert sentence in _when_copied(submission / "pemetaan_isu.ipynb")
+    finally:
+        context.close()
+
+
+def test_own_data_is_uploaded_from_a_phones_file_picker(room, browser, phone):
+    """The own-data widget on the phone: its button opens the file picker, the CSV chosen
+    there reaches the kernel and is read, and the form fits the screen."""
+    home = room["homes"] / ACCOUNT
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        'from humaskit.own_data import ui\nui.data_saya("skm")')])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    nbformat.write(notebook, home / UPLOAD)
+    os.chown(home / UPLOAD, home.stat().st_uid, home.stat().st_gid)
+    data = (ROOT / "datasets" / "survei_kepuasan.csv").read_bytes()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    replies: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: replies.append(str(f))))
+    try:
+        _log_in(page, room)
+        page.goto(f"{room['base']}/user/{ACCOUNT}/notebooks/{UPLOAD}")
+        _run_all(page, home / UPLOAD, replies)
+        with page.expect_file_chooser() as chooser:
+            page.locator(f".{form_layout.FORM} button.widget-upload").tap()
+        assert ".csv" in chooser.value.element.get_attribute("accept").split(",")
+        chooser.value.set_files(files=[{"name": "skm_ponsel.csv", "mimeType": "text/csv",
+                                        "buffer": data}])
+        rows = len(data.decode("utf-8").strip().splitlines()) - 1
+        page.get_by_text(f"skm_ponsel.csv terbaca: {angka(rows, 0)} baris data").first.wait_for()
+        _fits(page, "ponsel_390_data_sendiri")
     finally:
         context.close()
 
