@@ -26,6 +26,7 @@ def room():
     base = Path(tempfile.mkdtemp(prefix="humaskit-kelas-"))  # pytest's own is root-only
     base.chmod(0o755)
     prefix, homes, bundle = base / "opt", base / "home", base / "bundel"
+    _remove_left_over_accounts()
     created = [a for a in (*PARTICIPANTS, *ADMINS) if not accounts.exists(a)]
     roster = base / "peserta.csv"
     roster.write_text("id,nama,instansi,jabatan\n" + "".join(
@@ -132,6 +133,16 @@ def cards(room):
     text = {pdf.name: "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
             for pdf in out.glob("*.pdf")}
     return {"text": text, "out": out, "printed": made}
+
+
+def _remove_left_over_accounts() -> None:
+    """The room's accounts that an aborted run left behind (their home is in an earlier
+    room's temporary folder): set-up would reuse them with that room's home and course, so
+    they are removed and made afresh. Only one room runs at a time (the heavy lock)."""
+    left = str(Path(tempfile.gettempdir()) / "humaskit-kelas-")
+    for account in (*PARTICIPANTS, *ADMINS):
+        if accounts.exists(account) and pwd.getpwnam(account).pw_dir.startswith(left):
+            subprocess.run(["userdel", account], check=False, capture_output=True)
 
 
 #: Developers only (CI never sets it): a folder of wheels from an earlier `server bundle`,

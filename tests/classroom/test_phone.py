@@ -182,7 +182,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
         page.keyboard.press("Control+End")
         page.keyboard.type("\n\n" + sentence)
         page.locator(".jp-Toolbar [data-command='notebook:run-cell-and-select-next']").tap()
-        answer.locator(".jp-RenderedMarkdown p", has_text=sentence).wait_for()
+        answer.locator(".jp-RenderedMarkdown p", has_text=sentence).first.wait_for()
         _fits(page, f"ponsel_{width}_langkah7")
         page.locator(".jp-Toolbar [data-command='docmanager:save']").tap()
         deadline = time.monotonic() + 60
@@ -212,6 +212,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
         assert {k: answers["jawaban"]["ejaan_topik"][k] for k in chosen} == chosen
         assert sentence in _when_copied(submission / "pemetaan_isu.ipynb")
     finally:
+        page.screenshot(path=SCREENSHOTS.format(f"ponsel_{width}_akhir"))
         context.close()
 
 
