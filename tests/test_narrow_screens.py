@@ -82,3 +82,14 @@ def test_the_asesmen_evidence_typed_on_a_phone_is_saved_on_leaving_the_field(tmp
     mine = saved[(saved["kode_unit"] == row.key[0]) & (saved["no_elemen"] == row.key[1])]
     assert mine.iloc[0]["klaim"] == "K"
     assert mine.iloc[0]["bukti"] == "Notulen rapat koordinasi humas, Maret 2025"
+
+
+def test_server_install_switches_the_start_page_on_for_every_server_of_the_environment(
+        tmp_path):
+    from jupyter_server.extension.config import ExtensionConfigManager
+    from jupyter_server.extension.utils import validate_extension
+
+    start_page.enable(tmp_path)
+    read = ExtensionConfigManager(read_config_path=[str(tmp_path / "etc" / "jupyter")])
+    assert read.get_jpserver_extensions() == {start_page.__name__: True}
+    validate_extension(start_page.__name__)

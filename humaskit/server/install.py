@@ -102,8 +102,7 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> l
     settings = layout.env / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
-    _run([str(layout.env / "bin" / "jupyter"), "server", "extension", "enable", "--sys-prefix",
-          start_page.__name__], "Memasang halaman awal (ponsel atau laptop)")
+    start_page.enable(layout.env)
     untranslated = assignments_id.translate(assignments_id.extension(layout.env))
     for path in [layout.env, *layout.env.rglob("*")]:
         if not path.is_symlink():

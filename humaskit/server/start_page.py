@@ -10,13 +10,14 @@ Run button in its top bars and a button back to JupyterLab.
 The choice is made in the browser, from the width it reports once the page declares
 ``width=device-width`` (a phone otherwise reports a 980 px desktop width). The page also
 links both views, for a browser without JavaScript or a participant who wants the other one.
-A Jupyter server extension, enabled for every account by ``server install``.
+A Jupyter server extension, switched on for every account by ``server install`` (:func:`enable`).
 """
 
 from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 #: Narrower than this (CSS pixels), the room opens Notebook 7: phones and portrait tablets
 #: (768-834 px) get it; a landscape tablet (1,024 px and more) and laptops keep JupyterLab.
@@ -48,6 +49,17 @@ def page(base_url: str) -> str:
         "pilih tampilan:</p>"
         f"<a href='{phone}'>Tampilan ponsel dan tablet (satu notebook selebar layar)</a>"
         f"<a href='{lab}'>JupyterLab (laptop)</a></body></html>")
+
+
+def enable(env: Path) -> Path:
+    """Switch the page on for every server of the Python environment ``env`` (the file
+    ``jupyter server extension enable`` would write, were the package shipping one)."""
+    folder = env / "etc" / "jupyter" / "jupyter_server_config.d"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{__name__}.json"
+    path.write_text(json.dumps({"ServerApp": {"jpserver_extensions": {__name__: True}}}),
+                    encoding="utf-8")
+    return path
 
 
 def _jupyter_server_extension_points() -> list[dict]:
