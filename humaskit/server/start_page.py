@@ -5,7 +5,7 @@ Evidence (screenshots with a phone's and a tablet's viewport): at 390 px Jupyter
 notebook a sliver about 40 px wide beside its open file browser, one letter per line; at
 768 px the notebook gets about 430 px beside the sidebars. Notebook 7 (installed with
 nbgrader) shows the one notebook across the whole width at both, with the Run menu and the
-Run button in its top bars and a button back to JupyterLab.
+Run button in its top bars (and a JupyterLab button, under the toolbar's ⋯ on a phone).
 
 The choice is made in the browser, from the width it reports once the page declares
 ``width=device-width`` (a phone otherwise reports a 980 px desktop width). The page also
