@@ -68,6 +68,8 @@ def room():
                 hub.wait(20)
             except subprocess.TimeoutExpired:
                 os.killpg(hub.pid, signal.SIGKILL)
+        # The hub's proxy and services run in sessions of their own: none may outlive the room.
+        subprocess.run(["pkill", "-KILL", "-f", str(base)], check=False)
         for account in created:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
             subprocess.run(["userdel", account], check=False, capture_output=True)
