@@ -106,6 +106,19 @@ def submitted(room, logged_in):
 
 
 @pytest.fixture(scope="session")
+def graded(room, submitted):
+    """The trainer's `humaskit grade all` on the exchange's inbound folder, run once as root
+    (the sandbox needs it): the cohort's output folder, with uji_ani's pemetaan_isu graded."""
+    inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
+    done = subprocess.run([str(ROOT / ".venv" / "bin" / "humaskit"), "grade", "all",
+                           str(inbound), "--roster", str(room["roster"]), "--assignment",
+                           "pemetaan_isu", "--out", str(room["out"]), "--workers", "1"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return room["out"]
+
+
+@pytest.fixture(scope="session")
 def facilitator(room):
     session = Session(room["base"], "fasilitator")
     assert refused(session, room["admin"]) is None
