@@ -14,6 +14,7 @@ from humaskit.grading import (
     competency,
     export,
     feedback,
+    feedback_release,
     formgrader,
     report,
     roster,
@@ -74,6 +75,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "parallel sandboxes", run_autograde))
     step("feedback", "write per-participant HTML feedback (hidden tests not shown)",
          run_feedback)
+    step("umpan-balik", "return the feedback pages to the participants through nbgrader's "
+                        "exchange they submitted to (on the server: Ambil umpan balik in "
+                        "their Assignments panel)", run_release)
     add_decisions_option(step("export", "export per-question and per-part scores "
                                         "to CSV and XLSX", run_export))
     add_decisions_option(step("report", "write the cohort dashboard and participant pages",
@@ -199,6 +203,22 @@ def run_feedback(args: argparse.Namespace) -> int:
     ws = Workspace(args.out.resolve())
     print(f"Umpan balik: {len(feedback.write_all(ws))} berkas di {ws.feedback}")
     return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    ws = Workspace(args.out.resolve())
+    if not ws.settings():
+        print(f"[GAGAL] {visible(ws.out)} belum berisi kohort yang dinilai (penilaian.json "
+              "tidak ada).")
+        return 1
+    outcomes = feedback_release.release(ws)
+    returned = sum(o["code"] == "ok" for o in outcomes)
+    print(f"Umpan balik dikembalikan lewat exchange: {returned} dari {len(outcomes)} kiriman. "
+          "Peserta mengambilnya di Nbgrader → Daftar Latihan, tombol Ambil umpan balik.")
+    for outcome in outcomes:
+        if outcome["code"] != "ok":
+            print(f"  [PERHATIAN] {feedback_release.message(outcome)}")
+    return 1 if any(o["code"] not in ("ok", "not_exchange") for o in outcomes) else 0
 
 
 def decisions(args: argparse.Namespace, ws: Workspace):

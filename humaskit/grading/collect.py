@@ -489,6 +489,8 @@ def collect(ws: Workspace, sources: list[Path], roster: dict[str, Participant],
             "student": student, "assignment": name, "origin": str(unit.origin),
             "timestamp": unit.timestamp.isoformat(), "late_minutes": unit.late_minutes,
             "files": sorted(str(p.relative_to(dest)) for p in files_under(dest)),
+            # as sent: nbgrader's feedback exchange finds a page by the notebook's own name
+            "sent": sorted(n for n in unit.files if n.endswith(".ipynb") and "/" not in n),
             "hash": digest(dest)}
     earlier = [i for i in record["issues"]
                if not any(top == Path(i["path"]) or top in Path(i["path"]).parents

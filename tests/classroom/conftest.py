@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hub import ADMINS, PARTICIPANTS, ROOT, refused, run_as, wait_for
+from hub import ADMINS, ANI_DECISIONS, PARTICIPANTS, ROOT, refused, run_as, wait_for
 from local_ports import free_ports
 
 from humaskit import pages
@@ -100,6 +100,13 @@ def submitted(room, logged_in):
     ani = logged_in["uji_ani"]
     fetched = ani.user_post("assignments/fetch", course_id="humaskit",
                             assignment_id="pemetaan_isu")
+    # Ani's form saved a few decisions beside the notebook (as its dropdowns do) before she
+    # submitted: the feedback returned to her shows them (test_feedback.py).
+    saved = {"type": "file", "format": "text", "content": json.dumps(
+        {"disimpan_pada": "2026-02-10T03:00:00+00:00", "jawaban": ANI_DECISIONS})}
+    put = ani.http.put(f"{room['base']}/user/uji_ani/api/contents/pemetaan_isu/"
+                       "jawaban_pemetaan_isu.json", json=saved, headers=ani._headers())
+    assert put.status_code in (200, 201), put.text
     sent = ani.user_post("assignments/submit", course_id="humaskit",
                          assignment_id="pemetaan_isu")
     return fetched, sent

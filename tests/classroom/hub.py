@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PARTICIPANTS = {"uji_ani": "Ani Lestari", "uji_budi": "Budi Hartono", "uji_citra": "Citra Dewi",
                 "uji_eka": "Eka Saputri"}
 ADMINS = ("fasilitator", "pelatih")
+#: What uji_ani decided in the pemetaan_isu forms before she submitted (a few decisions).
+ANI_DECISIONS = {"dampak": {"banjir": 4, "tapal batas": 2},
+                 "tahap": {"banjir": "resolusi", "honorer": "organisasi"}}
 #: The browser test's screenshots of the Indonesian pages, kept after the run.
 SCREENSHOTS = str(Path(tempfile.gettempdir()) / "humaskit-kelas-{}.png")
 #: What only instructors may read (extended regular expressions): nbgrader's solution and
