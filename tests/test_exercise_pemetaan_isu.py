@@ -27,7 +27,6 @@ from humaskit.exercises.issue_mapping.ui import ANSWER_FILE, Lembar
 from humaskit.grading import worker
 from humaskit.grading.sandbox import Limits
 from humaskit.issues import issue_map
-from humaskit.training import schedule
 
 KEY = samples.key()
 
@@ -327,28 +326,6 @@ def test_the_worked_examples_use_issues_that_are_not_graded():
     text = " ".join(c.source for c in samples.source_notebook().cells if "Contoh" in c.source)
     assert "air bersih" in text
     assert "air bersih" not in model.TOPICS
-
-
-def test_the_stated_minutes_come_from_the_decisions_and_match_the_guide():
-    text = "\n".join(c.source for c in samples.source_notebook().cells)
-    headings = {int(k): int(m) for k, m in re.findall(
-        r"^## Langkah (\d)\..*± (\d+) menit", text, re.MULTILINE)}
-    rows = {int(k): (n, int(m)) for k, n, m in re.findall(
-        r"^\| Langkah (\d) [^|]+ \| ([^|]+) \| (\d+) \|$", text, re.MULTILINE)}
-    assert headings == {k: m for k, (_, m) in rows.items()}
-    for step in range(1, 7):
-        count = sum(len(d.subjects()) for d in model.DECISIONS.values() if d.step == step)
-        assert int(rows[step][0]) == count, step
-    intro = int(re.search(r"^\| Pengantar [^|]+ \| – \| (\d+) \|$", text, re.MULTILINE)[1])
-    total = int(re.search(r"^\| \*\*Jumlah\*\* \| .* \| \*\*(\d+)\*\* \|$", text,
-                          re.MULTILINE)[1])
-    assert total == intro + sum(headings.values())
-    first = re.search(r"± (\d+) menit untuk Langkah 1–6.*?± (\d+) menit untuk menulis", text,
-                      re.DOTALL)
-    assert (int(first[1]), int(first[2])) == (total - headings[7], headings[7])
-    guide = [r for r in schedule.rows(2, schedule.GUIDE.read_text(encoding="utf-8"))
-             if "pemetaan_isu" in r.what]
-    assert [r.minutes for r in guide] == [total]
 
 
 @pytest.mark.parametrize("name", ["referensi_isian", "kosong"])
