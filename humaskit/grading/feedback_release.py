@@ -51,7 +51,7 @@ def where(origin: str) -> tuple[Path, str] | None:
     """The exchange root and course id a submission came from (``ROOT/<course>/inbound/<x>``),
     or None when it came from elsewhere."""
     path = Path(origin)
-    if path.parent.name != "inbound":
+    if not path.is_absolute() or path.parent.name != "inbound" or len(path.parents) < 3:
         return None
     return path.parents[2], path.parents[1].name
 
