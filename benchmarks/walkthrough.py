@@ -25,6 +25,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,7 @@ from humaskit.skkni import catalog
 TOKEN = "penelusuran"
 EXERCISES = ("pemetaan_isu", "asesmen_mandiri")
 PROMPT_DONE = re.compile(r"\[\d+\]")
+CELL_TIMEOUT = 300
 
 
 @dataclass
@@ -121,20 +123,22 @@ class Walk:
                 break
             page.wait_for_timeout(200)
         self.cells = self.panel.locator(".jp-Notebook .jp-Cell")
-        self.cells.first.locator(".jp-InputPrompt").click()
         self.index = 0
 
     def run(self, tally: Tally) -> None:
         """Run the current cell (Shift+Enter) and wait for its result."""
         cell = self.cells.nth(self.index)
         is_code = "jp-CodeCell" in (cell.get_attribute("class") or "")
+        prompt = cell.locator(".jp-InputPrompt")
+        prompt.click()  # the cell, in command mode (a form field may hold the keyboard)
         started = time.monotonic()
         self.page.keyboard.press("Shift+Enter")
         self.index += 1
         if not is_code:
             return
-        prompt = cell.locator(".jp-InputPrompt")
         while not PROMPT_DONE.search(prompt.inner_text()):
+            if time.monotonic() - started > CELL_TIMEOUT:
+                raise TimeoutError(f"sel {self.index} tidak selesai dalam {CELL_TIMEOUT} s")
             self.page.wait_for_timeout(20)
         tally.cells += 1
         tally.cell_seconds += time.monotonic() - started
@@ -328,6 +332,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=EXERCISES, help="walk through one exercise only")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the lab on the way out
     executable = pages.find_browser()
     if executable is None:
         sys.exit("Chromium tidak ditemukan (Debian: apt install chromium)")

@@ -106,7 +106,7 @@ def submitted(room, logged_in):
         {"disimpan_pada": "2026-02-10T03:00:00+00:00", "jawaban": ANI_DECISIONS})}
     put = ani.http.put(f"{room['base']}/user/uji_ani/api/contents/pemetaan_isu/"
                        "jawaban_pemetaan_isu.json", json=saved, headers=ani._headers())
-    assert put.status_code in (200, 201), put.text
+    assert put.status_code in (200, 201), (put.text, fetched.status_code, fetched.text[-1500:])
     sent = ani.user_post("assignments/submit", course_id="humaskit",
                          assignment_id="pemetaan_isu")
     return fetched, sent

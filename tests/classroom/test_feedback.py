@@ -66,11 +66,10 @@ def test_her_feedback_shows_her_own_decisions_in_indonesian(fetched):
 
 def test_the_panel_then_shows_her_feedback_as_fetched(logged_in, fetched):
     listing = logged_in["uji_ani"].user_get("assignments", course_id="humaskit").json()
-    mine = [a for a in listing["value"] if a["assignment_id"] == "pemetaan_isu"
-            and a["status"] == "submitted"]
-    notebooks = [nb for a in mine for nb in a["notebooks"]]
-    assert notebooks and any(nb["has_local_feedback"] for nb in notebooks)
-    assert all(nb["has_exchange_feedback"] for nb in notebooks)
+    sent = [s for a in listing["value"] if a["assignment_id"] == "pemetaan_isu"
+            and a["status"] == "submitted" for s in a["submissions"]]
+    assert len(sent) == 1 and sent[0]["has_local_feedback"] and not sent[0]["feedback_updated"]
+    assert sent[0]["notebooks"] and all(nb["has_exchange_feedback"] for nb in sent[0]["notebooks"])
 
 
 def test_another_participant_can_neither_list_nor_read_nor_fetch_it(room, logged_in, fetched):
