@@ -8,7 +8,7 @@ import re
 
 import nbformat
 import pytest
-from conftest import ROOT
+from shared import ROOT
 
 from humaskit.exercises import timing
 from humaskit.exercises.issue_mapping import model
