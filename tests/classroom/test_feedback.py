@@ -20,9 +20,11 @@ pytestmark = [pytest.mark.slow,
 
 
 @pytest.fixture(scope="module")
-def returned(graded):
+def returned(room, graded):
+    """`humaskit grade umpan-balik` on the cohort graded from the exchange (room["out"])."""
     return subprocess.run([str(ROOT / ".venv" / "bin" / "humaskit"), "grade", "umpan-balik",
-                           "--out", str(graded)], capture_output=True, text=True, check=False)
+                           "--out", str(room["out"])], capture_output=True, text=True,
+                          check=False)
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +40,7 @@ def test_the_trainer_returns_every_exchange_submissions_feedback(returned):
     assert "dikembalikan lewat exchange: 1 dari 1 kiriman" in returned.stdout
 
 
-def test_a_participant_fetches_her_own_feedback_from_the_assignments_panel(
-        room, graded, fetched):
+def test_a_participant_fetches_her_own_feedback_from_the_assignments_panel(room, fetched):
     reply, pages = fetched
     assert reply.status_code == 200 and reply.json()["success"]
     assert [p.name for p in pages] == ["pemetaan_isu.html"]
@@ -50,7 +51,7 @@ def test_a_participant_fetches_her_own_feedback_from_the_assignments_panel(
     assert pages[0].stat().st_uid == pwd.getpwnam("uji_ani").pw_uid
     # the page the kit built (sanitised), unchanged
     page = pages[0].read_text(encoding="utf-8")
-    assert page == (graded / "umpan_balik" / "uji_ani" / "pemetaan_isu.html").read_text(
+    assert page == (room["out"] / "umpan_balik" / "uji_ani" / "pemetaan_isu.html").read_text(
         encoding="utf-8")
 
 
