@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from humaskit import safe_text
+from humaskit import ROOT, safe_text
 from humaskit.grading import roster
 from humaskit.server import activity
 from humaskit.training import attendance, schedule
@@ -126,10 +127,14 @@ def test_each_save_is_recorded_once_at_the_time_the_file_changed(tmp_path):
     changed = dt.datetime.fromisoformat(recorded[0]["waktu"]).timestamp()
     assert abs(changed - notebook.stat().st_ctime) < 1
     time.sleep(1.1)  # events are recorded to the second
-    os.utime(answers, (0, 0))  # setting the date back changes the ctime to now
+    os.utime(answers, (0, 0))  # a date set by hand is not a save
+    touch(home / "notebooks" / "salinan.ipynb")
+    shutil.copy2(ROOT / "notebooks" / "00_mulai_di_sini.ipynb", home / "notebooks")  # set-up
+    assert activity.Recorder(log).poll(homes, ["pemetaan_isu"]) == 1  # salinan.ipynb only
+    answers.write_text('{"jawaban": {}}', encoding="utf-8")
     assert activity.Recorder(log).poll(homes, ["pemetaan_isu"]) == 1
-    last = dt.datetime.fromisoformat(activity.read(log)[-1]["waktu"])
-    assert last.year >= 2026
+    assert [e["berkas"] for e in activity.read(log)[2:]] == [
+        "notebooks/salinan.ipynb", "pemetaan_isu/jawaban_pemetaan_isu.json"]
 
 
 def test_a_link_or_a_file_of_another_account_is_not_the_participants_save(tmp_path):

@@ -7,9 +7,12 @@ Two kinds of event are kept in ``PREFIX/hub/aktivitas.csv`` (root only):
 - ``simpan``: a file of theirs was saved: a day notebook (``notebooks/*.ipynb``), an exercise
   notebook or its answers file (``<latihan>/*.ipynb``, ``<latihan>/jawaban_*.json``). The
   facilitator's page looks every :data:`POLL_SECONDS` and records each new save at the time
-  the file last changed (its ctime, which a participant cannot set back, unlike the
-  modification time). JupyterLab saves a notebook whose cells were run (autosave), and the
-  exercises' forms save at every choice, so a save is work done at that moment.
+  the file last changed (its ctime, which no participant can set). It counts only when the
+  content was written then, i.e. the modification time agrees with the ctime: a file copied
+  in by set-up or by nbgrader's fetch keeps its old modification time, and a date set by hand
+  (``touch -d``) changes only the ctime, so neither is a save. JupyterLab saves a notebook
+  whose cells were run (autosave), and the exercises' forms save at every choice, so a save
+  is work done at that moment.
 
 Not evidence, and never used: a running server, an open browser tab, and the hub's
 ``last_activity``, which the proxy updates on any traffic, including the polling of a tab
@@ -32,6 +35,8 @@ FILE = "aktivitas.csv"
 COLUMNS = ("waktu", "akun", "jenis", "berkas")
 SIGN_IN, SAVE = "masuk", "simpan"
 POLL_SECONDS = 60
+#: How far apart a written file's modification and change times may be (seconds).
+WRITTEN_WITHIN = 2
 #: Entries looked at per folder (a folder of thousands of files is not the participant's work).
 MAX_ENTRIES = 500
 DAY_NOTEBOOKS = "notebooks"
@@ -75,7 +80,8 @@ def _watched(name: str, day_notebooks: bool) -> bool:
 
 
 def saves(home: Path, uid: int, folders: list[str]) -> dict[str, float]:
-    """``folder/name`` -> last change (ctime) of each watched file the account owns."""
+    """``folder/name`` -> when each watched file the account owns was last written (its
+    ctime, where the modification time agrees)."""
     found = {}
     for folder in folders:
         fd = progress.open_folder(home, folder)
@@ -89,7 +95,8 @@ def saves(home: Path, uid: int, folders: list[str]) -> dict[str, float]:
                     if not _watched(entry.name, folder == DAY_NOTEBOOKS):
                         continue
                     info = entry.stat(follow_symlinks=False)
-                    if stat.S_ISREG(info.st_mode) and info.st_uid == uid:
+                    if (stat.S_ISREG(info.st_mode) and info.st_uid == uid
+                            and abs(info.st_mtime - info.st_ctime) <= WRITTEN_WITHIN):
                         found[f"{folder}/{entry.name}"] = info.st_ctime
         except OSError:
             pass
