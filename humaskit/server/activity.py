@@ -34,7 +34,7 @@ from humaskit.server import progress
 FILE = "aktivitas.csv"
 COLUMNS = ("waktu", "akun", "jenis", "berkas")
 SIGN_IN, SAVE = "masuk", "simpan"
-POLL_SECONDS = 60
+POLL_SECONDS = 30
 #: How far apart a written file's modification and change times may be (seconds).
 WRITTEN_WITHIN = 2
 #: Entries looked at per folder (a folder of thousands of files is not the participant's work).
