@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,7 @@ def test_a_complete_valid_sheet_is_complete_and_an_untouched_exercise_has_not_st
     assert fetched_only.filled is None and fetched_only.state == "belum"
     assert fetched_only.saved is not None
     assert progress.Watch().progress(tmp_path / "tidak-ada", ME, "pemetaan_isu") == \
-        progress.Progress()
+        progress.Progress(fetched=False)
 
 
 def test_the_pre_test_counts_answered_items_and_ignores_what_is_not_an_item_or_a_letter(
@@ -159,3 +160,30 @@ def test_an_exercise_done_in_code_shows_only_its_last_save(tmp_path):
     home = home_with(tmp_path, {"pemetaan_isu_analis/pemetaan_isu_analis.ipynb": "{}"})
     found = progress.Watch().progress(home, ME, "pemetaan_isu_analis")
     assert found.filled is None and found.saved is not None and not found.problem
+
+
+def test_the_grid_shows_each_participant_as_a_tile_for_the_latest_released_exercise(
+        tmp_path, monkeypatch):
+    from humaskit.grading import exchange
+    from humaskit.server import facilitator
+    from humaskit.server.layout import Layout, Settings
+
+    layout = Layout(tmp_path / "opt")
+    outbound = layout.exchange / "humaskit" / "outbound"
+    for name in ("pemetaan_isu_analis", "pemetaan_isu"):  # released in this order
+        (outbound / name).mkdir(parents=True)
+        time.sleep(0.01)
+    homes = {"uji_ani": home_with(tmp_path / "a", {f"pemetaan_isu/{ANSWER_FILE}":
+                                                   sheet(started())}),
+             "uji_budi": home_with(tmp_path / "b", {})}
+    monkeypatch.setattr(Layout, "home", staticmethod(homes.__getitem__))
+    monkeypatch.setattr(exchange, "account_uid", lambda account: ME)
+    settings = Settings({"uji_budi": "Budi <b>Hartono</b>", "uji_ani": "Ani Lestari"})
+    page = facilitator.grid_page(layout, settings, None, progress.Watch())
+    assert "pemetaan_isu: 2 peserta; 1 belum mulai; 1 ada pemeriksaan ✘" in page
+    assert page.index("Ani Lestari") < page.index("Budi &lt;b&gt;Hartono&lt;/b&gt;")
+    assert f"11 dari {model.count(model.blank())[1]} isian" in page
+    assert "✘ Langkah 3: urgensi (1–5) setiap isu" in page and "latihan belum diambil" in page
+    assert 'http-equiv="refresh" content="15"' in page
+    analis = facilitator.grid_page(layout, settings, "pemetaan_isu_analis", progress.Watch())
+    assert "tidak dapat dihitung tanpa menjalankan kode peserta" in analis

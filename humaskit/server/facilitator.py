@@ -208,7 +208,7 @@ def progress_rows(layout: Layout, settings: Settings, assignment: str,
         found.append({
             "nama": name, "akun": account,
             "kemajuan": (watch.progress(home, uid, assignment) if home else
-                         progress.Progress()),
+                         progress.Progress(fetched=False)),
             "dikumpulkan": (account, assignment) in done})
     return found
 
@@ -217,7 +217,8 @@ def _tile(row: dict, now: float) -> str:
     mine = row["kemajuan"]
     state = mine.state
     count = (f"{mine.filled} dari {mine.total} isian" if mine.filled is not None
-             else html.escape(mine.problem) or "jawaban belum ada")
+             else html.escape(mine.problem) or ("jawaban belum ada" if mine.fetched
+                                                else "latihan belum diambil"))
     share = 100 * mine.filled / mine.total if mine.filled is not None and mine.total else 0
     failing = "".join(f"<li>✘ {html.escape(f)}</li>" for f in mine.failing[:4]) + (
         f"<li>… dan {len(mine.failing) - 4} lainnya</li>" if len(mine.failing) > 4 else "")

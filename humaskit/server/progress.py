@@ -36,13 +36,15 @@ class Progress:
     """One participant in one exercise. ``filled``/``total`` are None while no answers file
     can be read; ``saved`` is the newest change (Unix time) of the answers file and the
     notebook; ``failing``: the decisions begun whose visible check marks ✘ (a decision not
-    yet begun is only not filled in); ``problem``: why the answers file was not counted."""
+    yet begun is only not filled in); ``problem``: why the answers file was not counted;
+    ``fetched``: whether the exercise's folder is in the home at all."""
 
     filled: int | None = None
     total: int | None = None
     saved: float | None = None
     failing: tuple[str, ...] = ()
     problem: str = ""
+    fetched: bool = True
 
     @property
     def state(self) -> str:
@@ -192,7 +194,7 @@ class Watch:
     def progress(self, home: Path, uid: int, assignment: str) -> Progress:
         folder = open_folder(home, assignment)
         if folder is None:
-            return Progress()
+            return Progress(fetched=False)
         try:
             saved = [changed(folder, f"{assignment}.ipynb", uid)]
             reader = self.readers.get(assignment)
