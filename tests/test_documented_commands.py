@@ -32,7 +32,7 @@ RULES = [
     (r"^(PIP_\S+ )*make (lab|test)\b", "dry-run", "starts JupyterLab / runs this suite"),
     (r"^make handouts$", "dry-run", "executes every notebook; PDF needs a browser"),
     (r"^(\S+=\S+ )*make server\b", "dry-run", "creates Unix accounts and starts a server"),
-    (r"^\.venv/bin/humaskit server (bundle|install|setup|start|status|kartu|riwayat-pin)\b",
+    (r"^\.venv/bin/humaskit server (bundle|install|setup|start|status|kartu|riwayat-pin|hadir)\b",
      "help", "needs root, the server's secrets, a download or a hub (tests/classroom/)"),
     (r"^\.venv/bin/humaskit handouts$", "help", "executes every notebook; PDF needs a browser"),
     (r"^\.venv/bin/jupyter lab\b", "help", "starts a server"),

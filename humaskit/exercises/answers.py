@@ -36,6 +36,19 @@ def text(jawaban: dict, saved_at: str) -> str:
                       indent=1)
 
 
+def parse(text: str | bytes) -> tuple[str, dict]:
+    """An answers file's time of saving and answers (:func:`text` read back); ValueError when
+    it is not an answer sheet. The file is the participant's: nothing in it is trusted."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("berkas jawaban bersarang terlalu dalam") from None
+    jawaban = data.get("jawaban") if isinstance(data, dict) else None
+    if not isinstance(jawaban, dict):
+        raise ValueError("berkas ini bukan berkas jawaban formulir")  # noqa: TRY004 - bad content
+    return str(data.get("disimpan_pada", "")), jawaban
+
+
 def save(path: Path, mirror: Mirror, jawaban: dict, filled: int, total: int) -> None:
     """Write an answer sheet's file and update the copy its form shows in the notebook."""
     stamp = now()

@@ -13,9 +13,12 @@ browser.
 ``templates/``   the hub's pages in Indonesian (JupyterHub template overrides)
 ``spawner``      each participant's JupyterLab, memory-limited
 ``facilitator``  the facilitator's page (who is in, who fetched and submitted, room URL + QR,
-                 locked accounts, new PINs)
+                 locked accounts, new PINs) and its progress grid for the projector
+``progress``     each participant's progress in an exercise, read from their answers file
+``activity``     sign-ins and saves per account, the evidence for the pre-filled attendance
 ``landing``      where the exercises are, as the landing notebook tells it
-``cli``          ``humaskit server {bundle,install,setup,kartu,riwayat-pin,start,status}``
+``cli``          ``humaskit server {bundle,install,setup,kartu,riwayat-pin,hadir,start,
+                 status}``
 """
 
 #: Largest kernel websocket message the room's JupyterLab and proxy accept (tornado's default

@@ -49,6 +49,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "notes.")
     history.add_argument("--kohort", type=Path, required=True, metavar="DIR",
                          help="the cohort folder, as given to `humaskit grade --out`")
+    attendance = commands.add_parser(
+        "hadir", help="pre-fill the attendance sheet from sign-ins and saves on the server",
+        description="Write the attendance sheet (id_peserta, nama, sesi, hadir, dasar) for "
+                    "every participant and session, pre-filled from what the server recorded: "
+                    "present where the participant signed in or saved work during the session "
+                    "(a running server or an open tab does not count). The column dasar says "
+                    "why. Check and correct it, then save it as penyelenggaraan/"
+                    "daftar_hadir.csv in the cohort folder.")
+    attendance.add_argument("--roster", type=Path, required=True,
+                            help="the cohort roster CSV (as given to `server setup`)")
+    attendance.add_argument("--mulai", required=True, metavar="TTTT-BB-HH",
+                            help="the first day of the training")
+    attendance.add_argument("--out", type=Path, default=Path("daftar_hadir_prafill.csv"),
+                            help="the file to write (default daftar_hadir_prafill.csv)")
     commands.add_parser("start", help="start JupyterHub (stop with Ctrl+C)")
     commands.add_parser("status", help="print the room address and the accounts")
     for sub in (install, setup, *commands.choices.values()):
@@ -102,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
                 shutil.copyfile(layout.resets_file, target)
             print(f"{len(rows)} penggantian PIN tercatat" + (f"; disalin ke {target}."
                                                             if rows else "."))
+        elif args.action == "hadir":
+            prefilled(layout, args.roster, args.mulai, args.out)
         elif args.action == "start":
             command = room.start_command(layout)
             os.environ["PATH"] = f"{layout.env / 'bin'}:{os.environ.get('PATH', '')}"
@@ -124,3 +140,31 @@ def run(args: argparse.Namespace) -> int:
         print(error)
         return 1
     return 0
+
+
+def prefilled(layout: Layout, roster_file: Path, first_day: str, out: Path) -> None:
+    """``server hadir``: the pre-filled attendance sheet (ValueError in Indonesian)."""
+    import datetime as dt
+
+    from humaskit import safe_text
+    from humaskit.grading import roster
+    from humaskit.server import activity
+    from humaskit.training import attendance, schedule
+
+    try:
+        start = dt.date.fromisoformat(first_day)
+    except ValueError:
+        raise ValueError(f"--mulai '{first_day}' bukan tanggal (format TTTT-BB-HH).") from None
+    if out.name == attendance.FILE and out.exists():
+        raise ValueError(f"{out} sudah ada dan mungkin sudah dikoreksi: tidak ditimpa. Tulis "
+                         "ke nama lain, misalnya daftar_hadir_prafill.csv.")
+    people = roster.load(roster_file)
+    sheet = attendance.prefill(activity.read(layout.activity_file), people,
+                               schedule.sessions(), start)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    safe_text.to_csv(sheet, out, encoding="utf-8")
+    present = int((sheet["hadir"] == attendance.YES).sum())
+    print(f"Ditulis: {out} ({len(people)} peserta × {sheet['sesi'].nunique()} sesi; "
+          f"{present} baris hadir menurut catatan server). Ini isian awal: periksa kolom "
+          "hadir terhadap kenyataan di kelas, perbaiki (catat alasannya di kolom dasar), lalu "
+          "simpan sebagai penyelenggaraan/daftar_hadir.csv di folder kohort.")

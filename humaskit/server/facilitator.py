@@ -2,12 +2,17 @@
 has submitted each exercise, and the room's address as text and as a QR code for the
 projector. Only the facilitator and the trainer (the hub's admins) may open it.
 
+Its second page (``kemajuan``), for the projector, shows each participant's live progress in
+the running exercise as large tiles: decisions filled in, the last save, where the visible
+checks still fail (:mod:`humaskit.server.progress`, which reads answers files as data).
+
 It also shows whose sign-in waits or is locked after wrong PINs, with a button to unlock,
 and gives a participant who forgot their PIN a new one, shown once (every reset is logged).
 
-It runs as root (a service the hub starts), so it only *lists* names: homes are checked with
-``lstat`` (a link is never followed) and the exchange's inbound folder by its entries' names
-and owners (a folder counts only when the account it names made it).
+It runs as root (a service the hub starts) and never writes in a home: homes are checked with
+``lstat`` (a link is never followed), answers files are opened without following a link and
+read within a cap, and the exchange's inbound folder is read by its entries' names and owners
+(a folder counts only when the account it names made it).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import os
 import socket
 import stat
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -25,11 +31,12 @@ import segno
 
 from humaskit import pages
 from humaskit.grading import exchange
-from humaskit.server import pins
+from humaskit.server import activity, pins, progress
 from humaskit.server.layout import COURSE_ID, Layout, Settings
 from humaskit.server.signin import Guard
 
 REFRESH_SECONDS = 30
+GRID_REFRESH_SECONDS = 15
 FACILITATOR_PATH = "/services/fasilitator/"
 
 
@@ -148,6 +155,8 @@ def page(layout: Layout, settings: Settings, users: list[dict], xsrf: str = "") 
         f"<p class='url'>{html.escape(url)}</p><p>Masuk dengan nama akun dan PIN yang "
         f"tertulis di kartu masing-masing.</p></div>{qr_svg(url)}</div>"
         f"<p>{active} dari {len(table)} peserta sedang aktif. {counts}.</p>{warning}"
+        "<p class='besar'><a href='kemajuan'>Kemajuan latihan per peserta (layar besar, untuk "
+        "proyektor)</a></p>"
         f"<p>Pelatih: buka <a href='{formgrader}' target='_blank' rel='noopener'>formgrader</a>"
         " di tab baru (JupyterHub tidak mengizinkan formgrader dibuka di dalam JupyterLab).</p>"
         f"<table><tr><th>Nama</th><th>Akun</th><th>Server</th><th>Aktivitas terakhir</th>"
@@ -159,8 +168,113 @@ def page(layout: Layout, settings: Settings, users: list[dict], xsrf: str = "") 
            "collapse}td,th{border:1px solid #bbb;padding:3px 8px}.aktif,.dikumpulkan{background:"
            "#d4edda}.diambil{background:#fff3cd}.kecil{color:#666;font-size:.9em}"
            ".terkunci,.peringatan{background:#f8d7da}.peringatan{padding:.5em}"
-           ".aksi form{display:inline;margin-right:.3em}")
+           ".aksi form{display:inline;margin-right:.3em}.besar{font-size:1.3em}")
     return pages.document("Halaman fasilitator", content, css, refresh=REFRESH_SECONDS)
+
+
+def running(layout: Layout, asked: str | None, readable: set[str]) -> str | None:
+    """The exercise the grid shows: the one asked for when it is released, else the latest
+    released one whose progress can be read (else the latest released)."""
+    exercises = released(layout)
+    if asked in exercises:
+        return asked
+    outbound = layout.exchange / COURSE_ID / "outbound"
+    pool = [a for a in exercises if a in readable] or exercises
+    return max(pool, key=lambda a: os.lstat(outbound / a).st_mtime, default=None)
+
+
+STATES = {"belum": "belum mulai", "mengerjakan": "sedang mengisi",
+          "perlu-dicek": "ada pemeriksaan ✘", "lengkap": "lengkap",
+          "tidak-terbaca": "berkas tidak terbaca"}
+
+
+def _ago(saved: float | None, now: float) -> str:
+    if saved is None:
+        return "belum pernah disimpan"
+    minutes = max(0, int((now - saved) // 60))
+    clock = datetime.fromtimestamp(saved).astimezone().strftime("%H.%M")
+    return f"disimpan {clock} ({'baru saja' if minutes < 1 else f'{minutes} menit lalu'})"
+
+
+def progress_rows(layout: Layout, settings: Settings, assignment: str,
+                  watch: progress.Watch) -> list[dict]:
+    """Per participant (by name): their progress in ``assignment`` and whether they
+    fetched and submitted it."""
+    done = submitted(layout)
+    found = []
+    for account, name in sorted(settings.participants.items(), key=lambda p: p[1].lower()):
+        uid = exchange.account_uid(account)
+        home = layout.home(account) if uid is not None else None
+        found.append({
+            "nama": name, "akun": account,
+            "kemajuan": (watch.progress(home, uid, assignment) if home else
+                         progress.Progress(fetched=False)),
+            "dikumpulkan": (account, assignment) in done})
+    return found
+
+
+def _tile(row: dict, now: float) -> str:
+    mine = row["kemajuan"]
+    state = mine.state
+    count = (f"{mine.filled} dari {mine.total} isian" if mine.filled is not None
+             else html.escape(mine.problem) or ("jawaban belum ada" if mine.fetched
+                                                else "latihan belum diambil"))
+    share = 100 * mine.filled / mine.total if mine.filled is not None and mine.total else 0
+    failing = "".join(f"<li>✘ {html.escape(f)}</li>" for f in mine.failing[:4]) + (
+        f"<li>… dan {len(mine.failing) - 4} lainnya</li>" if len(mine.failing) > 4 else "")
+    sent = "<p class='kirim'>✔ sudah dikumpulkan</p>" if row["dikumpulkan"] else ""
+    return (f"<div class='ubin {state}' data-akun='{html.escape(row['akun'])}'>"
+            f"<p class='nama'>{html.escape(row['nama'])}</p>"
+            f"<p class='jumlah'>{count}</p><div class='batang'><div style='width:"
+            f"{share:.0f}%'></div></div><p class='status'>{STATES[state]}</p>"
+            f"<p>{_ago(mine.saved, now)}</p>"
+            + (f"<ul>{failing}</ul>" if failing else "") + sent + "</div>")
+
+
+def grid_page(layout: Layout, settings: Settings, asked: str | None,
+              watch: progress.Watch) -> str:
+    """The room's progress in the running exercise, one large tile per participant."""
+    assignment = running(layout, asked, set(watch.readers))
+    now = time.time()
+    if assignment is None:
+        body = "<p class='besar'>Belum ada latihan yang dirilis.</p>"
+    else:
+        table = progress_rows(layout, settings, assignment, watch)
+        tally = "; ".join(f"{sum(r['kemajuan'].state == k for r in table)} {v}"
+                          for k, v in STATES.items()
+                          if any(r["kemajuan"].state == k for r in table))
+        sent = sum(r["dikumpulkan"] for r in table)
+        readable = (
+            "" if assignment in watch.readers else
+            "<p class='catatan'>Latihan ini dikerjakan dengan kode dan tidak punya berkas "
+            "jawaban formulir, jadi jumlah isian tidak dapat dihitung tanpa menjalankan kode "
+            "peserta; yang tampak hanya waktu notebook terakhir disimpan.</p>")
+        body = (f"<p class='besar'>{html.escape(assignment)}: {len(table)} peserta; {tally}; "
+                f"{sent} sudah mengumpulkan.</p>{readable}<div class='petak'>"
+                + "".join(_tile(r, now) for r in table) + "</div>")
+    others = " ".join(f"<a href='?latihan={html.escape(a)}'>{html.escape(a)}</a>"
+                      for a in released(layout) if a != assignment)
+    content = (
+        "<h1>Kemajuan latihan</h1>" + body
+        + (f"<p class='kecil'>Latihan lain: {others}</p>" if others else "")
+        + "<p class='kecil'>Jumlah isian dan pemeriksaan dibaca dari berkas jawaban yang "
+        "disimpan formulir peserta (pemeriksaan yang sama dengan yang dilihat peserta; "
+        "ketepatan jawaban dinilai saat penilaian). Diperbarui "
+        f"{datetime.now().strftime('%H.%M.%S')}; halaman ini memuat ulang sendiri setiap "
+        f"{GRID_REFRESH_SECONDS} detik. <a href='./'>Halaman fasilitator</a></p>")
+    css = ("body{font-family:Arial,sans-serif;margin:1em;font-size:20px}h1{margin:.2em 0}"
+           ".besar{font-size:1.4em;font-weight:bold}.petak{display:grid;grid-template-columns:"
+           "repeat(auto-fill,minmax(15em,1fr));gap:.6em}.ubin{border:3px solid #888;"
+           "border-radius:8px;padding:.4em .7em}.ubin p{margin:.25em 0}.nama{font-size:1.5em;"
+           "font-weight:bold}.jumlah{font-size:1.9em;font-weight:bold}.status{font-size:1.3em;"
+           "font-weight:bold}.batang{background:#ddd;height:.7em;border-radius:4px}"
+           ".batang div{background:#16404d;height:100%;border-radius:4px}.ubin ul{margin:.2em 0;"
+           "padding-left:1em;color:#842029;font-weight:bold}.belum{background:#e9ecef}"
+           ".mengerjakan{background:#fff3cd;border-color:#b58900}.perlu-dicek,.tidak-terbaca"
+           "{background:#f8d7da;border-color:#b02a37}.lengkap{background:#d4edda;"
+           "border-color:#2e7d32}.kirim{color:#1b5e20;font-weight:bold}.kecil{color:#555;"
+           "font-size:.8em}.catatan{background:#fff3cd;padding:.4em}")
+    return pages.document("Kemajuan latihan", content, css, refresh=GRID_REFRESH_SECONDS)
 
 
 def new_pin_page(settings: Settings, account: str, pin: str) -> str:
@@ -211,6 +325,22 @@ def main(prefix: str) -> None:
             self.write(page(layout, layout.read(), json.loads(response.body),
                             self.xsrf_form_html()))
 
+    watch = progress.Watch()
+    recorder = activity.Recorder(layout.activity_file)
+
+    def record() -> None:
+        settings = layout.read()
+        homes = {a: (layout.home(a), uid) for a in settings.participants
+                 if (uid := exchange.account_uid(a)) is not None}
+        recorder.poll(homes, released(layout))
+
+    class Grid(Admins):
+        @web.authenticated
+        def get(self):
+            self.admin()
+            self.write(grid_page(layout, layout.read(), self.get_argument("latihan", None),
+                                 watch))
+
     class Pin(Admins):
         @web.authenticated
         def post(self):
@@ -231,10 +361,13 @@ def main(prefix: str) -> None:
 
     prefix_url = os.environ["JUPYTERHUB_SERVICE_PREFIX"]
     app = web.Application([(prefix_url, Page), (prefix_url + "pin", Pin),
+                           (prefix_url + "kemajuan", Grid),
                            (prefix_url + "oauth_callback", HubOAuthCallbackHandler)],
                           cookie_secret=os.urandom(32), xsrf_cookies=True)
     service = os.environ["JUPYTERHUB_SERVICE_URL"]
     app.listen(int(service.rsplit(":", 1)[1].split("/")[0]), "127.0.0.1")
+    record()
+    ioloop.PeriodicCallback(record, activity.POLL_SECONDS * 1000).start()
     ioloop.IOLoop.current().start()
 
 

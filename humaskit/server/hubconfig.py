@@ -52,6 +52,7 @@ def configure(c, layout: Layout) -> None:
     # reset; a wrong one costs about 3 s there (pam_faildelay), then the guard counts it.
     c.JupyterHub.authenticator_class = "humaskit.server.signin.KelasAuthenticator"
     c.KelasAuthenticator.guard_file = str(layout.guard_file)
+    c.KelasAuthenticator.activity_file = str(layout.activity_file)
     c.Authenticator.allowed_users = set(settings.participants)
     c.Authenticator.admin_users = set(settings.admins)
     c.JupyterHub.template_paths = [str(TEMPLATES)]

@@ -104,6 +104,13 @@ class Layout:
         """Failed sign-ins per account, waits and locks (:mod:`humaskit.server.signin`)."""
         return self.hub / "masuk_gagal.json"
 
+    @property
+    def activity_file(self) -> Path:
+        """Sign-ins and saves per account (:mod:`humaskit.server.activity`)."""
+        from humaskit.server import activity
+
+        return self.hub / activity.FILE
+
     def read(self) -> Settings:
         data = json.loads(self.settings_file.read_text(encoding="utf-8"))
         known = {f.name for f in fields(Settings)}

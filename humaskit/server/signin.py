@@ -134,6 +134,8 @@ class KelasAuthenticator(PAMAuthenticator):
     """JupyterHub's PAM authenticator with the room's guessing limits for participants."""
 
     guard_file = Unicode(help="the Guard's state file").tag(config=True)
+    activity_file = Unicode("", help="where a participant's sign-in is recorded "
+                                     "(humaskit.server.activity)").tag(config=True)
 
     async def authenticate(self, handler, data):
         account = self.normalize_username(data.get("username", ""))
@@ -148,5 +150,17 @@ class KelasAuthenticator(PAMAuthenticator):
             raise web.HTTPError(429, refused)
         if await super().authenticate(handler, data):
             guard.succeeded(account)
+            self._record(account)
             return account
         raise web.HTTPError(403, guard.failed(account))
+
+    def _record(self, account: str) -> None:
+        """Note the sign-in for the attendance; a failure to note it never refuses one."""
+        if not self.activity_file:
+            return
+        from humaskit.server import activity
+
+        try:
+            activity.signed_in(Path(self.activity_file), account, time.time())
+        except OSError as error:
+            self.log.warning("Sign-in of %s not recorded: %s", account, error)

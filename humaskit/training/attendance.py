@@ -5,10 +5,17 @@ session (``id_peserta, sesi, hadir``; ``hadir`` is ``ya`` or ``tidak``). Every r
 against the cohort roster and the sessions of the schedule; a problem is reported with the
 file, row and column, and nothing is built from a file with problems, since certificates
 depend on it. :func:`template` writes a blank sheet to fill in.
+
+Where the room uses the classroom server, :func:`prefill` fills the sheet in advance from the
+server's record of sign-ins and saves (:mod:`humaskit.server.activity`): present where the
+participant signed in or saved work during the session. Each row says why in the column
+``dasar``; the facilitator checks the sheet against the room and corrects it before it
+counts. A running server or an open tab is never taken as presence.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +29,10 @@ from humaskit.training.schedule import Session, whole_jp
 
 FILE = "daftar_hadir.csv"
 COLUMNS = ["id_peserta", "nama", "sesi", "hadir"]
+#: Why a pre-filled row says what it says; the facilitator may note a correction there too.
+BASIS = "dasar"
+#: Activity this long before a session's first lesson counts for it (arriving, signing in).
+EARLY = dt.timedelta(minutes=15)
 YES, NO = "ya", "tidak"
 #: Share of the training's minutes a participant must attend to receive a certificate (%).
 DEFAULT_THRESHOLD = 90.0
@@ -45,6 +56,7 @@ def read(path: Path, roster: dict, sessions: list[Session]) -> pd.DataFrame:
         "id_peserta": Column(str, Check(lambda s: s.isin(ids), element_wise=False,
                                         name="peserta ini tidak ada di daftar peserta kohort.")),
         "nama": Column(str, nullable=True, required=False),
+        BASIS: Column(str, nullable=True, required=False),
         "sesi": Column(str, Check(lambda s: s.isin(known), element_wise=False,
                                   name="sesi ini tidak ada di jadwal (sesi yang sah: "
                                        + ", ".join(known) + ").")),
@@ -108,3 +120,62 @@ def summary(records: pd.DataFrame, roster: dict, sessions: list[Session],
 
 def total_jp(sessions: list[Session]) -> int:
     return whole_jp(sum(s.minutes for s in sessions))
+
+
+def window(session: Session, start: dt.date, tz: dt.tzinfo | None = None
+           ) -> tuple[dt.datetime, dt.datetime]:
+    """When ``session`` runs: from :data:`EARLY` before its first lesson to the end of its
+    last, on its day of a training that starts on ``start``, in ``tz`` (default: this
+    machine's time zone, the room's clock)."""
+    counted = [r for r in session.rows if r.counted]
+    day = start + dt.timedelta(days=session.day - 1)
+
+    def at(minute: int) -> dt.datetime:
+        moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
+        return moment.replace(tzinfo=tz) if tz else moment.astimezone()
+
+    return at(counted[0].start) - EARLY, at(counted[-1].end)
+
+
+def prefill(events: list[dict], roster: dict, sessions: list[Session], start: dt.date,
+            tz: dt.tzinfo | None = None) -> pd.DataFrame:
+    """The attendance sheet filled in from the server's ``events`` (``waktu``, ``akun``,
+    ``jenis`` ``masuk`` or ``simpan``): ``ya`` where the participant (account = roster id in
+    lower case) signed in or saved during the session's :func:`window`, with the evidence in
+    :data:`BASIS`; ``tidak`` otherwise, saying that nothing was recorded."""
+    ids = {pid.lower(): pid for pid in roster}
+    times: dict[str, list[tuple[dt.datetime, str]]] = {}
+    for event in events:
+        try:
+            when = dt.datetime.fromisoformat(event["waktu"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        when = when if when.tzinfo else when.astimezone()
+        if event.get("akun") in ids and event.get("jenis") in ("masuk", "simpan"):
+            times.setdefault(ids[event["akun"]], []).append((when, event["jenis"]))
+    rows = []
+    for s in sessions:
+        begin, end = window(s, start, tz)
+        for pid, who in roster.items():
+            seen = sorted(t for t in times.get(pid, []) if begin <= t[0] <= end)
+            rows.append({"id_peserta": pid, "nama": who.nama, "sesi": s.id,
+                         "hadir": YES if seen else NO, BASIS: _evidence(seen, begin, end)})
+    return pd.DataFrame(rows, columns=[*COLUMNS, BASIS])
+
+
+def _evidence(seen: list[tuple[dt.datetime, str]], begin: dt.datetime, end: dt.datetime) -> str:
+    clock = "{:%H.%M}".format
+    if not seen:
+        return (f"otomatis: tidak ada masuk atau simpanan tercatat di server "
+                f"{clock(begin)}–{clock(end)}")
+    said = []
+    signed = [t for t, kind in seen if kind == "masuk"]
+    saved = [t for t, kind in seen if kind == "simpan"]
+    if signed:
+        said.append("masuk " + ", ".join(clock(t) for t in signed[:3])
+                    + (" …" if len(signed) > 3 else ""))
+    if saved:
+        said.append(f"{len(saved)} kali menyimpan pekerjaan "
+                    + (clock(saved[0]) if len(saved) == 1
+                       else f"{clock(saved[0])}–{clock(saved[-1])}"))
+    return "otomatis: " + "; ".join(said)

@@ -20,23 +20,34 @@ def periksa(name: str, jawaban: dict) -> bool:
         print(f"✘ Isian {decision.label} tidak ditemukan. Jalankan sel isian langkah ini.")
         return False
     empty = [k for k in decision.subjects() if given.get(k) is None]
-    invalid = [k for k in decision.subjects()
-               if given.get(k) is not None and not model.valid(decision, k, given[k])]
-    warnings = rule_warnings(name, jawaban)
-    for key in invalid:
-        options = ", ".join(repr(c) for c in decision.choices(key))
-        print(f"✘ {key!r}: {given[key]!r} bukan salah satu pilihan, sehingga tidak dinilai. "
-              f"Tulis persis salah satu pilihan ini: {options}.")
-    for text in warnings:
+    problems = failures(name, jawaban)
+    for text in problems:
         print(f"✘ {text}")
     if empty:
         print(f"… {len(empty)} dari {len(decision.subjects())} isian belum diisi: "
               + ", ".join(repr(k) for k in empty[:6]) + (" …" if len(empty) > 6 else ""))
-    if not (empty or invalid or warnings):
+    if not (empty or problems):
         print(f"✔ {decision.label[0].upper()}{decision.label[1:]}: lengkap dan berformat benar "
               f"({len(decision.subjects())} isian). Ketepatan nilai diperiksa saat penilaian.")
         return True
     return False
+
+
+def failures(name: str, jawaban: dict) -> list[str]:
+    """What the visible check of decision ``name`` marks ✘: values that are none of the
+    options, then breaches of a stated rule (:func:`rule_warnings`). Empty items are not
+    failures; they are counted as not yet filled in."""
+    decision = model.DECISIONS[name]
+    given = jawaban.get(name) if isinstance(jawaban, dict) else None
+    if not isinstance(given, dict):
+        return []
+    found = []
+    for key in decision.subjects():
+        if given.get(key) is not None and not model.valid(decision, key, given[key]):
+            options = ", ".join(repr(c) for c in decision.choices(key))
+            found.append(f"{key!r}: {given[key]!r} bukan salah satu pilihan, sehingga tidak "
+                         f"dinilai. Tulis persis salah satu pilihan ini: {options}.")
+    return found + rule_warnings(name, jawaban)
 
 
 def rule_warnings(name: str, jawaban: dict) -> list[str]:

@@ -155,6 +155,25 @@ def filled(answers: dict, name: str) -> dict:
             if valid(decision, k, given.get(k))}
 
 
+def valid_only(answers: dict) -> dict:
+    """The decisions found in saved ``answers``, each item as its option, or ``None`` where
+    it is empty or means no option (a damaged or hostile file yields what is valid in it)."""
+    found = {}
+    for name, decision in DECISIONS.items():
+        given = answers.get(name) if isinstance(answers, dict) else None
+        if isinstance(given, dict):
+            found[name] = {k: (normalise(decision, k, given[k])
+                               if valid(decision, k, given.get(k)) else None)
+                           for k in decision.subjects()}
+    return found
+
+
+def count(answers: dict) -> tuple[int, int]:
+    """How many items of all decisions hold a valid answer, and how many there are."""
+    return (sum(len(filled(answers, n)) for n in DECISIONS),
+            sum(len(d.subjects()) for d in DECISIONS.values()))
+
+
 @dataclass(frozen=True)
 class Basis:
     """What a step is read and judged on: the clips, the summary (as shown: percentages to

@@ -12,7 +12,6 @@ wins, ``None`` keeps the form's choice.
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 import ipywidgets as w
@@ -79,21 +78,12 @@ class Lembar:
     def _saved(self) -> dict:
         """Valid answers from the answers file (nothing if it is missing or damaged)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8")).get("jawaban", {})
-        except (OSError, ValueError, AttributeError):
+            return model.valid_only(answers.parse(self.path.read_text(encoding="utf-8"))[1])
+        except (OSError, ValueError):
             return {}
-        out = {}
-        for name, decision in model.DECISIONS.items():
-            given = data.get(name) if isinstance(data, dict) else None
-            if isinstance(given, dict):
-                out[name] = {k: (model.normalise(decision, k, given[k])
-                                 if model.valid(decision, k, given.get(k)) else None)
-                             for k in decision.subjects()}
-        return out
 
     def count(self) -> tuple[int, int]:
-        filled = sum(len(model.filled(self.jawaban, n)) for n in model.DECISIONS)
-        return filled, sum(len(d.subjects()) for d in model.DECISIONS.values())
+        return model.count(self.jawaban)
 
     def text(self, stamp: str) -> str:
         """The answers as the answers file holds them."""

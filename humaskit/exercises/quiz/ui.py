@@ -10,7 +10,6 @@ answers reach the trainer however the notebook travels.
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 import ipywidgets as w
@@ -32,6 +31,13 @@ def letter(value: object) -> str | None:
     return text if text in bank.LETTERS else None
 
 
+def letters(form: str, jawaban: dict) -> dict[str, str]:
+    """The answers of saved ``jawaban`` that are one of the form's items and an option letter
+    (anything else in a damaged or hostile file is left out)."""
+    ids = {i.id for i in bank.items(form)}
+    return {k: letter(v) for k, v in jawaban.items() if k in ids and letter(v)}
+
+
 class Kuis:
     """Every answer of one form, saved as it changes."""
 
@@ -46,12 +52,9 @@ class Kuis:
 
     def _saved(self) -> dict:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8")).get("jawaban", {})
-        except (OSError, ValueError, AttributeError):
+            return letters(self.form, answers.parse(self.path.read_text(encoding="utf-8"))[1])
+        except (OSError, ValueError):
             return {}
-        if not isinstance(data, dict):
-            return {}
-        return {k: letter(v) for k, v in data.items() if k in self.jawaban and letter(v)}
 
     def count(self) -> tuple[int, int]:
         return sum(v is not None for v in self.jawaban.values()), len(self.jawaban)
