@@ -18,13 +18,15 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml jupyterlab-overrides.json
+$(STAMP): pyproject.toml jupyterlab-overrides.json $(wildcard humaskit/lab_id/*.po)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@# JupyterLab defaults for an offline room: no news prompt, no update check.
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@# JupyterLab's menus, toolbar and status bar in Indonesian (the language pack, completed).
+	$(BIN)/python -m humaskit.lab_language
 	@# Build the offline chart bundle once, for every kernel (saves ~1 s per notebook).
 	$(BIN)/python -c "from humaskit import charts; charts.use_cached_bundle()"
 	@# Strip notebook outputs on commit (the tests enforce it too).

@@ -15,8 +15,8 @@ HINTS = {
         "dan bandingkan dengan contoh di atasnya."),
     NameError: (
         "Python belum mengenal nama ini. Biasanya sel yang membuatnya belum dijalankan: "
-        "jalankan sel-sel di atas dari atas ke bawah (menu Run → Run All Above Selected "
-        "Cell). Bisa juga namanya salah ketik."),
+        "jalankan sel-sel di atas dari atas ke bawah (menu Jalankan → Jalankan Semua Sel di "
+        "Atas Sel Terpilih). Bisa juga namanya salah ketik."),
     KeyError: (
         "Nama kolom atau kunci yang diminta tidak ada. Periksa ejaannya (huruf besar/kecil "
         "dan spasi berpengaruh) dengan nama kolom pada tabel di atas."),

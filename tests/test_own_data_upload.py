@@ -6,32 +6,16 @@ the kit's own message in the browser."""
 from __future__ import annotations
 
 import json
-import os
-import shlex
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import nbformat
 import pytest
-import requests
-from local_ports import free_ports
+from make_lab import lab_flags, make_lab
 
 from humaskit.number_format import angka
 from humaskit.own_data import reading
 from humaskit.server import KERNEL_MESSAGE_BYTES
 
-ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "uji-unggah"
-
-
-def _lab_flags() -> list[str]:
-    """The JupyterLab options of ``make lab``, as the Makefile writes them."""
-    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlab:", 1)[1]
-    command = recipe.split("jupyter lab", 1)[1].split("notebooks/00_mulai_di_sini.ipynb")[0]
-    return [f for f in shlex.split(command.replace("\\\n", " ")) if f.startswith("--")
-            and "$(" not in f]
 
 
 def test_make_lab_and_the_classroom_server_accept_an_upload_over_the_kits_limit(
@@ -41,7 +25,7 @@ def test_make_lab_and_the_classroom_server_accept_an_upload_over_the_kits_limit(
     from humaskit.server.spawner import KelasSpawner
 
     setting = {"websocket_max_message_size": KERNEL_MESSAGE_BYTES}
-    assert f"--ServerApp.tornado_settings={json.dumps(setting)}" in _lab_flags()
+    assert f"--ServerApp.tornado_settings={json.dumps(setting)}" in lab_flags()
     monkeypatch.setattr(LocalProcessSpawner, "get_args", lambda self: [])
     assert f"--ServerApp.tornado_settings={json.dumps(setting)}" in KelasSpawner().get_args()
     assert KERNEL_MESSAGE_BYTES > 2 * reading.MAX_BYTES
@@ -57,25 +41,8 @@ def lab(tmp_path_factory):
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                        "language": "python"}
     nbformat.write(notebook, folder / "unggah.ipynb")
-    port = free_ports(1)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ip=127.0.0.1", f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={folder}",
-         *(["--allow-root"] if os.geteuid() == 0 else []), *_lab_flags()],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            assert server.poll() is None, "JupyterLab did not start"
-            try:
-                requests.get(f"{base}/api/status?token={TOKEN}", timeout=1).raise_for_status()
-                break
-            except requests.RequestException:
-                time.sleep(0.2)
+    with make_lab(folder, TOKEN) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(20)
 
 
 def _survey_csv(size: int) -> bytes:

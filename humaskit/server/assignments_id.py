@@ -1,11 +1,12 @@
-"""nbgrader's Assignments panel in Indonesian, on the classroom server.
+"""nbgrader's Assignments panel and Validate button in Indonesian.
 
 nbgrader's JupyterLab extension writes its participant-facing strings straight into its
 JavaScript (it has no translation domain a language pack could fill), so ``server install``
-replaces them in the server environment's copy of that file: the panel's headings, empty-list
-messages, buttons and their progress and error messages, and the menu entry. Only whole
-string literals are replaced, each where nbgrader writes it; one that is no longer found (a
-newer nbgrader) is reported, and the panel stays usable in English.
+and ``make lab``'s set-up (through ``humaskit.lab_language``) replace them in the
+environment's copy of that file: the panel's headings, empty-list messages, buttons and their
+progress and error messages, the menu entry, and the notebook toolbar's Validate button.
+Only whole string literals are replaced, each where nbgrader writes it; one that is no longer
+found (a newer nbgrader) is reported, and the panel stays usable in English.
 """
 
 from __future__ import annotations
@@ -49,6 +50,15 @@ STRINGS = {
     'innerText="Total points:"': 'innerText="Total poin:"',
     'innerText="No courses found."': 'innerText="Tidak ada kursus."',
     'innerText="Error fetching courses!"': 'innerText="Daftar kursus gagal dimuat."',
+    # the notebook toolbar's button that checks an exercise, and its dialogs
+    'label:"Validate"': 'label:"Periksa"',
+    'tooltip:"Validate Assignment"': 'tooltip:"Periksa latihan ini"',
+    'setButtonLabel(e="Validate")': 'setButtonLabel(e="Periksa")',
+    'setButtonLabel("Validating...")': 'setButtonLabel("Memeriksa...")',
+    'setButtonLabel("Saving...")': 'setButtonLabel("Menyimpan...")',
+    'title:"Validation Results"': 'title:"Hasil pemeriksaan"',
+    'title:"Validation failed"': 'title:"Pemeriksaan gagal"',
+    'body:"Cannot save notebook"': 'body:"Notebook tidak dapat disimpan"',
 }
 MARK = "Released assignments"
 

@@ -1,0 +1,139 @@
+"""What a participant reads in JupyterLab's own frame (menu bar, menus, notebook toolbar,
+status bar), and which of it is still English. Shared by the ``make lab`` test
+(tests/test_lab_menus.py) and the classroom server's (tests/classroom/test_menus.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from humaskit.server import assignments_id
+
+#: English words that stay in an Indonesian JupyterLab, and why.
+ALLOWED = {
+    "kernel": "the program that runs a notebook's code: the kit teaches the word (glossary of "
+              "00_mulai_di_sini) and Indonesian has none in use for it",
+    "notebook": "the kit's own word for a JupyterLab document, in its glossary",
+    "widget": "the kit's own word for a form control, in its glossary",
+    "markdown": "the name of a text format (a cell type), as the guide writes it",
+    "python": "the name of the programming language, in the kernel's name 'Python 3'",
+    "ipykernel": "the name of the kernel's package, in its name 'Python 3 (ipykernel)'",
+    "jupyter": "a product's name ('Buka di Jupyter Notebook')",
+    "nbgrader": "the name of the exercise tool: the guide says 'menu Nbgrader → Daftar Latihan'",
+    "mode": "Indonesian too (KBBI: mode, 'cara; ragam'): 'Mode: Perintah'",
+    "terminal": "Indonesian too (KBBI: terminal): '0 Terminal, 1 Sesi Kernel'",
+    "panel": "Indonesian too (KBBI: panel): 'Panel Pelacak Galat'",
+    "tab": "the word Indonesian browsers use for a tab ('Tab baru')",
+    **dict.fromkeys(("ctrl", "shift", "alt", "enter", "esc", "up", "down"),
+                    "a key's name as printed on it, in a shortcut such as 'Shift+Enter'"),
+}
+
+#: What JupyterLab 4.6 writes with its null translator (so no language pack can reach it),
+#: and where.
+UNTRANSLATABLE = {
+    **dict.fromkeys(("Enable Debugger", "Disable Debugger",
+                     "Select a kernel that supports debugging to enable debugger"),
+                    "the tool tip of the debugger's button on the notebook toolbar"),
+    "main area toolbar": "the notebook toolbar's label for screen readers (not on screen)",
+}
+
+_STRING = r'"((?:[^"\\]|\\.)*)"'
+#: JupyterLab's translatable calls: trans.__("..."), ._n("...", "..."), ._p("context", "...").
+_CALLS = re.compile(r"\.(?:__|_n)\(" + _STRING + r"(?:," + _STRING + r")?|\._p\(" + _STRING
+                    + r"," + _STRING)
+#: A word: two letters or more (a single letter is a key, as in the shortcut 'Ctrl+S').
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@cache
+def messages(share: Path) -> frozenset[tuple[str, str]]:
+    """JupyterLab's English messages in ``share`` (``<env>/share/jupyter``), as (context,
+    text): what its code and its extensions' code ask to translate, the titles and labels of
+    their settings schemas (their menus' among them), and nbgrader's strings."""
+    found = set()
+    for script in [*share.glob("lab/static/*.js"), *share.glob("labextensions/**/static/*.js")]:
+        for call in _CALLS.finditer(script.read_text(encoding="utf-8", errors="replace")):
+            single, plural, context, text = (_unescape(g) for g in call.groups())
+            found |= {("", single), ("", plural)} if single else {(context, text)}
+    for schema in [*share.glob("lab/schemas/**/*.json"),
+                   *share.glob("labextensions/**/schemas/**/*.json")]:
+        found |= _schema_texts(json.loads(schema.read_text(encoding="utf-8")))
+    found |= {("", english) for english in assignments_id.STRINGS}
+    return frozenset(found - {("", "")})
+
+
+def english_words(share: Path) -> frozenset[str]:
+    """Every word of ``messages(share)``, in lower case."""
+    return frozenset(w.lower() for _, text in messages(share) for w in _WORD.findall(text))
+
+
+def _unescape(text: str | None) -> str:
+    """A JavaScript string literal's text (``\\u2026`` is "…")."""
+    try:
+        return json.loads(f'"{text}"') if text else ""
+    except ValueError:  # an escape JSON does not have, e.g. \\'
+        return text
+
+
+def _schema_texts(node, menus: bool = False) -> set[tuple[str, str]]:
+    """A schema's titles and labels: those of its menus (``jupyter.lab.menus``), which the
+    browser translates in the context "menu", and the others (the server's, "schema")."""
+    if isinstance(node, list):
+        return {text for item in node for text in _schema_texts(item, menus)}
+    if not isinstance(node, dict):
+        return set()
+    found = set()
+    for key, value in node.items():
+        if isinstance(value, str) and key in ("title", "label", "caption"):
+            found.add(("menu" if menus else "schema", value))
+        else:
+            found |= _schema_texts(value, menus or key == "jupyter.lab.menus")
+    return found
+
+
+def english_in(labels: list[str], english: frozenset[str]) -> dict[str, list[str]]:
+    """The labels that have an English word a participant must read: label -> those words."""
+    found = {}
+    for label in set(labels) - set(UNTRANSLATABLE):
+        words = [w for w in _WORD.findall(label)
+                 if w.lower() in english and w.lower() not in ALLOWED]
+        if words:
+            found[label] = words
+    return found
+
+
+#: Every text a region shows: its text nodes, tool tips and labels for screen readers, of the
+#: elements on screen (a toolbar's overflow button, for a narrow window, is not).
+_TEXTS = """root => {
+    const shown = el => (el.closest('select') || el).checkVisibility({visibilityProperty: true});
+    const texts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode())
+        if (shown(walker.currentNode.parentElement)) texts.push(walker.currentNode.textContent);
+    for (const el of [root, ...root.querySelectorAll('*')].filter(shown))
+        for (const name of ['title', 'aria-label', 'placeholder'])
+            if (el.getAttribute(name)) texts.push(el.getAttribute(name));
+    return [...new Set(texts.map(t => t.trim()).filter(t => t))];
+}"""
+
+
+def read_labels(page) -> dict[str, list[str]]:
+    """What the page of an open notebook shows in JupyterLab's frame, by region: the menu bar,
+    each of its menus (by the menu's id, e.g. ``jp-mainmenu-run``), the notebook's toolbar
+    (with the cell-type box) and the status bar."""
+    bar = page.locator("#jp-MainMenu")
+    regions = {"menu bar": bar.evaluate(_TEXTS),
+               "toolbar": page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) "
+                                       ".jp-NotebookPanel-toolbar").evaluate(_TEXTS),
+               "status bar": page.locator("#jp-main-statusbar").evaluate(_TEXTS)}
+    titles = bar.locator(".lm-MenuBar-item")
+    for index in range(titles.count()):
+        titles.nth(index).click()
+        menu = page.locator(".lm-Menu.lm-MenuBar-menu").last
+        menu.wait_for()
+        regions[menu.get_attribute("id")] = menu.evaluate(_TEXTS)
+        page.keyboard.press("Escape")
+        menu.wait_for(state="detached")
+    return regions

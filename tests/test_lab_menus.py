@@ -1,0 +1,96 @@
+"""On a laptop (``make lab``), JupyterLab's own frame reads in Indonesian: the menu bar, the
+Run menu and the others, the notebook's toolbar and the status bar. The language pack leaves
+these in English; set-up completes it with the kit's translations (humaskit.lab_language)."""
+
+from __future__ import annotations
+
+import gettext
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from babel.messages import pofile
+from lab_words import english_in, english_words, messages, read_labels
+from make_lab import make_lab
+
+from humaskit import lab_language
+
+SHARE = Path(sys.prefix) / "share" / "jupyter"
+TOKEN = "uji-menu"
+#: The menus whose every item the kit translates: all but Help, which lists the kernel's own
+#: manuals by their English titles (ipykernel's help links), and Nbgrader's trainer tools.
+MENUS = ("jp-mainmenu-file", "jp-mainmenu-edit", "jp-mainmenu-view", "jp-mainmenu-run",
+         "jp-mainmenu-kernel", "jp-mainmenu-tabs", "jp-mainmenu-settings")
+SCREENSHOT = str(Path(tempfile.gettempdir()) / "humaskit-lab-menu-jalankan.png")
+
+
+def _ours() -> list[tuple[str, object]]:
+    found = []
+    for source in sorted(lab_language.SOURCES.glob("*.po")):
+        with source.open("rb") as po:
+            found += [(source.stem, m) for m in pofile.read_po(po) if m.id]
+    return found
+
+
+def test_every_string_the_kit_translates_is_one_this_jupyterlab_asks_for():
+    """A newer JupyterLab that renamed a string would leave it in English without a word."""
+    asked = messages(SHARE)
+    missing = [(domain, m.context, m.id) for domain, m in _ours()
+               if (m.context or "", m.id[0] if m.pluralizable else m.id) not in asked]
+    assert missing == []
+
+
+def test_setup_completes_the_language_pack_and_keeps_its_own_translations(tmp_path):
+    folder = tmp_path / "LC_MESSAGES"
+    shutil.copytree(lab_language.messages_folder(Path(sys.prefix)), folder)
+    merged = lab_language.complete(folder)
+    again = (folder / "jupyterlab.mo").read_bytes(), (folder / "jupyterlab.json").read_text()
+    assert lab_language.complete(folder) == merged == len(_ours())
+    assert again == ((folder / "jupyterlab.mo").read_bytes(),
+                     (folder / "jupyterlab.json").read_text())
+    with (folder / "jupyterlab.mo").open("rb") as mo:  # the server translates the schemas
+        server = gettext.GNUTranslations(mo)
+    browser = json.loads((folder / "jupyterlab.json").read_text(encoding="utf-8"))
+    assert server.pgettext("schema", "File") == "Berkas" == browser["schema\x04File"][0]
+    assert server.gettext("Run All Cells") == "Jalankan Semua Sel" == browser["Run All Cells"][0]
+    assert server.ngettext("Cut Cell", "Cut Cells", 2) == "Potong Sel"
+    assert browser["Cut this cell"] == ["Potong sel terpilih", ""]  # plural forms
+    assert server.gettext("Save") == "Simpan" == browser["Save"][0]  # the pack's, kept
+    assert browser[""]["plural_forms"] == "nplurals=1; plural=0;"
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory, browser):
+    """A notebook open in ``make lab``'s JupyterLab, its kernel idle."""
+    folder = tmp_path_factory.mktemp("lab")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1"),
+                                               nbformat.v4.new_markdown_cell("# Judul")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    nbformat.write(notebook, folder / "latihan.ipynb")
+    with make_lab(folder, TOKEN) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(90_000)
+        page.goto(f"{base}/lab/tree/latihan.ipynb?token={TOKEN}&reset")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+        yield page
+        page.close()
+
+
+@pytest.mark.slow
+def test_menus_toolbar_and_status_bar_have_no_english_word_a_participant_must_read(page):
+    labels = read_labels(page)
+    english = english_words(SHARE)
+    assert labels["menu bar"][:5] == ["Berkas", "Sunting", "Tampilan", "Jalankan", "Kernel"]
+    assert "Jalankan Semua Sel" in labels["jp-mainmenu-run"]
+    assert {"Kode", "Markdown", "Mentah"} <= set(labels["toolbar"])
+    assert "Mode: Perintah" in labels["status bar"]
+    for region in ("menu bar", "toolbar", "status bar", *MENUS):
+        assert english_in(labels[region], english) == {}, region
+    page.locator("#jp-MainMenu .lm-MenuBar-item").nth(3).click()
+    page.screenshot(path=SCREENSHOT)
+    page.keyboard.press("Escape")
