@@ -1,14 +1,15 @@
 """JupyterLab's own words in Indonesian: the language pack, completed.
 
-The kit installs ``jupyterlab-language-pack-id-ID``, whose translators have done about a sixth
-of JupyterLab's strings. It has none of the menu bar's titles (JupyterLab translates those on
-the server, from the settings schemas, under the context "schema"), most menu items, the
+The kit installs ``jupyterlab-language-pack-id-ID``, whose translators have done about a
+quarter of JupyterLab's messages. It has none in the context "menu", in which JupyterLab looks
+up every menu's title (File, Edit, Run, ... and the submenus), nor most menu items, the
 notebook toolbar's tips or the status bar, and some of its translations are wrong
 ("Menjalakan Semua Sel", "Dimulai lagi kernel"). ``lab_id/<domain>.po`` holds the kit's own
-translations of what a participant reads; ``complete`` merges them into the installed pack:
-its ``.mo`` (read by the server, which translates the schemas) and its ``.json`` (sent to the
-browser). ``make lab``'s set-up and ``humaskit server install`` run it, with nbgrader's own
-strings (``humaskit.server.assignments_id``), through ``install``.
+translations of what a participant reads; ``complete`` merges them into the installed pack's
+``.json``, which the browser asks for (the pack's ``.mo`` serves the server, which translates
+only the Settings Editor's schemas).
+``make lab``'s set-up and ``humaskit server install`` run it, with nbgrader's own strings
+(``humaskit.server.assignments_id``), through ``install``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from babel.messages import mofile, pofile
+from babel.messages import pofile
 
 from humaskit.server import assignments_id
 
@@ -41,27 +42,16 @@ def messages_folder(env: Path) -> Path:
 
 
 def complete(folder: Path) -> int:
-    """Merge every ``lab_id/<domain>.po`` into the pack's ``<domain>.mo`` and ``.json`` in
-    ``folder``; the kit's translation wins where both have one. Returns how many messages
-    were merged (running it again changes nothing)."""
+    """Merge every ``lab_id/<domain>.po`` into the pack's ``<domain>.json`` in ``folder``;
+    the kit's translation wins where both have one. Returns how many messages were merged
+    (running it again changes nothing)."""
     merged = 0
     for source in sorted(SOURCES.glob("*.po")):
         with source.open("rb") as po:
             ours = [m for m in pofile.read_po(po, locale=LOCALE) if m.id and m.string]
-        _merge_mo(folder / f"{source.stem}.mo", ours)
         _merge_json(folder / f"{source.stem}.json", ours)
         merged += len(ours)
     return merged
-
-
-def _merge_mo(path: Path, ours) -> None:
-    with path.open("rb") as mo:
-        catalog = mofile.read_mo(mo)
-    for message in ours:
-        catalog.delete(message.id, context=message.context)
-        catalog.add(message.id, message.string, context=message.context)
-    with path.open("wb") as mo:
-        mofile.write_mo(mo, catalog)
 
 
 def _merge_json(path: Path, ours) -> None:

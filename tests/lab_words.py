@@ -25,6 +25,7 @@ ALLOWED = {
     "mode": "Indonesian too (KBBI: mode, 'cara; ragam'): 'Mode: Perintah'",
     "terminal": "Indonesian too (KBBI: terminal): '0 Terminal, 1 Sesi Kernel'",
     "panel": "Indonesian too (KBBI: panel): 'Panel Pelacak Galat'",
+    "folder": "Indonesian too (KBBI: folder): 'Folder baru'",
     "tab": "the word Indonesian browsers use for a tab ('Tab baru')",
     **dict.fromkeys(("ctrl", "shift", "alt", "enter", "esc", "up", "down"),
                     "a key's name as printed on it, in a shortcut such as 'Shift+Enter'"),
@@ -122,12 +123,15 @@ _TEXTS = """root => {
 def read_labels(page) -> dict[str, list[str]]:
     """What the page of an open notebook shows in JupyterLab's frame, by region: the menu bar,
     each of its menus (by the menu's id, e.g. ``jp-mainmenu-run``), the notebook's toolbar
-    (with the cell-type box) and the status bar."""
+    (with the cell-type box), the status bar, and the file browser's buttons and columns."""
     bar = page.locator("#jp-MainMenu")
     regions = {"menu bar": bar.evaluate(_TEXTS),
                "toolbar": page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) "
                                        ".jp-NotebookPanel-toolbar").evaluate(_TEXTS),
-               "status bar": page.locator("#jp-main-statusbar").evaluate(_TEXTS)}
+               "status bar": page.locator("#jp-main-statusbar").evaluate(_TEXTS),
+               "file browser": [text for part in (".jp-FileBrowser-toolbar",
+                                                  ".jp-DirListing-header")
+                                for text in page.locator(f"#filebrowser {part}").evaluate(_TEXTS)]}
     titles = bar.locator(".lm-MenuBar-item")
     for index in range(titles.count()):
         titles.nth(index).click()

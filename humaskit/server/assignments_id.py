@@ -50,6 +50,8 @@ STRINGS = {
     'innerText="Total points:"': 'innerText="Total poin:"',
     'innerText="No courses found."': 'innerText="Tidak ada kursus."',
     'innerText="Error fetching courses!"': 'innerText="Daftar kursus gagal dimuat."',
+    # the side panel that marks a notebook's cells for nbgrader (the trainer's, on a laptop)
+    'title.label="Create Assignment"': 'title.label="Buat Latihan"',
     # the notebook toolbar's button that checks an exercise, and its dialogs
     'label:"Validate"': 'label:"Periksa"',
     'tooltip:"Validate Assignment"': 'tooltip:"Periksa latihan ini"',
