@@ -24,7 +24,8 @@ TOKEN = "uji-menu"
 #: manuals by their English titles (ipykernel's help links), and Nbgrader's trainer tools.
 MENUS = ("jp-mainmenu-file", "jp-mainmenu-edit", "jp-mainmenu-view", "jp-mainmenu-run",
          "jp-mainmenu-kernel", "jp-mainmenu-tabs", "jp-mainmenu-settings")
-SCREENSHOT = str(Path(tempfile.gettempdir()) / "humaskit-lab-menu-jalankan.png")
+#: The page, and the page with the Run menu open, kept after the run.
+SCREENSHOT = str(Path(tempfile.gettempdir()) / "humaskit-lab-{}.png")
 
 
 def _ours() -> list[tuple[str, object]]:
@@ -78,6 +79,7 @@ def page(tmp_path_factory, browser):
 
 @pytest.mark.slow
 def test_menus_toolbar_and_status_bar_have_no_english_word_a_participant_must_read(page):
+    page.screenshot(path=SCREENSHOT.format("notebook"))
     labels = read_labels(page)
     english = english_words(SHARE)
     assert labels["menu bar"][:5] == ["Berkas", "Sunting", "Tampilan", "Jalankan", "Kernel"]
@@ -87,5 +89,5 @@ def test_menus_toolbar_and_status_bar_have_no_english_word_a_participant_must_re
     for region in ("menu bar", "toolbar", "status bar", *MENUS):
         assert english_in(labels[region], english) == {}, region
     page.locator("#jp-MainMenu .lm-MenuBar-item").nth(3).click()
-    page.screenshot(path=SCREENSHOT)
+    page.screenshot(path=SCREENSHOT.format("menu_jalankan"))
     page.keyboard.press("Escape")

@@ -30,6 +30,7 @@ def test_a_participants_menus_toolbar_and_status_bar_are_indonesian(room, logged
     page.wait_for_url("**/user/uji_ani/lab/**")
     page.goto(f"{room['base']}/user/uji_ani/lab/tree/notebooks/00_mulai_di_sini.ipynb?reset")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    page.screenshot(path=SCREENSHOTS.format("notebook"))
     labels = read_labels(page)
     english = english_words(room["prefix"] / "env" / "share" / "jupyter")
     assert labels["menu bar"][:5] == ["Berkas", "Sunting", "Tampilan", "Jalankan", "Kernel"]
