@@ -46,6 +46,8 @@ _CALLS = re.compile(r"\.(?:__|_n)\(" + _STRING + r"(?:," + _STRING + r")?|\._p\(
                     + r"," + _STRING)
 #: A word: two letters or more (a single letter is a key, as in the shortcut 'Ctrl+S').
 _WORD = re.compile(r"[A-Za-z]{2,}")
+#: A file's name or path ('notebooks/00_mulai_di_sini.ipynb'): the kit's or the participant's.
+_FILE = re.compile(r"[\w./-]+\.ipynb\b")
 
 
 @cache
@@ -98,7 +100,7 @@ def english_in(labels: list[str], english: frozenset[str]) -> dict[str, list[str
     """The labels that have an English word a participant must read: label -> those words."""
     found = {}
     for label in set(labels) - set(UNTRANSLATABLE):
-        words = [w for w in _WORD.findall(label)
+        words = [w for w in _WORD.findall(_FILE.sub("", label))
                  if w.lower() in english and w.lower() not in ALLOWED]
         if words:
             found[label] = words

@@ -308,7 +308,7 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
         if any("kernel_info_reply" in frame for frame in replies):
             break
         page.wait_for_timeout(200)
-    page.click(".lm-MenuBar-item:text-is('Jalankan')")
+    page.click(".lm-MenuBar-item:has-text('Jalankan')")
     page.click(".lm-Menu-item[data-command='runmenu:run-all']")
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(ROOT / day1, 4).cells)
     page.wait_for_function(
