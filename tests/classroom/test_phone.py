@@ -91,7 +91,7 @@ def _run_all(page, path: str, replies: list[str]) -> None:
         if any("kernel_info_reply" in frame for frame in replies):
             break
         page.wait_for_timeout(200)
-    page.locator(".lm-MenuBar-item", has_text="Run").click()
+    page.locator(".lm-MenuBar-item", has_text="Jalankan").click()
     page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, 4).cells)
     page.wait_for_function(ALL_RUN, arg=code_cells, timeout=300_000)
