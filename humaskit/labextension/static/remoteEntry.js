@@ -64,7 +64,7 @@ var _JUPYTERLAB;
     var execute = CodeCell.execute;
     CodeCell.execute = function (cell, context, metadata) {
       var model = cell.model;
-      var pending = model.sharedModel.getSource().trim() && context &&
+      var pending = model.sharedModel.getSource().trim() && context && context.kernelChanged &&
         !(context.session && context.session.kernel);
       if (!pending) {
         return execute.call(this, cell, context, metadata);
