@@ -24,9 +24,9 @@ from tornado.web import Application, RequestHandler
 from tornado.websocket import WebSocketHandler, websocket_connect
 
 from humaskit.own_data.reading import MAX_BYTES
-from humaskit.server import KERNEL_MESSAGE_BYTES, install
+from humaskit.server import KERNEL_MESSAGE_BYTES, hubconfig, install, room
 from humaskit.server.client import KERNEL_PROTOCOL
-from humaskit.server.layout import Layout
+from humaskit.server.layout import Layout, Settings
 
 pytest.importorskip("configurable_http_proxy")
 
@@ -172,3 +172,16 @@ def test_a_file_over_the_kits_limit_passes_the_proxy_so_the_kit_can_say_so(proxi
         return answer
 
     assert asyncio.run(send()) == str(len(upload))
+
+
+def test_the_room_runs_the_proxy_its_settings_name_and_setup_checks_it_can(tmp_path):
+    layout = Layout(tmp_path)
+    node = hubconfig.proxy_command(layout, Settings({}, proxy="node"))
+    assert node[1:] == [str(layout.node_proxy), f"--proxy-timeout={hubconfig.PROXY_TIMEOUT_S}000"]
+    python = hubconfig.proxy_command(layout, Settings({}, proxy="python"))
+    assert python[:3] == [str(layout.python), "-m", "humaskit.server.proxy"]
+    assert Settings({}).proxy == "node"
+    missing = "Node.js tidak ditemukan" if shutil.which("node") is None else "server install"
+    with pytest.raises(FileNotFoundError, match=missing):
+        room.check_proxy(layout, "node")  # not unpacked from a bundle here
+    room.check_proxy(layout, "python")
