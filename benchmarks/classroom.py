@@ -160,6 +160,20 @@ def reference(notebook: Path) -> float:
     return last[-1] - first[0]
 
 
+def ready(url: str, timeout: float = 120) -> None:
+    """Wait until the hub answers through its proxy (Node's proxy listens at once, and
+    answers 404 until the hub has given it its routes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    sys.exit(f"Hub tidak menjawab di {url} dalam {timeout:g} detik; lihat log hub.")
+
+
 def stop(hub: subprocess.Popen) -> None:
     """Stop the hub with its proxy and every participant's server."""
     os.killpg(hub.pid, signal.SIGTERM)
@@ -210,12 +224,7 @@ def main() -> None:
             log = open(base_dir / f"hub-{proxy}.log", "w")  # noqa: SIM115
             hub = subprocess.Popen([kit, "server", "start", "--prefix", str(prefix)],
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            for _ in range(120):
-                try:
-                    if requests.get(f"{base}/hub/api/", timeout=2).ok:
-                        break
-                except requests.RequestException:
-                    time.sleep(0.5)
+            ready(f"{base}/hub/api/")
             print(f"Proksi: {proxy}")
             print("peserta | semua siap (s) | kernel siap (s) | p50 (s) | p95 (s) | maks (s) "
                   "| per peserta PSS/RSS (MiB) | total PSS/RSS (MiB) | maks / acuan | gagal")
