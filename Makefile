@@ -62,7 +62,7 @@ handouts: setup
 ROSTER ?= grader/roster_contoh.csv
 server: setup
 	@test "$$(id -u)" = 0 || { echo "Jalankan sebagai root: server kelas membuat akun Unix."; exit 1; }
-	test -d build/bundel/wheels -a -d build/bundel/node || $(BIN)/humaskit server bundle build/bundel
+	test -d build/bundel/wheels || $(BIN)/humaskit server bundle build/bundel
 	$(BIN)/humaskit server install build/bundel
 	$(BIN)/humaskit server setup --roster $(ROSTER)
 	$(BIN)/humaskit server kartu --out kartu

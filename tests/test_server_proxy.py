@@ -180,7 +180,7 @@ def test_the_room_runs_the_proxy_its_settings_name_and_setup_checks_it_can(tmp_p
     assert node[1:] == [str(layout.node_proxy), f"--proxy-timeout={hubconfig.PROXY_TIMEOUT_S}000"]
     python = hubconfig.proxy_command(layout, Settings({}, proxy="python"))
     assert python[:3] == [str(layout.python), "-m", "humaskit.server.proxy"]
-    assert Settings({}).proxy == "node"
+    assert Settings({}).proxy == "python"
     missing = "Node.js tidak ditemukan" if shutil.which("node") is None else "server install"
     with pytest.raises(FileNotFoundError, match=missing):
         room.check_proxy(layout, "node")  # not unpacked from a bundle here

@@ -34,9 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="memory per participant in MiB (default 1024)")
     setup.add_argument("--homes", default="/home", help="where the accounts' homes go")
     setup.add_argument("--proxy", choices=PROXIES, default=PROXIES[0],
-                       help="the room's proxy: node, JupyterHub's reference proxy run by "
-                            "Debian's nodejs (default), or python, its Python port "
-                            "(README: the two compared)")
+                       help="the room's proxy: python, the Python port of JupyterHub's "
+                            "proxy (default), or node, JupyterHub's reference proxy run by "
+                            "Debian's nodejs (README: the two compared)")
     cards = commands.add_parser(
         "kartu", help="print the sign-in cards (PIN per participant) and the admin sheet",
         description="Write an A4 PDF of cut-out sign-in cards, one per participant (name, "
@@ -70,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "bundle":
             out = install.bundle(args.out, args.python)
+            if not (out / "node").is_dir():
+                print("Catatan: npm tidak ditemukan, jadi proksi Node tidak ikut dibundel; "
+                      "ruang kelas memakai proksi Python (bawaan).")
             print(f"Bundel siap di {out}. Salin seluruh folder ini ke server, lalu jalankan "
                   f"`humaskit server install {out.name}` di sana.")
         elif args.action == "install":

@@ -6,10 +6,10 @@
   and then locked (:mod:`humaskit.server.signin`).
 - Pages: the hub's own pages (log-in, server starting, errors, server stopped) in
   Indonesian, from the templates in ``humaskit/server/templates``.
-- Proxy (``server setup --proxy``): JupyterHub's reference ``configurable-http-proxy``, the
-  npm package run by Debian's Node.js and unpacked from the bundle (the default), or the
-  Python port from PyPI run through :mod:`humaskit.server.proxy`, which mends its faults in
-  a room (README: the two compared in a 40-participant room).
+- Proxy (``server setup --proxy``): the Python port of ``configurable-http-proxy`` from PyPI
+  (the default; a wheel, no Node.js), run through :mod:`humaskit.server.proxy`, which mends
+  its faults in a room; or JupyterHub's reference one, the npm package run by Debian's
+  Node.js and unpacked from the bundle (README: the two compared in a 40-participant room).
 - Spawner: :class:`humaskit.server.spawner.KelasSpawner`, memory-limited, idle servers culled,
   opening on the start page that picks the view for the screen's width.
 - Services: the idle culler, and the facilitator's page (:mod:`humaskit.server.facilitator`).
@@ -86,8 +86,8 @@ def proxy_command(layout: Layout, settings: Settings) -> list[str]:
     participant's server: when the whole room opens notebooks at once, a kernel's websocket
     can take longer to answer than the Python proxy's default of 20 s."""
     timeout = f"--proxy-timeout={PROXY_TIMEOUT_S * 1000}"
-    if settings.proxy == "python":
-        # its other faults in a room (10 requests at a time; kernel websockets) are mended
-        # in humaskit.server.proxy
-        return [str(layout.python), "-m", "humaskit.server.proxy", timeout]
-    return [shutil.which("node") or "/usr/bin/node", str(layout.node_proxy), timeout]
+    if settings.proxy == "node":
+        return [shutil.which("node") or "/usr/bin/node", str(layout.node_proxy), timeout]
+    # its other faults in a room (10 requests at a time; kernel websockets) are mended in
+    # humaskit.server.proxy
+    return [str(layout.python), "-m", "humaskit.server.proxy", timeout]

@@ -5,10 +5,10 @@ server with the package index disabled.
 its version), downloads every wheel the kit needs plus its build backend into
 ``BUNDLE/wheels``, packs JupyterHub's reference proxy (the npm ``configurable-http-proxy``,
 versions pinned in ``nodeproxy/package-lock.json``) with all its dependencies into one npm
-tarball in ``BUNDLE/node``, and copies the kit. ``install`` creates ``PREFIX/env`` with that
-Python and installs from the bundle with ``--no-index``, and unpacks the proxy into
-``PREFIX/proxy`` (it needs only Debian's ``nodejs`` to run): nothing is fetched from the
-network.
+tarball in ``BUNDLE/node`` where ``npm`` is installed (for ``server setup --proxy node``),
+and copies the kit. ``install`` creates ``PREFIX/env`` with that Python and installs from the
+bundle with ``--no-index``, and unpacks the Node proxy, if bundled, into ``PREFIX/proxy``
+(it needs only Debian's ``nodejs`` to run): nothing is fetched from the network.
 
 Instructor material (exercise sources with hidden tests and model answers, answer keys) never
 goes into the kit that every account reads: the bundle keeps it in ``BUNDLE/instruktur`` and
@@ -83,7 +83,8 @@ def bundle(out: Path, python: str = DEFAULT_PYTHON, source: Path = ROOT) -> Path
         _run([python, "-m", "venv", str(venv)], f"Membuat lingkungan {python}")
         _run([str(venv / "bin" / "python"), "-m", "pip", "download", "--quiet",
               "--dest", str(out / "wheels"), str(kit), *BUILD], "Mengunduh paket")
-    pack_node_proxy(out / "node")
+    if shutil.which("npm"):
+        pack_node_proxy(out / "node")
     return out
 
 
@@ -143,7 +144,8 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> l
         _run([python, "-m", "venv", str(layout.env)], f"Membuat lingkungan {layout.env}")
     _run([str(layout.python), "-m", "pip", "install", "--quiet", "--no-index",
           "--find-links", str(wheels), "-e", str(layout.kit)], "Memasang paket dari bundel")
-    unpack_node_proxy(bundle_dir, layout)
+    if (bundle_dir / "node").is_dir():
+        unpack_node_proxy(bundle_dir, layout)
     _run([str(layout.python), "-c", "from humaskit import charts; charts.use_cached_bundle()"],
          "Membuat berkas grafik luring")
     settings = layout.env / "share" / "jupyter" / "lab" / "settings"

@@ -62,8 +62,9 @@ def check_proxy(layout: Layout, proxy: str) -> None:
         raise FileNotFoundError("Node.js tidak ditemukan: pasang paket Debian `nodejs` "
                                 "(apt install nodejs), atau pilih `--proxy python`.")
     if not layout.node_proxy.exists():
-        raise FileNotFoundError(f"{layout.node_proxy} belum ada: pasang ulang dari bundel "
-                                "dengan `humaskit server install BUNDEL`.")
+        raise FileNotFoundError(f"{layout.node_proxy} belum ada: buat bundel di mesin yang "
+                                "memiliki npm, lalu pasang ulang dengan `humaskit server "
+                                "install BUNDEL`; atau pilih `--proxy python`.")
 
 
 def start_command(layout: Layout) -> list[str]:

@@ -162,7 +162,8 @@ def _bundle(kit: str, bundle: Path) -> None:
         install.copy_kit(ROOT, bundle / "kit")
         install.copy_kit(ROOT, bundle / "instruktur", install.INSTRUCTOR_PARTS, private=True)
         shutil.copytree(CACHED_WHEELS, bundle / "wheels")
-        install.pack_node_proxy(bundle / "node")
+        if shutil.which("npm"):
+            install.pack_node_proxy(bundle / "node")
         return
     done = subprocess.run([kit, "server", "bundle", str(bundle)], capture_output=True,
                           text=True, check=False)
