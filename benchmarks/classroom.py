@@ -1,9 +1,11 @@
 """Benchmark: the classroom server under a room pressing "Run All" at the same moment.
 
-    .venv/bin/python benchmarks/classroom.py [--participants 10 20 40] [--notebook ...]
+    .venv/bin/python benchmarks/classroom.py [--participants 10 20 40] [--proxy node python]
+                                             [--notebook ...]
 
 As root. Installs the server from a bundle into a scratch prefix, sets up N simulated
-participants on loopback and, for each N: all log in at once (time until every server has
+participants on loopback and, for each proxy in turn (the hub restarted with it) and each N:
+all log in at once (time until every server has
 spawned), then all open the Day 2 notebook (time until every kernel answers) and, at the same
 moment, run all its cells through the hub and the kernel's websocket (p50, p95 and maximum
 time from "Run All" to the last cell), while every account's memory (server and kernel) is
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from humaskit.server import spawner
 from humaskit.server.client import Session
+from humaskit.server.layout import PROXIES
 
 TARGET_SECONDS, TARGET_MIB = 90, 350
 MiB = 2**20
@@ -157,11 +160,37 @@ def reference(notebook: Path) -> float:
     return last[-1] - first[0]
 
 
+def ready(url: str, timeout: float = 120) -> None:
+    """Wait until the hub answers through its proxy (Node's proxy listens at once, and
+    answers 404 until the hub has given it its routes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    sys.exit(f"Hub tidak menjawab di {url} dalam {timeout:g} detik; lihat log hub.")
+
+
+def stop(hub: subprocess.Popen) -> None:
+    """Stop the hub with its proxy and every participant's server."""
+    os.killpg(hub.pid, signal.SIGTERM)
+    try:
+        hub.wait(120)  # the hub stops each service, up to 20 s apiece
+    except subprocess.TimeoutExpired:
+        os.killpg(hub.pid, signal.SIGKILL)
+        hub.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, nargs="+", default=[10, 20, 40])
     parser.add_argument("--notebook", default="notebooks/02_hari2_manajemen_isu.ipynb")
     parser.add_argument("--port", type=int, default=8870)
+    parser.add_argument("--proxy", nargs="+", choices=PROXIES, default=list(PROXIES),
+                        help="the room's proxies to compare, one after the other")
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("Jalankan sebagai root: server kelas membuat akun Unix.")
@@ -185,52 +214,46 @@ def main() -> None:
         settings = json.loads((prefix / "hub" / "kelas.json").read_text())
         PINS.update(settings["pins"])
         settings["idle_minutes"] = 600
-        (prefix / "hub" / "kelas.json").write_text(json.dumps(settings))
-        log = open(base_dir / "hub.log", "w")  # noqa: SIM115
-        hub = subprocess.Popen([kit, "server", "start", "--prefix", str(prefix)], stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
         base = f"http://127.0.0.1:{args.port}"
-        for _ in range(120):
-            try:
-                if requests.get(f"{base}/hub/api/", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.5)
         stock = reference(ROOT / args.notebook)
         print(f"Acuan (nbclient, sel-sel notebook dalam kernel yang sudah jalan, mesin kosong): "
               f"{stock:.1f} s")
-        print("peserta | semua siap (s) | kernel siap (s) | p50 (s) | p95 (s) | maks (s) "
-              "| per peserta PSS/RSS (MiB) | total PSS/RSS (MiB) | maks / acuan")
-        largest = 0
-        for n in sorted(args.participants):
-            row = one_room(base, accounts[:n], args.notebook)  # same path in every home
-            ok = (row["max"] <= TARGET_SECONDS and row["pss_mib"] <= TARGET_MIB
-                  and not row["failed"])
-            largest = n if ok else largest
-            print(f"{n:7d} | {row['spawn']:14.1f} | {row['kernels']:15.1f} | "
-                  f"{row['p50']:7.1f} | {row['p95']:7.1f} | {row['max']:8.1f} | "
-                  f"{row['pss_mib']:11.0f} / {row['rss_mib']:.0f} | "
-                  f"{row['total_pss_mib']:10.0f} / {row['total_rss_mib']:.0f} | "
-                  f"{row['max'] / stock:5.1f}×"
-                  + (f"  ({row['failed']} gagal)" if row["failed"] else "")
-                  + ("" if ok else "  (melewati target)"))
-        print(f"N terbesar yang memenuhi target ({TARGET_SECONDS} s, {TARGET_MIB} MiB per "
-              f"peserta): {largest or 'tidak ada'}")
+        for proxy in args.proxy:
+            settings["proxy"] = proxy
+            (prefix / "hub" / "kelas.json").write_text(json.dumps(settings))
+            log = open(base_dir / f"hub-{proxy}.log", "w")  # noqa: SIM115
+            hub = subprocess.Popen([kit, "server", "start", "--prefix", str(prefix)],
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            ready(f"{base}/hub/api/")
+            print(f"Proksi: {proxy}")
+            print("peserta | semua siap (s) | kernel siap (s) | p50 (s) | p95 (s) | maks (s) "
+                  "| per peserta PSS/RSS (MiB) | total PSS/RSS (MiB) | maks / acuan | gagal")
+            largest = 0
+            for n in sorted(args.participants):
+                row = one_room(base, accounts[:n], args.notebook)  # same path in every home
+                ok = (row["max"] <= TARGET_SECONDS and row["pss_mib"] <= TARGET_MIB
+                      and not row["failed"])
+                largest = n if ok else largest
+                print(f"{n:7d} | {row['spawn']:14.1f} | {row['kernels']:15.1f} | "
+                      f"{row['p50']:7.1f} | {row['p95']:7.1f} | {row['max']:8.1f} | "
+                      f"{row['pss_mib']:11.0f} / {row['rss_mib']:.0f} | "
+                      f"{row['total_pss_mib']:10.0f} / {row['total_rss_mib']:.0f} | "
+                      f"{row['max'] / stock:5.1f}× | {row['failed']}"
+                      + ("" if ok else "  (melewati target)"), flush=True)
+            print(f"N terbesar yang memenuhi target ({TARGET_SECONDS} s, {TARGET_MIB} MiB per "
+                  f"peserta) dengan proksi {proxy}: {largest or 'tidak ada'}")
+            stop(hub)
+            hub = None
     finally:
         if hub is not None:
-            os.killpg(hub.pid, signal.SIGTERM)
-            try:
-                hub.wait(120)  # the hub stops each service, up to 20 s apiece
-            except subprocess.TimeoutExpired:
-                os.killpg(hub.pid, signal.SIGKILL)
-                hub.wait()
+            stop(hub)
         for account in made:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
             subprocess.run(["userdel", account], check=False, capture_output=True)
             shutil.rmtree(spawner.RUNTIME / account, ignore_errors=True)
-        kept = Path(tempfile.gettempdir()) / "humaskit-bench-hub.log"
-        if (base_dir / "hub.log").exists():
-            shutil.copy(base_dir / "hub.log", kept)
+        for used in base_dir.glob("hub-*.log"):
+            kept = Path(tempfile.gettempdir()) / f"humaskit-bench-{used.name}"
+            shutil.copy(used, kept)
             print(f"Log hub disimpan di {kept}")
         shutil.rmtree(base_dir, ignore_errors=True)
 

@@ -20,6 +20,7 @@ LAB_EXTENSIONS = {
     "@jupyter-widgets/jupyterlab-manager": "widget (ipywidgets)",
     "@jupyter/nbgrader": "nbgrader",
     "anywidget": "anywidget (grafik altair luring)",
+    "@humaskit/lab": "humaskit (Run All menunggu kernel siap)",
 }
 
 

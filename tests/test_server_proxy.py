@@ -1,9 +1,13 @@
 """The classroom's proxy carries a whole room: 40 participants' log-ins at once (none waits in
-a queue of 10 and is refused after 20 s), and every kernel's websocket on the first try."""
+a queue of 10 and is refused after 20 s), and every kernel's websocket on the first try.
+Both proxies a room may run (``server setup --proxy``): JupyterHub's reference one, the npm
+package run by Node and unpacked from the bundle's tarball as ``server install`` does, and
+the Python port through :mod:`humaskit.server.proxy`."""
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,8 +24,9 @@ from tornado.web import Application, RequestHandler
 from tornado.websocket import WebSocketHandler, websocket_connect
 
 from humaskit.own_data.reading import MAX_BYTES
-from humaskit.server import KERNEL_MESSAGE_BYTES
+from humaskit.server import KERNEL_MESSAGE_BYTES, hubconfig, install, room
 from humaskit.server.client import KERNEL_PROTOCOL
+from humaskit.server.layout import Layout, Settings
 
 pytest.importorskip("configurable_http_proxy")
 
@@ -95,15 +100,27 @@ def _wait_until_listening(proxy: subprocess.Popen, ports: tuple[int, ...]) -> No
             time.sleep(0.1)
 
 
-@pytest.fixture(scope="module")
-def proxied():
+def _command(proxy: str, tmp_path_factory) -> list[str]:
+    if proxy == "python":
+        return [sys.executable, "-m", "humaskit.server.proxy"]
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("no Node.js/npm here (.ci/run installs Debian's nodejs and npm)")
+    layout = Layout(tmp_path_factory.mktemp("server"))
+    bundle = tmp_path_factory.mktemp("bundle")
+    install.pack_node_proxy(bundle / "node")
+    install.unpack_node_proxy(bundle, layout)
+    return [shutil.which("node"), str(layout.node_proxy)]
+
+
+@pytest.fixture(scope="module", params=["node", "python"])
+def proxied(request, tmp_path_factory):
     backend = _serve_in_thread(Application(
         [("/channels", KernelChannels), ("/upload", Upload), ("/.*", SlowPage)],
         websocket_max_message_size=KERNEL_MESSAGE_BYTES))
     port = free_ports(2)
     api_port = port + 1
     proxy = subprocess.Popen(
-        [sys.executable, "-m", "humaskit.server.proxy", "--ip", "127.0.0.1", "--port",
+        [*_command(request.param, tmp_path_factory), "--ip", "127.0.0.1", "--port",
          str(port), "--api-ip", "127.0.0.1", "--api-port", str(api_port),
          "--default-target", f"http://127.0.0.1:{backend}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -116,6 +133,7 @@ def proxied():
 
 
 def test_the_proxy_forwards_a_whole_rooms_requests_at_once(proxied):
+    SlowPage.most = 0
     with ThreadPoolExecutor(ROOM) as pool:
         answers = list(pool.map(
             lambda _: requests.get(f"http://{proxied}/hub/spawn", timeout=60), range(ROOM)))
@@ -154,3 +172,16 @@ def test_a_file_over_the_kits_limit_passes_the_proxy_so_the_kit_can_say_so(proxi
         return answer
 
     assert asyncio.run(send()) == str(len(upload))
+
+
+def test_the_room_runs_the_proxy_its_settings_name_and_setup_checks_it_can(tmp_path):
+    layout = Layout(tmp_path)
+    node = hubconfig.proxy_command(layout, Settings({}, proxy="node"))
+    assert node[1:] == [str(layout.node_proxy), f"--proxy-timeout={hubconfig.PROXY_TIMEOUT_S}000"]
+    python = hubconfig.proxy_command(layout, Settings({}, proxy="python"))
+    assert python[:3] == [str(layout.python), "-m", "humaskit.server.proxy"]
+    assert Settings({}).proxy == "python"
+    missing = "Node.js tidak ditemukan" if shutil.which("node") is None else "server install"
+    with pytest.raises(FileNotFoundError, match=missing):
+        room.check_proxy(layout, "node")  # not unpacked from a bundle here
+    room.check_proxy(layout, "python")

@@ -7,7 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from humaskit.server.layout import DEFAULT_PREFIX, Layout
+from humaskit.server.layout import DEFAULT_PREFIX, PROXIES, Layout
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     setup.add_argument("--memory-mib", type=int, default=1024,
                        help="memory per participant in MiB (default 1024)")
     setup.add_argument("--homes", default="/home", help="where the accounts' homes go")
+    setup.add_argument("--proxy", choices=PROXIES, default=PROXIES[0],
+                       help="the room's proxy: python, the Python port of JupyterHub's "
+                            "proxy (default), or node, JupyterHub's reference proxy run by "
+                            "Debian's nodejs (README: the two compared)")
     cards = commands.add_parser(
         "kartu", help="print the sign-in cards (PIN per participant) and the admin sheet",
         description="Write an A4 PDF of cut-out sign-in cards, one per participant (name, "
@@ -80,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "bundle":
             out = install.bundle(args.out, args.python)
+            if not (out / "node").is_dir():
+                print("Catatan: npm tidak ditemukan, jadi proksi Node tidak ikut dibundel; "
+                      "ruang kelas memakai proksi Python (bawaan).")
             print(f"Bundel siap di {out}. Salin seluruh folder ini ke server, lalu jalankan "
                   f"`humaskit server install {out.name}` di sana.")
         elif args.action == "install":
@@ -91,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
                   f"{layout.env}/bin/humaskit server setup --roster DAFTAR_PESERTA.csv")
         elif args.action == "setup":
             settings = room.setup(layout, args.roster, port=args.port, ip=args.ip, url=args.url,
-                                  memory_mib=args.memory_mib, homes=args.homes)
+                                  memory_mib=args.memory_mib, homes=args.homes,
+                                  proxy=args.proxy)
             print(f"Ruang kelas siap: {len(settings.participants)} akun peserta, masing-masing "
                   f"dengan PIN sendiri, dan admin {settings.facilitator} dan {settings.trainer} "
                   "dengan kata sandi panjang. PIN yang sudah dibagikan tidak berubah.\n"

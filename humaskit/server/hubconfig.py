@@ -6,9 +6,10 @@
   and then locked (:mod:`humaskit.server.signin`).
 - Pages: the hub's own pages (log-in, server starting, errors, server stopped) in
   Indonesian, from the templates in ``humaskit/server/templates``.
-- Proxy: ``configurable-http-proxy`` from PyPI, a Python implementation of JupyterHub's
-  proxy API (installed as a wheel, so it installs offline; no Node.js needed), run through
-  :mod:`humaskit.server.proxy`: sized for a room, and speaking JupyterLab's kernel protocol.
+- Proxy (``server setup --proxy``): the Python port of ``configurable-http-proxy`` from PyPI
+  (the default; a wheel, no Node.js), run through :mod:`humaskit.server.proxy`, which mends
+  its faults in a room; or JupyterHub's reference one, the npm package run by Debian's
+  Node.js and unpacked from the bundle (README: the two compared in a 40-participant room).
 - Spawner: :class:`humaskit.server.spawner.KelasSpawner`, memory-limited, idle servers culled,
   opening on the start page that picks the view for the screen's width.
 - Services: the idle culler, and the facilitator's page (:mod:`humaskit.server.facilitator`).
@@ -16,9 +17,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from humaskit.server.layout import Layout
+from humaskit.server.layout import Layout, Settings
 
 #: The start page (:mod:`humaskit.server.start_page`): Notebook 7 on a phone, JupyterLab
 #: on a laptop, both on the landing notebook.
@@ -39,12 +41,7 @@ def configure(c, layout: Layout) -> None:
     c.JupyterHub.db_url = f"sqlite:///{layout.hub / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(layout.hub / "cookie_secret")
     c.JupyterHub.pid_file = str(layout.hub / "jupyterhub.pid")
-    # The Python proxy gives up on a server after 20 s by default (Node's waits): when the whole
-    # room opens notebooks at once, a kernel's websocket can take longer to answer. Its other
-    # faults in a room (10 requests at a time; kernel websockets) are mended in
-    # humaskit.server.proxy.
-    c.ConfigurableHTTPProxy.command = [python, "-m", "humaskit.server.proxy",
-                                       f"--proxy-timeout={PROXY_TIMEOUT_S * 1000}"]
+    c.ConfigurableHTTPProxy.command = proxy_command(layout, settings)
     c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + str(settings.port + 1)
     c.ConfigurableHTTPProxy.pid_file = str(layout.hub / "proxy.pid")
 
@@ -83,3 +80,15 @@ def configure(c, layout: Layout) -> None:
          "command": [python, "-m", "humaskit.server.facilitator", str(layout.prefix)],
          "oauth_no_confirm": True, "display": True},
     ]
+
+
+def proxy_command(layout: Layout, settings: Settings) -> list[str]:
+    """The room's proxy, as the settings choose it. Both wait up to PROXY_TIMEOUT_S for a
+    participant's server: when the whole room opens notebooks at once, a kernel's websocket
+    can take longer to answer than the Python proxy's default of 20 s."""
+    timeout = f"--proxy-timeout={PROXY_TIMEOUT_S * 1000}"
+    if settings.proxy == "node":
+        return [shutil.which("node") or "/usr/bin/node", str(layout.node_proxy), timeout]
+    # its other faults in a room (10 requests at a time; kernel websockets) are mended in
+    # humaskit.server.proxy
+    return [str(layout.python), "-m", "humaskit.server.proxy", timeout]

@@ -3,8 +3,12 @@ server with the package index disabled.
 
 ``bundle`` makes a throwaway environment with the *server's* Python (so that wheels match
 its version), downloads every wheel the kit needs plus its build backend into
-``BUNDLE/wheels``, and copies the kit. ``install`` creates ``PREFIX/env`` with that Python
-and installs from the bundle with ``--no-index``: nothing is fetched from the network.
+``BUNDLE/wheels``, packs JupyterHub's reference proxy (the npm ``configurable-http-proxy``,
+versions pinned in ``nodeproxy/package-lock.json``) with all its dependencies into one npm
+tarball in ``BUNDLE/node`` where ``npm`` is installed (for ``server setup --proxy node``),
+and copies the kit. ``install`` creates ``PREFIX/env`` with that Python and installs from the
+bundle with ``--no-index``, and unpacks the Node proxy, if bundled, into ``PREFIX/proxy``
+(it needs only Debian's ``nodejs`` to run): nothing is fetched from the network.
 
 Instructor material (exercise sources with hidden tests and model answers, answer keys) never
 goes into the kit that every account reads: the bundle keeps it in ``BUNDLE/instruktur`` and
@@ -14,8 +18,10 @@ the trainer's private course.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -31,6 +37,8 @@ INSTRUCTOR_PARTS = ("exercises/source", "exercises/keys")
 #: The build backend of the kit, needed to install it without an index.
 BUILD = ("hatchling", "editables~=0.3")
 DEFAULT_PYTHON = "/usr/bin/python3"
+#: The npm project of the room's Node proxy: its package.json and lock.
+NODE_PROXY = Path(__file__).with_name("nodeproxy")
 
 
 class InstallError(RuntimeError):
@@ -75,7 +83,46 @@ def bundle(out: Path, python: str = DEFAULT_PYTHON, source: Path = ROOT) -> Path
         _run([python, "-m", "venv", str(venv)], f"Membuat lingkungan {python}")
         _run([str(venv / "bin" / "python"), "-m", "pip", "download", "--quiet",
               "--dest", str(out / "wheels"), str(kit), *BUILD], "Mengunduh paket")
+    if shutil.which("npm"):
+        pack_node_proxy(out / "node")
     return out
+
+
+def pack_node_proxy(out: Path) -> Path:
+    """Download the Node proxy's packages as the lock pins them (``npm ci``, integrity
+    checked) and pack them, dependencies included, into one tarball in ``out``."""
+    npm = shutil.which("npm")
+    if npm is None:
+        raise InstallError("npm tidak ditemukan: pasang paket Debian `nodejs` dan `npm` di "
+                           "mesin yang membuat bundel (proksi Node ikut dibundel).")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy2(NODE_PROXY / name, scratch)
+        _run([npm, "ci", "--prefix", scratch, "--omit=dev", "--no-audit", "--no-fund"],
+             "Mengunduh proksi Node (npm ci)")
+        project = json.loads((Path(scratch) / "package.json").read_text())
+        project["bundleDependencies"] = sorted(project["dependencies"])  # packed with it
+        (Path(scratch) / "package.json").write_text(json.dumps(project, indent=2))
+        for old in out.glob("*.tgz"):
+            old.unlink()
+        _run([npm, "pack", scratch, "--pack-destination", str(out), "--silent"],
+             "Mengemas proksi Node (npm pack)")
+    return next(out.glob("*.tgz"))
+
+
+def unpack_node_proxy(bundle_dir: Path, layout: Layout) -> None:
+    """Unpack the bundle's Node proxy into ``layout.proxy``, replacing an earlier one."""
+    packed = sorted((bundle_dir / "node").glob("*.tgz"))
+    if not packed:
+        raise InstallError(f"{bundle_dir / 'node'} tidak berisi proksi Node (*.tgz). Buat "
+                           "ulang bundel dengan `humaskit server bundle`.")
+    shutil.rmtree(layout.proxy, ignore_errors=True)
+    layout.proxy.mkdir(parents=True)
+    safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+    with tarfile.open(packed[-1]) as archive:
+        archive.extractall(layout.proxy, **safe)
+    layout.proxy.chmod(0o755)
 
 
 def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> list[str]:
@@ -98,6 +145,8 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> l
         _run([python, "-m", "venv", str(layout.env)], f"Membuat lingkungan {layout.env}")
     _run([str(layout.python), "-m", "pip", "install", "--quiet", "--no-index",
           "--find-links", str(wheels), "-e", str(layout.kit)], "Memasang paket dari bundel")
+    if (bundle_dir / "node").is_dir():
+        unpack_node_proxy(bundle_dir, layout)
     _run([str(layout.python), "-c", "from humaskit import charts; charts.use_cached_bundle()"],
          "Membuat berkas grafik luring")
     settings = layout.env / "share" / "jupyter" / "lab" / "settings"

@@ -3,6 +3,8 @@
 ::
 
     PREFIX/env/        the Python environment every account runs (world-readable)
+    PREFIX/proxy/      JupyterHub's reference proxy (npm configurable-http-proxy), run by Node,
+                       when the bundle has it (``server setup --proxy node``)
     PREFIX/kit/        the kit participants may read: package, datasets, day notebooks
     PREFIX/instruktur/ instructor material (exercise sources with hidden tests and model
                        answers, answer keys): root only; copied into the trainer's course
@@ -22,6 +24,10 @@ from pathlib import Path
 
 DEFAULT_PREFIX = Path("/opt/humaskit")
 COURSE_ID = "humaskit"
+#: The room's proxy: the Python port of JupyterHub's proxy (:mod:`humaskit.server.proxy`), or
+#: JupyterHub's reference one run by Node. The first is the default: in a room of 40 it was as
+#: reliable and a little faster, and needs no Node.js (README: the comparison).
+PROXIES = ("python", "node")
 
 
 @dataclass
@@ -39,6 +45,7 @@ class Settings:
     memory_mib: int = 1024
     idle_minutes: int = 60
     homes: str = "/home"
+    proxy: str = PROXIES[0]
 
     @property
     def admins(self) -> list[str]:
@@ -60,6 +67,16 @@ class Layout:
     @property
     def python(self) -> Path:
         return self.env / "bin" / "python"
+
+    @property
+    def proxy(self) -> Path:
+        return self.prefix / "proxy"
+
+    @property
+    def node_proxy(self) -> Path:
+        """The Node proxy's command (a Node script), as ``server install`` unpacks it."""
+        return (self.proxy / "package" / "node_modules" / "configurable-http-proxy" / "bin"
+                / "configurable-http-proxy")
 
     @property
     def kit(self) -> Path:

@@ -1,5 +1,6 @@
-"""The room's proxy: the Python ``configurable-http-proxy`` with fixes for a room. Run as
-``python -m humaskit.server.proxy`` with the proxy's own options.
+"""The room's other proxy (``server setup --proxy python``): the Python
+``configurable-http-proxy`` with fixes for a room. Run as ``python -m humaskit.server.proxy``
+with the proxy's own options. JupyterHub's reference proxy (Node) needs none of them.
 
 - **HTTP client sized for a room.** The proxy forwards each request with tornado's default
   client, which sends 10 at a time and answers 503 "Timeout in request queue" to any that
@@ -8,8 +9,7 @@
 - **Websocket subprotocol passed back.** The proxy forwards the browser's
   ``Sec-WebSocket-Protocol`` offer to JupyterLab but does not return JupyterLab's choice.
   Chromium then fails the kernel's first handshake, and JupyterLab reconnects with the legacy
-  protocol; a Run All pressed in that second is lost. The handler below answers with the
-  subprotocol the participant's server chose.
+  protocol. The handler below answers with the subprotocol the participant's server chose.
 - **Uploads up to :data:`~humaskit.server.KERNEL_MESSAGE_BYTES`.** A file uploaded in a widget
   is one websocket message; tornado's 10 MiB default dropped larger ones without a word.
 - **Binary frames stay binary.** The proxy passes the browser's binary frames on as text frames.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -38,6 +39,7 @@ def setup(layout: Layout, roster: Path, **options) -> Settings:
                               "Pasang di folder yang terbuka, misalnya /opt/humaskit.")
     earlier = layout.read() if layout.settings_file.exists() else Settings({})
     settings = Settings(participants=accounts.from_roster(roster), **options)
+    check_proxy(layout, settings.proxy)
     settings.pins = pins.assign(settings.participants, earlier.pins)
     settings.admin_passwords = pins.admin_passwords(settings.admins, earlier.admin_passwords)
     clash = set(settings.admins) & set(settings.participants)
@@ -48,6 +50,21 @@ def setup(layout: Layout, roster: Path, **options) -> Settings:
     layout.config_file.chmod(0o600)
     accounts.provision(layout, settings)
     return settings
+
+
+def check_proxy(layout: Layout, proxy: str) -> None:
+    """The chosen proxy can run here: Node.js and the unpacked Node proxy for ``node``."""
+    if proxy == "python":
+        return
+    if proxy != "node":
+        raise ValueError(f"Proksi tidak dikenal: {proxy} (pilih node atau python).")
+    if shutil.which("node") is None:
+        raise FileNotFoundError("Node.js tidak ditemukan: pasang paket Debian `nodejs` "
+                                "(apt install nodejs), atau pilih `--proxy python`.")
+    if not layout.node_proxy.exists():
+        raise FileNotFoundError(f"{layout.node_proxy} belum ada: buat bundel di mesin yang "
+                                "memiliki npm, lalu pasang ulang dengan `humaskit server "
+                                "install BUNDEL`; atau pilih `--proxy python`.")
 
 
 def start_command(layout: Layout) -> list[str]:

@@ -42,7 +42,8 @@ def room():
     port = free_ports(4)
     setup_command = [server_kit, "server", "setup", "--roster", str(roster), "--prefix",
                      str(prefix), "--homes", str(homes), "--ip", "127.0.0.1", "--port",
-                     str(port), "--url", f"http://127.0.0.1:{port}/"]
+                     str(port), "--url", f"http://127.0.0.1:{port}/",
+                     *(["--proxy", PROXY] if PROXY else [])]
     setup = subprocess.run(setup_command, capture_output=True, text=True, check=False)
     settings = prefix / "hub" / "kelas.json"
     first = json.loads(settings.read_text()) if setup.returncode == 0 else {}
@@ -170,6 +171,8 @@ def _remove_left_over_accounts() -> None:
 #: Developers only (CI never sets it): a folder of wheels from an earlier `server bundle`,
 #: so that a test run copies the kit afresh but skips downloading the same wheels again.
 CACHED_WHEELS = os.environ.get("HUMASKIT_TEST_WHEELS")
+#: Developers only: the room's proxy (`server setup --proxy`), to compare them; else the default.
+PROXY = os.environ.get("HUMASKIT_TEST_PROXY")
 
 
 def _bundle(kit: str, bundle: Path) -> None:
@@ -179,6 +182,8 @@ def _bundle(kit: str, bundle: Path) -> None:
         install.copy_kit(ROOT, bundle / "kit")
         install.copy_kit(ROOT, bundle / "instruktur", install.INSTRUCTOR_PARTS, private=True)
         shutil.copytree(CACHED_WHEELS, bundle / "wheels")
+        if shutil.which("npm"):
+            install.pack_node_proxy(bundle / "node")
         return
     done = subprocess.run([kit, "server", "bundle", str(bundle)], capture_output=True,
                           text=True, check=False)
