@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,13 +19,17 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
+from nbgrader.converters import GenerateAssignment
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
 from shared import ROOT
 from traitlets.config import Config
 
 from humaskit.grading import autograde, cohort, collect, export, formgrader
 from humaskit.grading.sandbox import Limits
+from humaskit.grading.workspace import Workspace
 from humaskit.server import accounts
+from humaskit.server.layout import Layout
 
 pytestmark = pytest.mark.slow
 
@@ -146,13 +151,57 @@ def test_the_manual_grading_command_on_a_folder_without_a_cohort_says_what_to_ru
     assert "[GAGAL]" in done.stdout and "humaskit grade all" in done.stdout
 
 
-def test_the_classroom_trainers_formgrader_refuses_too(tmp_path):
-    text = accounts.NBGRADER_TRAINER.format(course=tmp_path / "kursus",
-                                            exchange="/opt/humaskit/exchange",
-                                            course_id="humaskit")
+def trainer_config_file(tmp_path) -> Config:
+    """The trainer's nbgrader config as `humaskit server setup` writes it, loaded as nbgrader
+    loads the file."""
+    layout = Layout(tmp_path / "opt")
+    text = accounts.NBGRADER_TRAINER.format(
+        course=tmp_path / "kursus", cohort=tmp_path / accounts.COHORT,
+        exchange=layout.exchange, course_id="humaskit",
+        command=accounts.grade_all_command(layout, tmp_path / accounts.COHORT))
     config = Config()
     exec(text, {"get_config": lambda: config})  # noqa: S102 - as nbgrader loads the file
+    return config
+
+
+def test_the_classroom_trainers_formgrader_refuses_too(tmp_path):
+    config = trainer_config_file(tmp_path)
     assert config.Autograde.exporter_class.endswith("formgrader.AutogradeRefused")
     assert config.ExchangeFactory.collect.endswith("formgrader.CollectRefused")
-    assert "humaskit grade all /opt/humaskit/exchange/humaskit/inbound" in \
-        config.AutogradeRefused.command
+    command = config.AutogradeRefused.command
+    assert command.startswith(f"sudo {tmp_path}/opt/env/bin/humaskit grade all "
+                              f"{tmp_path}/opt/exchange/humaskit/inbound ")
+    assert f"--course {tmp_path}/opt/instruktur/exercises" in command
+    assert command.endswith(f"--out {tmp_path / accounts.COHORT}")
+
+
+def test_the_classroom_trainers_formgrader_opens_the_cohort_grade_all_wrote(tmp_path):
+    """Formgrader (and only formgrader) works in the cohort's course and gradebook; the
+    trainer's nbgrader commands (generate, release) stay in the trainer's own course."""
+    config = trainer_config_file(tmp_path)
+    cohort_course = tmp_path / accounts.COHORT / "kursus"
+    extension = FormgradeExtension(config=config)
+    extension.initialize([])
+    assert extension.coursedir.root == str(cohort_course)
+    assert extension.coursedir.db_url == f"sqlite:///{cohort_course / 'gradebook.db'}"
+    generate = GenerateAssignment(coursedir=CourseDirectory(config=config), config=config)
+    assert generate.coursedir.root == str(tmp_path / "kursus")
+
+
+def test_grade_as_root_hands_the_cohort_to_the_trainer_whose_folder_it_is(cohort_graded,
+                                                                          tmp_path):
+    """On the server `grade` runs as root in the folder `server setup` gave the trainer:
+    what it writes becomes the trainer's, and a link in the folder is not followed."""
+    if os.geteuid() != 0:
+        pytest.skip("only root writes into another account's folder")
+    out = tmp_path / "hasil_penilaian"
+    shutil.copytree(cohort_graded["ws"].out, out, symlinks=True)
+    outside = tmp_path / "milik_root.txt"
+    outside.write_text("tetap milik root")
+    (out / "tautan").symlink_to(outside)
+    os.chown(out, 1234, 1234)
+    formgrader.hand_over(Workspace(out))
+    owners = {p.lstat().st_uid for p in [out, *out.rglob("*")]}
+    assert owners == {1234}
+    assert outside.stat().st_uid == 0
+    assert oct((out / "kursus").stat().st_mode & 0o777) == "0o700"

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from humaskit import ROOT
-from humaskit.server import assignments_id, start_page
+from humaskit.server import assignments_id, formgrader_id, start_page
 from humaskit.server.layout import Layout
 
 #: What the kit folder holds on the server: everything a participant may read.
@@ -80,7 +80,8 @@ def bundle(out: Path, python: str = DEFAULT_PYTHON, source: Path = ROOT) -> Path
 
 def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> list[str]:
     """Install the kit from a bundle into ``layout.prefix``, with no package index; returns
-    the strings of nbgrader's Assignments panel that could not be put into Indonesian."""
+    the strings of nbgrader's Assignments panel and formgrader that could not be put into
+    Indonesian."""
     bundle_dir = Path(bundle_dir)
     wheels = bundle_dir / "wheels"
     if not wheels.is_dir() or not (bundle_dir / "kit" / "pyproject.toml").exists() \
@@ -104,6 +105,7 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> l
     shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
     start_page.enable(layout.env)
     untranslated = assignments_id.translate(assignments_id.extension(layout.env))
+    untranslated += formgrader_id.translate(formgrader_id.templates(layout.env))
     for path in [layout.env, *layout.env.rglob("*")]:
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | (0o755 if path.is_dir() else 0o444))

@@ -59,7 +59,8 @@ def room():
                "bundle": bundle, "installed": installed, "setup": setup, "again": again,
                "first": first, "pins": kept.get("pins", {}), "kit": server_kit,
                "admin": kept.get("admin_passwords", {}).get("fasilitator"),
-               "roster": roster, "out": base / "hasil", "log": base / "hub.log",
+               "roster": roster, "out": homes / "pelatih" / accounts.COHORT,
+               "log": base / "hub.log",
                "base_dir": base}
     finally:
         if hub is not None:
@@ -103,6 +104,18 @@ def submitted(room, logged_in):
     sent = ani.user_post("assignments/submit", course_id="humaskit",
                          assignment_id="pemetaan_isu")
     return fetched, sent
+
+
+@pytest.fixture(scope="session")
+def graded(room, submitted):
+    """The trainer's grading on the server, as the guides write it: `grade all` as root on
+    the exchange, into the cohort folder whose course the trainer's formgrader opens."""
+    inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
+    return subprocess.run([room["kit"], "grade", "all", str(inbound), "--roster",
+                           str(room["roster"]), "--course",
+                           str(room["prefix"] / "instruktur" / "exercises"), "--assignment",
+                           "pemetaan_isu", "--out", str(room["out"]), "--workers", "1"],
+                          capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")

@@ -164,13 +164,8 @@ def test_no_participant_can_list_the_submissions_in_the_exchange(room, submitted
     assert peek.returncode != 0 and "Permission denied" in peek.stderr
 
 
-def test_the_trainer_collects_from_the_exchange_and_grades(room, submitted):
-    inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
-    done = subprocess.run([str(ROOT / ".venv" / "bin" / "humaskit"), "grade", "all",
-                           str(inbound), "--roster", str(room["roster"]), "--assignment",
-                           "pemetaan_isu", "--out", str(room["out"]), "--workers", "1"],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
+def test_the_trainer_collects_from_the_exchange_and_grades(room, graded):
+    assert graded.returncode == 0, graded.stdout + graded.stderr
     state = json.loads((room["out"] / "status.json").read_text())
     assert list(state) == ["pemetaan_isu/uji_ani"]
     assert state["pemetaan_isu/uji_ani"]["statuses"][0]["code"] == "ok"
@@ -238,7 +233,7 @@ def test_a_participant_cannot_open_the_facilitator_page(room, logged_in):
     assert page.status_code == 403 or "Halaman fasilitator" not in page.text
 
 
-def test_formgrader_opens_for_the_trainer_in_its_own_tab(trainer, submitted):
+def test_formgrader_opens_for_the_trainer_in_its_own_tab(trainer, graded):
     page = trainer.user_get("formgrader")
     assert page.status_code == 200 and "nbgrader formgrade" in page.text
     # Inside JupyterLab's iframe the hub's policy would blank it (nbgrader #1870): a tab works.
