@@ -25,11 +25,22 @@ from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
 from shared import ROOT
 from traitlets.config import Config
 
-from humaskit.grading import autograde, cohort, collect, export, formgrader
+from humaskit.exercises.issue_mapping import samples as issue_samples
+from humaskit.grading import (
+    autograde,
+    beside,
+    cohort,
+    collect,
+    export,
+    formgrader,
+    snapshot,
+    verify,
+)
 from humaskit.grading.sandbox import Limits
 from humaskit.grading.workspace import Workspace
 from humaskit.server import accounts
 from humaskit.server.layout import Layout
+from humaskit.skkni.form import Isian
 
 pytestmark = pytest.mark.slow
 
@@ -205,3 +216,40 @@ def test_grade_as_root_hands_the_cohort_to_the_trainer_whose_folder_it_is(cohort
     assert owners == {1234}
     assert outside.stat().st_uid == 0
     assert oct((out / "kursus").stat().st_mode & 0o777) == "0o700"
+
+
+def test_the_kits_note_goes_right_above_the_hand_graded_answer_from_the_answers_as_data():
+    """The note is computed by the test runner's own code on the snapshot of the last test
+    before the answer, and placed between the rubric and the answer; a runner that gave no
+    answer leaves a note that says so, never an empty or made-up one."""
+    answers = issue_samples.answers_of("referensi_isian")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("cek.periksa('bacaan_matriks', jawaban)"),
+        nbformat.v4.new_markdown_cell("## Langkah 7 (rubrik)"),
+        nbformat.v4.new_markdown_cell("strategi", metadata={"nbgrader": {
+            "grade_id": "strategi_respons", "solution": True, "grade": True, "points": 10}})])
+    snapshots = {0: {"jawaban": snapshot.encode(answers), "cek": {"__modul__": "humaskit"}}}
+    found = beside.requests(nb, snapshots)
+    assert [(at, list(cell["values"])) for at, cell in found] == [(2, ["jawaban"])]
+    failed = nbformat.from_dict(nbformat.v4.new_notebook(cells=list(nb.cells)))
+    beside.insert(nb, [(at, verify.run_cell(cell["source"], cell["values"]))
+                       for at, cell in found])
+    assert [c.source for c in nb.cells[1:]] == ["## Langkah 7 (rubrik)",
+                                                beside.issue_map_note(answers), "strategi"]
+    assert nb.cells[2].metadata["humaskit"][beside.META]
+    beside.insert(failed, [(2, None)])
+    assert failed.cells[2].source == beside.FAILED
+
+
+def test_the_evidence_note_escapes_what_the_participant_wrote():
+    isian = Isian(identitas={"tanggal_asesmen": "2026-11-20"}, kode_skema="X",
+                  jawaban=pd.DataFrame([
+                      {"kode_unit": "U1", "no_elemen": 1, "klaim": "K", "bukti": "<b>ada</b>"},
+                      {"kode_unit": "U1", "no_elemen": 2, "klaim": "K",
+                       "bukti": "Laporan kegiatan jumpa pers, Maret 2025"},
+                      {"kode_unit": "U1", "no_elemen": 3, "klaim": "BK", "bukti": ""}]))
+    note = beside.evidence_note(isian)
+    assert "aturan bukti menerima 1 dari 2 bukti untuk klaim K" in note
+    assert "&lt;b&gt;ada&lt;/b&gt;" in note and "<b>" not in note
+    assert "✘ tidak menyebut kapan" in note
+    assert beside.evidence_note({"bukan": "isian"}) == beside.FAILED
