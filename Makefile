@@ -27,6 +27,8 @@ $(STAMP): pyproject.toml jupyterlab-overrides.json
 	cp jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@# Build the offline chart bundle once, for every kernel (saves ~1 s per notebook).
 	$(BIN)/python -c "from humaskit import charts; charts.use_cached_bundle()"
+	@# Formgrader's hand-grading labels in Indonesian, as on the classroom server.
+	$(BIN)/python -c "from humaskit.server import formgrader_id; formgrader_id.translate_env('$(VENV)')"
 	@# Strip notebook outputs on commit (the tests enforce it too).
 	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
 	touch $@

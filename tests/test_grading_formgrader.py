@@ -38,7 +38,7 @@ from humaskit.grading import (
 )
 from humaskit.grading.sandbox import Limits
 from humaskit.grading.workspace import Workspace
-from humaskit.server import accounts
+from humaskit.server import accounts, formgrader_id
 from humaskit.server.layout import Layout
 from humaskit.skkni.form import Isian
 
@@ -253,3 +253,16 @@ def test_the_evidence_note_escapes_what_the_participant_wrote():
     assert "&lt;b&gt;ada&lt;/b&gt;" in note and "<b>" not in note
     assert "✘ tidak menyebut kapan" in note
     assert beside.evidence_note({"bukan": "isian"}) == beside.FAILED
+
+
+def test_formgraders_hand_grading_labels_are_put_into_indonesian(tmp_path):
+    """`make setup` and `server install` translate formgrader's own templates (a copy here):
+    every label is found in this nbgrader, and a second pass changes nothing."""
+    folder = shutil.copytree(formgrader_id.templates(Path(sys.prefix)), tmp_path / "fg")
+    assert formgrader_id.translate(folder) == []
+    page = (folder / "templates" / "formgrade" / "index.html.j2").read_text()
+    nav = (folder / "templates" / "formgrade" / "formgrade_macros.html.j2").read_text()
+    assert "Nilai: <input" in page and ">Komentar</label>" in page and "Kiriman {{" in page
+    assert "Berikutnya &rarr;" in nav and ">Penilaian Manual<" in nav
+    before = digests(folder)
+    assert formgrader_id.translate(folder) == [] and digests(folder) == before

@@ -1,8 +1,8 @@
-"""nbgrader's formgrader in Indonesian where the asesor grades by hand, on the classroom server.
+"""nbgrader's formgrader in Indonesian where the asesor grades by hand (server and laptop).
 
 Formgrader's pages are Jinja templates that nbgrader loads from its own folder (no template
-path or translation domain to configure), so ``server install`` replaces the labels of hand
-grading in the server environment's copy of those templates, as
+path or translation domain to configure), so ``server install`` and ``make setup`` replace
+the labels of hand grading in their environment's copy of those templates, as
 :mod:`humaskit.server.assignments_id` does for the Assignments panel: the navigation (Manual
 Grading, Manage Assignments, Manage Students), the lists of submissions (Submission, Score,
 Needs Manual Grade?), and the grading page (Submission, Score, the comment box, Prev, Next,
@@ -91,6 +91,12 @@ def templates(env: Path) -> Path:
     """Formgrader's folder in the environment ``env`` (templates/ and static/js/ below)."""
     found = sorted(env.glob("lib/python3*/site-packages/nbgrader/server_extensions/formgrader"))
     return found[0] if found else env / "formgrader-tidak-ada"
+
+
+def translate_env(env: str | Path) -> list[str]:
+    """Translate the formgrader of the Python environment ``env`` (``make setup``, ``server
+    install``); returns the labels not found."""
+    return translate(templates(Path(env)))
 
 
 def translate(folder: Path) -> list[str]:

@@ -105,7 +105,7 @@ def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> l
     shutil.copy2(layout.kit / "jupyterlab-overrides.json", settings / "overrides.json")
     start_page.enable(layout.env)
     untranslated = assignments_id.translate(assignments_id.extension(layout.env))
-    untranslated += formgrader_id.translate(formgrader_id.templates(layout.env))
+    untranslated += formgrader_id.translate_env(layout.env)
     for path in [layout.env, *layout.env.rglob("*")]:
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | (0o755 if path.is_dir() else 0o444))
