@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml jupyterlab-overrides.json $(wildcard humaskit/lab_id/*.
 	@# JupyterLab defaults for an offline room: no news prompt, no update check.
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	@# JupyterLab's menus, toolbar and status bar in Indonesian (the language pack, completed).
+	@# JupyterLab's menus, toolbar and status bar, and formgrader's labels, in Indonesian.
 	$(BIN)/python -m humaskit.lab_language
 	@# Build the offline chart bundle once, for every kernel (saves ~1 s per notebook).
 	$(BIN)/python -c "from humaskit import charts; charts.use_cached_bundle()"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from babel.messages import pofile
 
-from humaskit.server import assignments_id
+from humaskit.server import assignments_id, formgrader_id
 
 PACK = "jupyterlab_language_pack_id_ID"
 LOCALE = "id_ID"
@@ -69,10 +69,11 @@ def _merge_json(path: Path, ours) -> None:
 
 def install(env: Path) -> list[str]:
     """Everything JupyterLab shows a participant in Indonesian, in the environment ``env``:
-    the language pack completed and nbgrader's strings replaced. Returns the nbgrader strings
-    that could not be found (see ``assignments_id.translate``)."""
+    the language pack completed and nbgrader's strings replaced, in its Assignments panel and
+    in formgrader. Returns the nbgrader strings that could not be found."""
     complete(messages_folder(env))
-    return assignments_id.translate(assignments_id.extension(Path(env)))
+    return (assignments_id.translate(assignments_id.extension(Path(env)))
+            + formgrader_id.translate_env(env))
 
 
 def main() -> None:

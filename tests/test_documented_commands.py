@@ -29,6 +29,8 @@ RULES = [
     (r"^(cd ~/kursus|nbgrader (generate|release)_assignment \w+)$", "skip",
      "the trainer's terminal on the classroom server: tests/classroom/ runs them"),
     (r"/opt/humaskit/exchange", "help", "the classroom server's exchange"),
+    (r"--out /home/pelatih/", "help",
+     "the trainer's cohort on the classroom server: tests/classroom/test_hand_grading.py"),
     (r"^(PIP_\S+ )*make (lab|test)\b", "dry-run", "starts JupyterLab / runs this suite"),
     (r"^make handouts$", "dry-run", "executes every notebook; PDF needs a browser"),
     (r"^(\S+=\S+ )*make server\b", "dry-run", "creates Unix accounts and starts a server"),

@@ -22,7 +22,8 @@ import pytest
 
 from humaskit import pages
 from humaskit.exercises import course
-from humaskit.grading import demo
+from humaskit.exercises.issue_mapping import samples
+from humaskit.grading import beside, cohort, demo
 from humaskit.grading.workspace import Workspace
 from humaskit.skkni.decision_form import DecisionForm
 
@@ -204,3 +205,24 @@ def test_a_decision_recorded_in_the_asesors_form_is_read_back_by_the_export(out)
     again = DecisionForm(out.out)
     again.candidate.value = "rini_paramitha"
     assert again.rows[units[0]][0].value == "belum memenuhi"  # shown again
+
+
+def test_the_asesor_sees_the_kits_notes_beside_each_answer_graded_by_hand(out):
+    """In the graded copy formgrader shows: between Step 7's rubric and the strategy, the
+    participant's own top three issues (from their answers as data, never the key); above
+    the evidence grade of the self-assessment, the evidence rule's verdicts."""
+    graded = out.course / "autograded" / "rini_paramitha"
+    nb = nbformat.read(graded / "pemetaan_isu" / "pemetaan_isu.ipynb", 4)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    at = ids.index("strategi_respons")
+    note = nb.cells[at - 1]
+    assert ids[at - 2] == "langkah7_rubrik" and note.metadata["humaskit"][beside.META]
+    i = list(cohort.participants(out)).index("rini_paramitha")
+    answers = samples.answers_of(samples.NAMES[i % len(samples.NAMES)])
+    assert note.source == beside.issue_map_note(answers)
+    assert note.source.count("<tr>") == 4  # the header and the three issues
+    nb = nbformat.read(graded / "asesmen_mandiri" / "asesmen_mandiri.ipynb", 4)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    note = nb.cells[ids.index("nilai_asesor_bukti") - 1]
+    assert note.metadata["humaskit"][beside.META]
+    assert re.search(r"aturan bukti menerima \d+ dari \d+ bukti", note.source)

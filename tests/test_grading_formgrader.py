@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,13 +19,28 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
+from nbgrader.converters import GenerateAssignment
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
 from shared import ROOT
 from traitlets.config import Config
 
-from humaskit.grading import autograde, cohort, collect, export, formgrader
+from humaskit.exercises.issue_mapping import samples as issue_samples
+from humaskit.grading import (
+    autograde,
+    beside,
+    cohort,
+    collect,
+    export,
+    formgrader,
+    snapshot,
+    verify,
+)
 from humaskit.grading.sandbox import Limits
-from humaskit.server import accounts
+from humaskit.grading.workspace import Workspace
+from humaskit.server import accounts, formgrader_id
+from humaskit.server.layout import Layout
+from humaskit.skkni.form import Isian
 
 pytestmark = pytest.mark.slow
 
@@ -146,13 +162,107 @@ def test_the_manual_grading_command_on_a_folder_without_a_cohort_says_what_to_ru
     assert "[GAGAL]" in done.stdout and "humaskit grade all" in done.stdout
 
 
-def test_the_classroom_trainers_formgrader_refuses_too(tmp_path):
-    text = accounts.NBGRADER_TRAINER.format(course=tmp_path / "kursus",
-                                            exchange="/opt/humaskit/exchange",
-                                            course_id="humaskit")
+def trainer_config_file(tmp_path) -> Config:
+    """The trainer's nbgrader config as `humaskit server setup` writes it, loaded as nbgrader
+    loads the file."""
+    layout = Layout(tmp_path / "opt")
+    text = accounts.NBGRADER_TRAINER.format(
+        course=tmp_path / "kursus", cohort=tmp_path / accounts.COHORT,
+        exchange=layout.exchange, course_id="humaskit",
+        command=accounts.grade_all_command(layout, tmp_path / accounts.COHORT))
     config = Config()
     exec(text, {"get_config": lambda: config})  # noqa: S102 - as nbgrader loads the file
+    return config
+
+
+def test_the_classroom_trainers_formgrader_refuses_too(tmp_path):
+    config = trainer_config_file(tmp_path)
     assert config.Autograde.exporter_class.endswith("formgrader.AutogradeRefused")
     assert config.ExchangeFactory.collect.endswith("formgrader.CollectRefused")
-    assert "humaskit grade all /opt/humaskit/exchange/humaskit/inbound" in \
-        config.AutogradeRefused.command
+    command = config.AutogradeRefused.command
+    assert command.startswith(f"sudo {tmp_path}/opt/env/bin/humaskit grade all "
+                              f"{tmp_path}/opt/exchange/humaskit/inbound ")
+    assert f"--course {tmp_path}/opt/instruktur/exercises" in command
+    assert command.endswith(f"--out {tmp_path / accounts.COHORT}")
+
+
+def test_the_classroom_trainers_formgrader_opens_the_cohort_grade_all_wrote(tmp_path):
+    """Formgrader (and only formgrader) works in the cohort's course and gradebook; the
+    trainer's nbgrader commands (generate, release) stay in the trainer's own course."""
+    config = trainer_config_file(tmp_path)
+    cohort_course = tmp_path / accounts.COHORT / "kursus"
+    extension = FormgradeExtension(config=config)
+    extension.initialize([])
+    assert extension.coursedir.root == str(cohort_course)
+    assert extension.coursedir.db_url == f"sqlite:///{cohort_course / 'gradebook.db'}"
+    generate = GenerateAssignment(coursedir=CourseDirectory(config=config), config=config)
+    assert generate.coursedir.root == str(tmp_path / "kursus")
+
+
+def test_grade_as_root_hands_the_cohort_to_the_trainer_whose_folder_it_is(cohort_graded,
+                                                                          tmp_path):
+    """On the server `grade` runs as root in the folder `server setup` gave the trainer:
+    what it writes becomes the trainer's, and a link in the folder is not followed."""
+    if os.geteuid() != 0:
+        pytest.skip("only root writes into another account's folder")
+    out = tmp_path / "hasil_penilaian"
+    shutil.copytree(cohort_graded["ws"].out, out, symlinks=True)
+    outside = tmp_path / "milik_root.txt"
+    outside.write_text("tetap milik root")
+    (out / "tautan").symlink_to(outside)
+    os.chown(out, 1234, 1234)
+    formgrader.hand_over(Workspace(out))
+    owners = {p.lstat().st_uid for p in [out, *out.rglob("*")]}
+    assert owners == {1234}
+    assert outside.stat().st_uid == 0
+    assert oct((out / "kursus").stat().st_mode & 0o777) == "0o700"
+
+
+def test_the_kits_note_goes_right_above_the_hand_graded_answer_from_the_answers_as_data():
+    """The note is computed by the test runner's own code on the snapshot of the last test
+    before the answer, and placed between the rubric and the answer; a runner that gave no
+    answer leaves a note that says so, never an empty or made-up one."""
+    answers = issue_samples.answers_of("referensi_isian")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("cek.periksa('bacaan_matriks', jawaban)"),
+        nbformat.v4.new_markdown_cell("## Langkah 7 (rubrik)"),
+        nbformat.v4.new_markdown_cell("strategi", metadata={"nbgrader": {
+            "grade_id": "strategi_respons", "solution": True, "grade": True, "points": 10}})])
+    snapshots = {0: {"jawaban": snapshot.encode(answers), "cek": {"__modul__": "humaskit"}}}
+    found = beside.requests(nb, snapshots)
+    assert [(at, list(cell["values"])) for at, cell in found] == [(2, ["jawaban"])]
+    failed = nbformat.from_dict(nbformat.v4.new_notebook(cells=list(nb.cells)))
+    beside.insert(nb, [(at, verify.run_cell(cell["source"], cell["values"]))
+                       for at, cell in found])
+    assert [c.source for c in nb.cells[1:]] == ["## Langkah 7 (rubrik)",
+                                                beside.issue_map_note(answers), "strategi"]
+    assert nb.cells[2].metadata["humaskit"][beside.META]
+    beside.insert(failed, [(2, None)])
+    assert failed.cells[2].source == beside.FAILED
+
+
+def test_the_evidence_note_escapes_what_the_participant_wrote():
+    isian = Isian(identitas={"tanggal_asesmen": "2026-11-20"}, kode_skema="X",
+                  jawaban=pd.DataFrame([
+                      {"kode_unit": "U1", "no_elemen": 1, "klaim": "K", "bukti": "<b>ada</b>"},
+                      {"kode_unit": "U1", "no_elemen": 2, "klaim": "K",
+                       "bukti": "Laporan kegiatan jumpa pers, Maret 2025"},
+                      {"kode_unit": "U1", "no_elemen": 3, "klaim": "BK", "bukti": ""}]))
+    note = beside.evidence_note(isian)
+    assert "aturan bukti menerima 1 dari 2 bukti untuk klaim K" in note
+    assert "&lt;b&gt;ada&lt;/b&gt;" in note and "<b>" not in note
+    assert "✘ tidak menyebut kapan" in note
+    assert beside.evidence_note({"bukan": "isian"}) == beside.FAILED
+
+
+def test_formgraders_hand_grading_labels_are_put_into_indonesian(tmp_path):
+    """`make setup` and `server install` translate formgrader's own templates (a copy here):
+    every label is found in this nbgrader, and a second pass changes nothing."""
+    folder = shutil.copytree(formgrader_id.templates(Path(sys.prefix)), tmp_path / "fg")
+    assert formgrader_id.translate(folder) == []
+    page = (folder / "templates" / "formgrade" / "index.html.j2").read_text()
+    nav = (folder / "templates" / "formgrade" / "formgrade_macros.html.j2").read_text()
+    assert "Nilai: <input" in page and ">Komentar</label>" in page and "Kiriman {{" in page
+    assert "Berikutnya &rarr;" in nav and ">Penilaian Manual<" in nav
+    before = digests(folder)
+    assert formgrader_id.translate(folder) == [] and digests(folder) == before

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub = steps.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--out", type=Path, default=DEFAULT_OUT,
                          help=f"cohort output folder (default {DEFAULT_OUT.name}/)")
-        sub.set_defaults(func=func)
+        sub.set_defaults(func=handing_over(func))
         return sub
 
     sub = step("roster", "validate a roster CSV (id,nama,instansi,jabatan)", run_roster)
@@ -89,6 +89,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub.add_argument("--no-browser", action="store_true", help="do not open a browser")
     sub.add_argument("--no-start", action="store_true",
                      help="prepare the course and print the server command, do not start it")
+
+
+def handing_over(func):
+    """The step, then what it wrote given to the cohort folder's owner (on the classroom
+    server: the trainer, whose formgrader grades it by hand; elsewhere nothing changes)."""
+    def step(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        finally:
+            formgrader.hand_over(Workspace(args.out.resolve()))
+    return step
 
 
 def add_grading_options(sub: argparse.ArgumentParser) -> None:

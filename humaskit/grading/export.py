@@ -46,6 +46,7 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
         "Per langkah": per_step(scores),
         "Maks per langkah": maxima(scores),
         "Per bagian": scores,
+        "Komentar penilai": results.comments(ws),
         "Status": results.statuses(ws),
         "Klaim asesmen mandiri": competency.claims(ws),
     }
@@ -54,7 +55,7 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
         sheets["Rekomendasi asesor"] = competency.recommendations(decisions)
     names = {"Ringkasan": "nilai_total", "Per langkah": "nilai_per_langkah",
              "Maks per langkah": "nilai_maks_per_langkah", "Per bagian": "nilai_per_bagian",
-             "Status": "status_kiriman", "Klaim asesmen mandiri": "klaim_asesmen_mandiri",
+             "Komentar penilai": "komentar_penilai", "Status": "status_kiriman", "Klaim asesmen mandiri": "klaim_asesmen_mandiri",
              "Keputusan asesor": "keputusan_asesor", "Rekomendasi asesor": "rekomendasi_asesor"}
     written = []
     claims = sheets["Klaim asesmen mandiri"]

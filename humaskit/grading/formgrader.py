@@ -8,8 +8,11 @@ nbgrader's own configuration, before anything in the course is touched (stock au
 names the command that does the job safely, and formgrader shows it in its error window.
 
 The cohort folder ``humaskit grade`` writes (``--out``) holds the course and gradebook the
-asesor opens here (:func:`open_command`), so the hand grades entered in formgrader are the
-ones ``grade export``, ``grade report`` and ``humaskit laporan`` read.
+asesor opens here, so the hand grades entered in formgrader are the ones ``grade export``,
+``grade report`` and ``humaskit laporan`` read: on a laptop through :func:`open_command`; on
+the classroom server the trainer's own formgrader opens the cohort folder in the trainer's
+home (:func:`trainer_config`), which ``grade`` (run as root) hands to the trainer
+(:func:`hand_over`).
 """
 
 from __future__ import annotations
@@ -79,6 +82,34 @@ def cohort_config(ws: Workspace) -> Config:
     return refuse_unsandboxed(
         cfg, autograde=f".venv/bin/humaskit grade autograde --out {out}",
         collect=f".venv/bin/humaskit grade collect SUMBER --out {out}")
+
+
+def trainer_config(own: Path, cohort: Path, command: str) -> Config:
+    """The classroom trainer's nbgrader configuration: nbgrader's commands (generate, release)
+    work in the trainer's own course ``own``; formgrader alone opens the cohort course that
+    ``humaskit grade`` wrote in ``cohort`` (a setting scoped to formgrader's course
+    directory); autograde and collect refused, naming ``command``."""
+    cfg = refuse_unsandboxed(course.config(own), autograde=command, collect=command)
+    graded = Workspace(Path(cohort))
+    cfg.FormgradeExtension.CourseDirectory.root = str(graded.course)
+    cfg.FormgradeExtension.CourseDirectory.db_url = graded.db_url()
+    return cfg
+
+
+def hand_over(ws: Workspace) -> None:
+    """Give what ``grade`` wrote to the owner of the cohort folder when root wrote it into a
+    folder someone else owns (the trainer's, made by ``humaskit server setup``), so that
+    formgrader, running as the trainer, reads the course and writes the gradebook. Modes stay
+    as written inside the folder, which is the trainer's alone (mode 700). No link is
+    followed: each name is changed relative to its open parent folder."""
+    if os.geteuid() != 0 or not ws.out.is_dir():
+        return
+    owner = ws.out.stat()
+    if owner.st_uid == 0:
+        return
+    for _folder, folders, files, fd in os.fwalk(ws.out):
+        for name in folders + files:
+            os.chown(name, owner.st_uid, owner.st_gid, dir_fd=fd, follow_symlinks=False)
 
 
 def write_config(ws: Workspace) -> Path:

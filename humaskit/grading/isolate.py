@@ -14,7 +14,8 @@ saving grades) run as nbgrader ships them, on data only. Two sandboxed runs
 
 Only data comes back from either run (the executed notebook as JSON), and it is validated
 before it is merged: outputs of participant cells from run 1, outputs of test cells from run
-2. Statuses (time-out, dead kernel, invalid answer) go to the notebook's metadata
+2, with the asesor's notes beside hand-graded answers (:mod:`humaskit.grading.beside`).
+Statuses (time-out, dead kernel, invalid answer) go to the notebook's metadata
 ``humaskit.statuses`` for the worker to report.
 """
 
@@ -33,7 +34,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Dict, Int, Unicode
 
-from humaskit.grading import sandbox, snapshot, verify
+from humaskit.grading import beside, sandbox, snapshot, verify
 from humaskit.grading.sandbox import Limits
 
 #: Companion files (e.g. a form's answers) travel with the notebook up to this size each.
@@ -172,11 +173,13 @@ class IsolatedExecute(NbGraderPreprocessor):
                     mine.execution_count = theirs.get("execution_count")
 
         order = [i for i in tests if i in snapshots]
+        notes = beside.requests(nb, snapshots)
         verdicts = None
         if order:
-            budget = limits.cell_timeout * len(order) + 60
+            budget = limits.cell_timeout * (len(order) + len(notes)) + 60
             verdicts = verifier(limits, self.uid, self.slot, self.keys).ask(
-                [{"source": nb.cells[i].source, "values": snapshots[i]} for i in order], budget)
+                [{"source": nb.cells[i].source, "values": snapshots[i]} for i in order]
+                + [cell for _, cell in notes], budget)
             if verdicts is None:
                 statuses.append({"code": "submission_timeout", "detail": f"uji, {budget} detik"})
         for i in tests:
@@ -187,6 +190,8 @@ class IsolatedExecute(NbGraderPreprocessor):
             else:
                 cell.outputs = [new_output("error", ename="JawabanTidakTersedia",
                                            evalue=MISSING, traceback=[MISSING])]
+        beside.insert(nb, [(at, verdicts[len(order) + n] if verdicts is not None else None)
+                           for n, (at, _) in enumerate(notes)])
         nb.metadata.setdefault("humaskit", {})["statuses"] = statuses
         return nb, resources
 

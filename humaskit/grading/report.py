@@ -133,7 +133,8 @@ def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
 
 
 def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd.DataFrame,
-                     claims: pd.DataFrame, decisions: pd.DataFrame | None) -> str:
+                     claims: pd.DataFrame, decisions: pd.DataFrame | None,
+                     comments: pd.DataFrame) -> str:
     who = cohort.participants(ws)[pid]
     mine = scores[scores["id"] == pid]
     body = [f"<h1>Laporan Peserta: {esc(who.nama)}</h1>",
@@ -148,6 +149,10 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
                                "nilai_maks": "Maksimum"}),
                  (f'<p><a href="../../umpan_balik/{esc(pid)}/{esc(assignment)}.html">'
                  "Umpan balik lengkap</a></p>")]
+        said = comments[(comments["id"] == pid) & (comments["latihan"] == assignment)]
+        if not said.empty:
+            body += ["<h3>Komentar penilai</h3>",
+                     table(said, {"langkah": "Langkah", "komentar": "Komentar"})]
     body += quiz_gain(pid, scores, who)
     notes = statuses[(statuses["id"] == pid) & (statuses["kode"] != "ok")]
     if not notes.empty:
@@ -237,11 +242,12 @@ def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path
     main = ws.reports / "dasbor.html"
     main.write_text(safe_text.printable(dashboard(ws, decisions)), encoding="utf-8")
     scores, statuses, claims = results.scores(ws), results.statuses(ws), competency.claims(ws)
+    comments = results.comments(ws)
     written = [main]
     for pid in cohort.participants(ws):
         path = folder / f"{pid}.html"
         try:
-            page = participant_page(ws, pid, scores, statuses, claims, decisions)
+            page = participant_page(ws, pid, scores, statuses, claims, decisions, comments)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
             page = document(f"Laporan peserta — {pid}",
                             f"<h1>Laporan Peserta {esc(pid)}</h1><p class=\"catatan\">Halaman ini "

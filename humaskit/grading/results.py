@@ -70,6 +70,31 @@ def scores(ws: Workspace) -> pd.DataFrame:
         ["latihan", "id"], kind="stable").reset_index(drop=True)
 
 
+COMMENT_COLUMNS = ["id", "nama", "latihan", "notebook", "langkah", "bagian", "komentar"]
+
+
+def comments(ws: Workspace) -> pd.DataFrame:
+    """The grader's comments from hand grading (formgrader), one row per commented answer."""
+    people = cohort.participants(ws)
+    rows = []
+    with Gradebook(ws.db_url()) as gb:
+        for assignment, books in cohort.assignments(ws).items():
+            step_of = {nb: steps(ws, assignment, nb) for nb in books}
+            try:
+                submissions = gb.find_assignment(assignment).submissions
+            except MissingEntry:
+                continue
+            for sub in submissions:
+                who = people.get(sub.student_id)
+                for nb in sub.notebooks:
+                    rows += [[sub.student_id, who.nama if who else "", assignment, nb.name,
+                              step_of.get(nb.name, {}).get(c.name, ""), c.name,
+                              c.manual_comment] for c in nb.comments
+                             if (c.manual_comment or "").strip()]
+    return pd.DataFrame(rows, columns=COMMENT_COLUMNS).sort_values(
+        ["latihan", "id"], kind="stable").reset_index(drop=True)
+
+
 def statuses(ws: Workspace) -> pd.DataFrame:
     """One row per status of each submission and per collection issue, with the message."""
     rows = []

@@ -97,19 +97,26 @@ def provision_participant(layout: Layout, settings: Settings, account: str) -> P
     return home
 
 
-NBGRADER_TRAINER = """# The trainer's nbgrader course (written by `humaskit server setup`). Formgrader's
-# Autograde and Collect are refused: participants' code is graded in the kit's sandbox.
-from humaskit.exercises.course import config
-from humaskit.grading.formgrader import refuse_unsandboxed
+NBGRADER_TRAINER = """# The trainer's nbgrader (written by `humaskit server setup`): nbgrader's commands use the
+# course {course}; formgrader opens the cohort that `humaskit grade all` (run as root, in
+# the kit's sandbox) wrote in {cohort}, for hand grading. Formgrader's Autograde and
+# Collect are refused.
+from humaskit.grading.formgrader import trainer_config
 
-SANDBOXED = ("sebagai root di server: .venv/bin/humaskit grade all "
-             r"{exchange}/{course_id}/inbound --roster grader/roster_kohort.csv "
-             "--assignment LATIHAN")
 c = get_config()  # noqa: F821
-c.merge(refuse_unsandboxed(config(r"{course}"), autograde=SANDBOXED, collect=SANDBOXED))
+c.merge(trainer_config(r"{course}", r"{cohort}", {command!r}))
 c.Exchange.root = r"{exchange}"
 c.CourseDirectory.course_id = "{course_id}"
 """
+#: The cohort folder in the trainer's home: `grade all --out` on the server.
+COHORT = "hasil_penilaian"
+
+
+def grade_all_command(layout: Layout, cohort: Path) -> str:
+    """The trainer's grading command on the server, as root (it sandboxes participant code)."""
+    return (f"sudo {layout.env}/bin/humaskit grade all {layout.exchange}/{COURSE_ID}/inbound "
+            f"--roster DAFTAR_PESERTA.csv --course {layout.instructor}/exercises "
+            f"--assignment LATIHAN --out {cohort}")
 
 
 TRAINER_ONLY_SERVER = ("nbgrader.server_extensions.formgrader",
@@ -152,11 +159,17 @@ def provision_trainer(layout: Layout, settings: Settings) -> Path:
         material = layout.instructor / "exercises" / part
         if material.is_dir():
             _give(material, course / part, settings.trainer)
+    cohort = home / COHORT  # `grade all` writes here as root and hands it to the trainer
+    for folder in (cohort, cohort / "kursus"):
+        folder.mkdir(exist_ok=True)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+        folder.chmod(0o700)
     folder = home / ".jupyter"
     folder.mkdir(exist_ok=True)
     os.chown(folder, entry.pw_uid, entry.pw_gid)
-    nbgrader = NBGRADER_TRAINER.format(course=course, exchange=layout.exchange,
-                                       course_id=COURSE_ID)
+    nbgrader = NBGRADER_TRAINER.format(course=course, cohort=cohort, exchange=layout.exchange,
+                                       course_id=COURSE_ID,
+                                       command=grade_all_command(layout, cohort))
     _write({folder / "nbgrader_config.py": nbgrader, **_trainer_tools(folder, on=True)},
            settings.trainer)
     return home

@@ -92,8 +92,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "install":
             untranslated = install.install(args.bundle, layout, args.python)
             if untranslated:
-                print("Catatan: teks panel Assignments nbgrader berikut tidak ditemukan dan "
-                      "tetap berbahasa Inggris: " + "; ".join(untranslated))
+                print("Catatan: teks panel Assignments atau Formgrader nbgrader berikut tidak "
+                      "ditemukan dan tetap berbahasa Inggris: " + "; ".join(untranslated))
             print(f"Terpasang di {layout.prefix} tanpa internet. Berikutnya: "
                   f"{layout.env}/bin/humaskit server setup --roster DAFTAR_PESERTA.csv")
         elif args.action == "setup":

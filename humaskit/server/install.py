@@ -127,8 +127,8 @@ def unpack_node_proxy(bundle_dir: Path, layout: Layout) -> None:
 
 def install(bundle_dir: Path, layout: Layout, python: str = DEFAULT_PYTHON) -> list[str]:
     """Install the kit from a bundle into ``layout.prefix``, with no package index, and its
-    JupyterLab in Indonesian; returns the strings of nbgrader's Assignments panel that could
-    not be put into Indonesian."""
+    JupyterLab and formgrader in Indonesian; returns the strings of nbgrader's panels and
+    formgrader that could not be put into Indonesian."""
     bundle_dir = Path(bundle_dir)
     wheels = bundle_dir / "wheels"
     if not wheels.is_dir() or not (bundle_dir / "kit" / "pyproject.toml").exists() \

@@ -55,6 +55,8 @@ class Inputs:
     evaluations: pd.DataFrame
     rtl: dict[str, pd.DataFrame]
     notes: list[str] = field(default_factory=list)
+    #: The grader's comments from hand grading (``ekspor/komentar_penilai.csv``).
+    comments: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def folder(out: Path) -> Path:
@@ -96,7 +98,18 @@ def load(out: Path) -> Inputs:
         cells=_export(out, "nilai_per_bagian.csv", notes, "Nilai per sel"),
         claims=_export(out, "klaim_asesmen_mandiri.csv", notes, "Klaim asesmen mandiri"),
         recommendations=_export(out, "rekomendasi_asesor.csv", notes, "Rekomendasi asesor"),
-        evaluations=_evaluations(records, notes), rtl=_rtl(records, roster, notes), notes=notes)
+        evaluations=_evaluations(records, notes), rtl=_rtl(records, roster, notes), notes=notes,
+        comments=_grader_comments(out))
+
+
+def _grader_comments(out: Path) -> pd.DataFrame:
+    """The hand-grading comments, each capped; none when the export predates them."""
+    path = Path(out) / "ekspor" / "komentar_penilai.csv"
+    if not path.exists():
+        return pd.DataFrame()
+    found = pd.read_csv(path, encoding="utf-8-sig", dtype=str).fillna("")
+    found["komentar"] = found["komentar"].map(shortened)
+    return found
 
 
 def _evaluations(records: Path, notes: list[str]) -> pd.DataFrame:

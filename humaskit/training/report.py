@@ -272,11 +272,18 @@ def exercise_section(inputs: Inputs) -> documents.Section:
     table = steps[["latihan", "langkah", "peserta", "capaian", "manual"]].rename(columns={
         "latihan": "Latihan", "langkah": "Langkah", "peserta": "Peserta",
         "capaian": "Capaian rata-rata (%)", "manual": "Belum dinilai manual"})
+    tables = [documents.Table("Capaian latihan per langkah", table, {"Capaian rata-rata (%)": 1})]
+    said = inputs.comments
+    if not said.empty:
+        names = {pid: who.nama for pid, who in inputs.roster.items()}
+        tables.append(documents.Table("Komentar pelatih pada penilaian manual", pd.DataFrame({
+            "Nama": said["id"].map(names).fillna(said["id"]),
+            "Latihan": said["latihan"].str.replace("_", " ").str.capitalize(),
+            "Langkah": said["langkah"], "Komentar": said["komentar"]})))
     return _section(
         title, ("Capaian = jumlah nilai semua peserta dibagi jumlah nilai maksimumnya, per "
                 "langkah (nilai dari penilaian otomatis nbgrader dan nilai manual pelatih)."),
-        tables=[documents.Table("Capaian latihan per langkah", table,
-                                {"Capaian rata-rata (%)": 1})],
+        tables=tables,
         charts=[documents.Chart("Capaian rata-rata per langkah latihan.", step_chart(work))])
 
 

@@ -60,7 +60,8 @@ def room():
                "bundle": bundle, "installed": installed, "setup": setup, "again": again,
                "first": first, "pins": kept.get("pins", {}), "kit": server_kit,
                "admin": kept.get("admin_passwords", {}).get("fasilitator"),
-               "roster": roster, "out": base / "hasil", "log": base / "hub.log",
+               "roster": roster, "out": homes / "pelatih" / accounts.COHORT,
+               "log": base / "hub.log",
                "base_dir": base}
     finally:
         if hub is not None:
@@ -115,11 +116,13 @@ def submitted(room, logged_in):
 
 @pytest.fixture(scope="session")
 def graded(room, submitted):
-    """The trainer's `humaskit grade all` on the exchange's inbound folder, run once as root
-    (the sandbox needs it): the cohort's output folder, with uji_ani's pemetaan_isu graded."""
+    """The trainer's grading on the server, as the guides write it: `grade all` as root on
+    the exchange, into the cohort folder whose course the trainer's formgrader opens; run once,
+    it returns that folder, with uji_ani's pemetaan_isu graded."""
     inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
-    done = subprocess.run([str(ROOT / ".venv" / "bin" / "humaskit"), "grade", "all",
-                           str(inbound), "--roster", str(room["roster"]), "--assignment",
+    done = subprocess.run([room["kit"], "grade", "all", str(inbound), "--roster",
+                           str(room["roster"]), "--course",
+                           str(room["prefix"] / "instruktur" / "exercises"), "--assignment",
                            "pemetaan_isu", "--out", str(room["out"]), "--workers", "1"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

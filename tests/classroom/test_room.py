@@ -232,7 +232,7 @@ def test_a_participant_cannot_open_the_facilitator_page(room, logged_in):
     assert page.status_code == 403 or "Halaman fasilitator" not in page.text
 
 
-def test_formgrader_opens_for_the_trainer_in_its_own_tab(trainer, submitted):
+def test_formgrader_opens_for_the_trainer_in_its_own_tab(trainer, graded):
     page = trainer.user_get("formgrader")
     assert page.status_code == 200 and "nbgrader formgrade" in page.text
     # Inside JupyterLab's iframe the hub's policy would blank it (nbgrader #1870): a tab works.
