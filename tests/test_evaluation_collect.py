@@ -58,7 +58,7 @@ def test_a_folder_gives_anonymous_records_and_names_each_bad_file(tmp_path):
     (folder / "besar.json").write_text(" " * (evaluation.MAX_FILE_BYTES + 1) + "{}")
     (folder / "catatan.txt").write_text("bukan evaluasi")
     write(folder / "setengah.json", {"akhir": {"panitia": 4}})
-    found = collect.from_source(folder)
+    found = collect.from_sources([folder])
     assert sorted(r[evaluation.FINAL]["komentar"] for r in found.records) == [
         "AC dingin.", "Ruangnya sejuk."]
     assert "Lestari" not in json.dumps(found.records)
@@ -83,7 +83,7 @@ def test_a_zip_is_unpacked_within_its_caps_and_nothing_escapes(tmp_path):
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         zf.writestr(link, "/etc/passwd")
         zf.writestr("kelas/besar.json", " " * (evaluation.MAX_FILE_BYTES + 1))
-    found = collect.from_source(archive)
+    found = collect.from_sources([archive])
     assert [r[evaluation.FINAL]["komentar"] for r in found.records] == ["Ruangnya sejuk."]
     assert not (tmp_path / "lolos.json").exists()
     said = "\n".join(f"{where}: {message}" for where, message in found.problems)
@@ -136,7 +136,7 @@ def test_a_source_that_is_neither_a_folder_nor_a_zip_is_refused(tmp_path, missin
     if missing.endswith(".json"):
         (tmp_path / missing).write_text("{}")
     with pytest.raises(FileNotFoundError, match="bukan folder atau berkas zip"):
-        collect.from_source(tmp_path / missing)
+        collect.from_sources([tmp_path / missing])
 
 
 def test_laporan_collects_a_zip_anonymously_and_withholds_comments_of_too_few(tmp_path, capsys):

@@ -83,6 +83,10 @@ def from_room(layout: Layout) -> Found:
     if os.geteuid() != 0:
         raise PermissionError("Evaluasi dari server kelas hanya dapat dikumpulkan sebagai root "
                               "(sudo), karena folder setiap peserta tertutup bagi akun lain.")
+    if not layout.settings_file.exists():
+        raise FileNotFoundError(f"Server kelas belum disiapkan di {layout.prefix} "
+                                f"({layout.settings_file.name} tidak ada). Sebutkan tempatnya "
+                                "dengan --prefix.")
     found = Found()
     for account in layout.read().participants:
         try:
@@ -140,20 +144,25 @@ def _from_folder(folder_fd: int, uid: int, where: str, found: Found) -> None:
                                            evaluation.MAX_FILE_BYTES))
 
 
-def from_source(source: Path) -> Found:
-    """Every answers file (``*.json``) in a folder or zip of collected files."""
+def from_sources(sources: list[Path]) -> Found:
+    """Every answers file (``*.json``) in folders or zips of collected files."""
     found = Found()
+    for source in map(Path, sources):
+        _from_source(source, found)
+    return found
+
+
+def _from_source(source: Path, found: Found) -> None:
     if source.is_file() and zipfile.is_zipfile(source):
         with tempfile.TemporaryDirectory(prefix="humaskit-evaluasi-") as unpacked:
             issues: list[dict] = []
             collect.extract(source, Path(unpacked) / "isi", issues)
             found.problems += [(i["path"], _issue(i)) for i in issues]
             _walk(Path(unpacked) / "isi", found, shown=f"{source}:")
-        return found
+        return
     if not source.is_dir() or source.is_symlink():
         raise FileNotFoundError(f"{visible(source)} bukan folder atau berkas zip.")
     _walk(source, found, shown=f"{source}/")
-    return found
 
 
 def _walk(folder: Path, found: Found, shown: str) -> None:

@@ -85,14 +85,8 @@ def _collect(args: argparse.Namespace, kind: str) -> bool:
     """Collect the evaluations (from the room, or from the folders and zips named) into the
     cohort and say what happened; False when nothing could be read at all."""
     try:
-        if kind == collect.ROOM:
-            found = collect.from_room(Layout(args.prefix))
-        else:
-            found = collect.Found()
-            for source in args.evaluasi:
-                part = collect.from_source(source)
-                found.records += part.records
-                found.problems += part.problems
+        found = (collect.from_room(Layout(args.prefix)) if kind == collect.ROOM
+                 else collect.from_sources(args.evaluasi))
     except (PermissionError, FileNotFoundError, ValueError) as error:
         print(visible(error))
         return False
