@@ -35,7 +35,6 @@ import stat
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -67,28 +66,12 @@ def _root() -> None:
 
 # --- backup -----------------------------------------------------------------------------
 
-@dataclass
-class _Names:
-    """uid/gid -> name, looked up once."""
-
-    users: dict[int, str] = field(default_factory=dict)
-    groups: dict[int, str] = field(default_factory=dict)
-
-    def user(self, uid: int) -> str:
-        if uid not in self.users:
-            try:
-                self.users[uid] = pwd.getpwuid(uid).pw_name
-            except KeyError:
-                self.users[uid] = ""
-        return self.users[uid]
-
-    def group(self, gid: int) -> str:
-        if gid not in self.groups:
-            try:
-                self.groups[gid] = grp.getgrgid(gid).gr_name
-            except KeyError:
-                self.groups[gid] = ""
-        return self.groups[gid]
+def _name(lookup, number: int) -> str:
+    """The account or group name of ``number`` ('' where this machine has none)."""
+    try:
+        return lookup(number)[0]
+    except KeyError:
+        return ""
 
 
 def backup(layout: Layout, archive: Path, cohorts: list[Path] = ()) -> dict:
@@ -109,7 +92,6 @@ def backup(layout: Layout, archive: Path, cohorts: list[Path] = ()) -> dict:
     except FileExistsError:
         raise BackupError(f"{archive} sudah ada dan tidak ditimpa. Pilih nama lain, atau "
                           "pindahkan berkas lama lebih dulu.") from None
-    names = _Names()
     try:
         with os.fdopen(fd, "wb") as handle, tarfile.open(fileobj=handle, mode="w:gz") as tar:
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
@@ -117,44 +99,43 @@ def backup(layout: Layout, archive: Path, cohorts: list[Path] = ()) -> dict:
             info.size, info.mode, info.mtime = len(data), 0o600, int(datetime.now().timestamp())
             info.uname = info.gname = "root"
             tar.addfile(info, io.BytesIO(data))
-            _add_tree(tar, layout.hub, HUB, names, databases=True)
+            _add_tree(tar, layout.hub, HUB, databases=True)
             if layout.exchange.is_dir():
-                _add_tree(tar, layout.exchange, EXCHANGE, names)
+                _add_tree(tar, layout.exchange, EXCHANGE)
             for account, home in homes.items():
                 if Path(home).is_dir():
-                    _add_tree(tar, Path(home), f"{HOMES}/{account}", names,
+                    _add_tree(tar, Path(home), f"{HOMES}/{account}",
                               databases=account == settings.trainer)
             for n, cohort in manifest["kohort"].items():
-                _add_tree(tar, Path(cohort), f"{COHORTS}/{n}", names, databases=True)
+                _add_tree(tar, Path(cohort), f"{COHORTS}/{n}", databases=True)
     except BaseException:
         archive.unlink(missing_ok=True)
         raise
     return manifest
 
 
-def _add_tree(tar: tarfile.TarFile, top: Path, arcname: str, names: _Names,
-              databases: bool = False) -> None:
+def _add_tree(tar: tarfile.TarFile, top: Path, arcname: str, databases: bool = False) -> None:
     """Add ``top`` and everything below it as ``arcname``, never following a link; with
     ``databases``, the kit's SQLite databases are copied with SQLite's backup API (never in
     a participant's home: a file there is not opened as a database by root)."""
     top_fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
-        tar.addfile(_info(arcname, os.fstat(top_fd), names))
+        tar.addfile(_info(arcname, os.fstat(top_fd)))
     finally:
         os.close(top_fd)
     for folder, dirs, files, dir_fd in os.fwalk(top, follow_symlinks=False):
         relative = Path(folder).relative_to(top)
         for name in sorted(dirs + files):
-            if name in SKIPPED and folder == str(top):
+            if arcname == HUB and name in SKIPPED and folder == str(top):
                 continue
-            member = f"{arcname}/{relative / name}" if str(relative) != "." else f"{arcname}/{name}"
+            member = f"{arcname}/{relative / name}"
             try:
-                _add_entry(tar, dir_fd, Path(folder) / name, member, names, databases)
+                _add_entry(tar, dir_fd, Path(folder) / name, member, databases)
             except FileNotFoundError:  # gone while the walk went on
                 continue
 
 
-def _add_entry(tar: tarfile.TarFile, dir_fd: int, path: Path, member: str, names: _Names,
+def _add_entry(tar: tarfile.TarFile, dir_fd: int, path: Path, member: str,
                databases: bool) -> None:
     name = path.name
     info = os.lstat(name, dir_fd=dir_fd)
@@ -162,9 +143,9 @@ def _add_entry(tar: tarfile.TarFile, dir_fd: int, path: Path, member: str, names
     if kind not in KINDS:  # sockets, pipes, devices: nothing to keep
         return
     if kind == stat.S_IFLNK:
-        tar.addfile(_info(member, info, names, os.readlink(name, dir_fd=dir_fd)))
+        tar.addfile(_info(member, info, os.readlink(name, dir_fd=dir_fd)))
     elif kind == stat.S_IFDIR:
-        tar.addfile(_info(member, info, names))
+        tar.addfile(_info(member, info))
     else:
         fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
         with os.fdopen(fd, "rb") as source, tempfile.TemporaryFile() as copy:
@@ -174,7 +155,7 @@ def _add_entry(tar: tarfile.TarFile, dir_fd: int, path: Path, member: str, names
             if not (databases and name in DATABASES and _snapshot(path, copy)):
                 while chunk := source.read(1 << 20):
                     copy.write(chunk)
-            entry = _info(member, opened, names)
+            entry = _info(member, opened)
             entry.size = copy.tell()
             copy.seek(0)
             tar.addfile(entry, copy)
@@ -199,12 +180,12 @@ def _snapshot(path: Path, copy) -> bool:
     return True
 
 
-def _info(member: str, info: os.stat_result, names: _Names, link: str = "") -> tarfile.TarInfo:
+def _info(member: str, info: os.stat_result, link: str = "") -> tarfile.TarInfo:
     entry = tarfile.TarInfo(member)
     entry.type = KINDS[stat.S_IFMT(info.st_mode)]
     entry.mode = stat.S_IMODE(info.st_mode)
     entry.uid, entry.gid = info.st_uid, info.st_gid
-    entry.uname, entry.gname = names.user(info.st_uid), names.group(info.st_gid)
+    entry.uname, entry.gname = _name(pwd.getpwuid, info.st_uid), _name(grp.getgrgid, info.st_gid)
     entry.mtime = int(info.st_mtime)
     entry.linkname = link
     return entry
