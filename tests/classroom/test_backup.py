@@ -18,9 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hub import ADMINS, PARTICIPANTS, refused
+from hub import ADMINS, PARTICIPANTS, refused, run_as
 
 from humaskit.server.client import Session
+from humaskit.server.layout import Layout
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.geteuid() != 0, reason="the classroom server runs as root")]
@@ -43,8 +44,19 @@ def _uid_scrambled(archive: Path, target: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def restored(room, submitted):
+def restored(room):
+    assert room["setup"].returncode == 0, room["setup"].stdout + room["setup"].stderr
     base = room["base_dir"]
+    sent = room["prefix"] / "exchange" / "cadangan_uji" / "uji_ani+pemetaan_isu"
+    made = run_as("uji_ani", "/bin/mkdir", "-p", "-m", "700", str(sent))
+    assert made.returncode == 0, made.stderr
+    made = run_as("uji_ani", "/bin/cp", str(Layout.home("uji_ani") / "notebooks" /
+                                           "00_mulai_di_sini.ipynb"), str(sent))
+    assert made.returncode == 0, made.stderr
+    trainer = Layout.home("pelatih")
+    book = run_as("pelatih", str(room["prefix"] / "env" / "bin" / "nbgrader"), "db", "student",
+                  "list", cwd=trainer / "kursus")
+    assert book.returncode == 0, book.stdout + book.stderr
     cohort = base / "hasil_cadangan"
     cohort.mkdir()
     (cohort / "nilai.csv").write_text("id,nilai\nuji_ani,90\n", encoding="utf-8")
@@ -101,7 +113,7 @@ def _pairs(room, restored) -> list[tuple[Path, Path, str]]:
     return [(room["prefix"] / "hub", fresh / "opt" / "hub", "hub"),
             (room["prefix"] / "exchange", fresh / "opt" / "exchange", "exchange"),
             (restored["cohort"], fresh / "kohort" / restored["cohort"].name, "kohort"),
-            *[(room["homes"] / a, fresh / "home" / a, f"rumah/{a}")
+            *[(Layout.home(a), fresh / "home" / a, f"rumah/{a}")
               for a in (*ADMINS, *PARTICIPANTS)]]
 
 
@@ -115,6 +127,7 @@ def test_the_backup_is_one_archive_for_root_alone_and_never_overwritten(restored
     with tarfile.open(restored["archive"]) as tar:
         names = set(tar.getnames())
     assert {"cadangan.json", "hub/kelas.json", "hub/jupyterhub.sqlite", "exchange",
+            "exchange/cadangan_uji/uji_ani+pemetaan_isu/00_mulai_di_sini.ipynb",
             "rumah/pelatih/kursus/gradebook.db", "kohort/1/gradebook.db"} <= names
     assert "hub/jupyterhub.pid" not in names
 
@@ -154,8 +167,12 @@ def test_the_restored_settings_databases_and_config_point_at_the_new_place(room,
     assert set(PARTICIPANTS) <= users
     with sqlite3.connect(fresh / "kohort" / "hasil_cadangan" / "gradebook.db") as db:
         assert db.execute("select * from nilai").fetchall() == [("uji_ani", 9.5)]
-    with sqlite3.connect(fresh / "home" / "pelatih" / "kursus" / "gradebook.db") as db:
-        assert ("pemetaan_isu",) in db.execute("select name from assignment").fetchall()
+    original = sqlite3.connect(Layout.home("pelatih") / "kursus" / "gradebook.db")
+    copy = sqlite3.connect(fresh / "home" / "pelatih" / "kursus" / "gradebook.db")
+    assert list(copy.iterdump()) == list(original.iterdump())
+    assert "student" in {row[0] for row in copy.execute("select name from sqlite_master")}
+    original.close()
+    copy.close()
 
 
 def test_restore_refuses_to_overwrite_and_the_pins_still_sign_in(room, restored):

@@ -15,6 +15,7 @@ from hub import PARTICIPANTS, run_as
 
 from humaskit import evaluation
 from humaskit.grading import roster
+from humaskit.server.layout import Layout
 from humaskit.training import demo
 
 pytestmark = [pytest.mark.slow,
@@ -40,7 +41,7 @@ def collected(room):
     for account, (rating, comment) in FILLED.items():
         saved = run_as(account, python, "-c", SAVE, str(rating), comment)
         assert saved.returncode == 0, saved.stdout + saved.stderr
-    planted = room["homes"] / "uji_citra" / "notebooks" / evaluation.ANSWER_FILE
+    planted = Layout.home("uji_citra") / "notebooks" / evaluation.ANSWER_FILE
     made = run_as("uji_citra", "/bin/ln", "-s", "/etc/shadow", str(planted))
     assert made.returncode == 0, made.stderr
     out = room["base_dir"] / "hasil_evaluasi"
