@@ -24,16 +24,24 @@ def _member(name: str, kind=tarfile.REGTYPE, uname="root", uid=4242) -> tarfile.
 
 
 def test_an_owner_is_restored_by_account_name_not_by_the_uid_in_the_archive(tmp_path):
-    restored = backup._owned_by_name(_member("hub/kelas.json"), str(tmp_path))
-    assert (restored.uid, restored.gid) == (0, 0)
+    restored = backup._owned_by_name(_member("hub/kelas.json"), tmp_path, "hub/kelas.json")
+    assert (restored.uid, restored.gid) == (0, 0) and restored.name == "hub/kelas.json"
 
 
 @pytest.mark.parametrize("member", [_member("rumah/a/pipa", tarfile.FIFOTYPE),
                                     _member("rumah/a/disk", tarfile.BLKTYPE),
-                                    _member("../lolos.json")])
-def test_no_device_pipe_or_path_outside_is_restored(tmp_path, member):
-    with pytest.raises(tarfile.FilterError):
-        backup._owned_by_name(member, str(tmp_path))
+                                    _member("rumah/a/keras", tarfile.LNKTYPE),
+                                    _member("a/../../lolos.json"), _member("/etc/lolos")])
+def test_no_device_pipe_hard_link_or_path_outside_is_restored(tmp_path, member):
+    with pytest.raises(backup.BackupError, match="arsip tidak dipulihkan"):
+        backup._owned_by_name(member, tmp_path, member.name)
+
+
+def test_nothing_is_restored_through_a_link_restored_before_it(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "tautan").symlink_to("/etc")
+    with pytest.raises(backup.BackupError, match="lewat tautan ke luar"):
+        backup._owned_by_name(_member("a/tautan/passwd"), tmp_path, "a/tautan/passwd")
 
 
 def test_an_owner_this_machine_lacks_stops_the_restore_before_any_file():
