@@ -152,21 +152,21 @@ def _add_entry(tar: tarfile.TarFile, dir_fd: int, path: Path, member: str,
         tar.addfile(_info(member, info))
     else:
         fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
-        with os.fdopen(fd, "rb") as source, tempfile.TemporaryFile() as copy:
+        with os.fdopen(fd, "rb") as source, tempfile.TemporaryFile() as held:
             opened = os.fstat(source.fileno())
             if not stat.S_ISREG(opened.st_mode):
                 return
-            if not (databases and name in DATABASES and _snapshot(path, copy)):
+            if not (databases and name in DATABASES and _snapshot(path, held)):
                 while chunk := source.read(1 << 20):
-                    copy.write(chunk)
+                    held.write(chunk)
             entry = _info(member, opened)
-            entry.size = copy.tell()
-            copy.seek(0)
-            tar.addfile(entry, copy)
+            entry.size = held.tell()  # as read: a file growing meanwhile cannot tear the tar
+            held.seek(0)
+            tar.addfile(entry, held)
 
 
-def _snapshot(path: Path, copy) -> bool:
-    """Write a consistent copy of the SQLite database at ``path`` into the file ``copy``;
+def _snapshot(path: Path, held) -> bool:
+    """Write a consistent copy of the SQLite database at ``path`` into the file ``held``;
     False (nothing written) when it is not a database SQLite can read."""
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "salinan.sqlite"
@@ -180,7 +180,7 @@ def _snapshot(path: Path, copy) -> bool:
                 source.close()
         except sqlite3.Error:
             return False
-        copy.write(target.read_bytes())
+        held.write(target.read_bytes())
     return True
 
 
