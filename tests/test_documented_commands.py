@@ -34,8 +34,14 @@ RULES = [
     (r"^(PIP_\S+ )*make (lab|test)\b", "dry-run", "starts JupyterLab / runs this suite"),
     (r"^make handouts$", "dry-run", "executes every notebook; PDF needs a browser"),
     (r"^(\S+=\S+ )*make server\b", "dry-run", "creates Unix accounts and starts a server"),
-    (r"^\.venv/bin/humaskit server (bundle|install|setup|start|status|kartu|riwayat-pin|hadir)\b",
+    ((r"^\.venv/bin/humaskit server (bundle|install|setup|start|status|kartu|riwayat-pin"
+      r"|hadir|backup|restore)\b"),
      "help", "needs root, the server's secrets, a download or a hub (tests/classroom/)"),
+    (r"^\.venv/bin/humaskit laporan --kelas$", "help",
+     "reads the participants' homes on the classroom server (tests/classroom/)"),
+    (r"^\.venv/bin/humaskit laporan --evaluasi \S+$", "help",
+     ("needs the participants' collected files and the filled-in identity and attendance "
+      "sheets (tests/test_evaluation_collect.py runs it on a cohort)")),
     (r"^\.venv/bin/humaskit handouts$", "help", "executes every notebook; PDF needs a browser"),
     (r"^\.venv/bin/jupyter lab\b", "help", "starts a server"),
     (r"^\.venv/bin/pip (download|install --no-index)\b", "help",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,9 @@ LABEL = ("Indeks bergaya SKM (rumus PermenPANRB 14/2017: rata-rata per unsur, bo
          "× 25, mutu A–D) yang diterapkan pada evaluasi pelatihan ini; bukan SKM resmi unit "
          "pelayanan.")
 MAX_FILE_BYTES = 256 * 1024
+#: A form's comments reach the report only when at least this many participants filled it
+#: in, so that a lone comment cannot be traced to whoever wrote it.
+MIN_FOR_COMMENTS = 5
 
 
 def day_form(day: int) -> str:
@@ -155,6 +159,23 @@ def comments(responses: pd.DataFrame) -> pd.DataFrame:
         ["formulir", "komentar", "jumlah"]].reset_index(drop=True)
 
 
+def respondents(responses: pd.DataFrame) -> dict[str, int]:
+    """How many participants filled in each form: a day form's rows are one per participant
+    and session, so its count is that of its most-rated session."""
+    counted = responses.assign(sesi=responses["sesi"].fillna("")).groupby(
+        ["formulir", "sesi"]).size()
+    return {form: int(n) for form, n in counted.groupby(level=0).max().items()}
+
+
+def shown_comments(responses: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """:func:`comments` of the forms at least :data:`MIN_FOR_COMMENTS` participants filled
+    in, and the forms whose comments are withheld (form name -> participants)."""
+    counts = respondents(responses)
+    few = {form for form, n in counts.items() if n < MIN_FOR_COMMENTS}
+    said = comments(responses[~responses["formulir"].isin(few)])
+    return said, {FORMS[f]: counts[f] for f in FORMS if f in few}
+
+
 def chart(result: Index, title: str) -> alt.Chart:
     """Mean per element on the 1–4 scale, coloured by the band of mean × 25."""
     table = result.elements.assign(
@@ -222,6 +243,37 @@ def read_answers(folder: Path) -> tuple[pd.DataFrame, list[Problem]]:
                                               "dihitung.") for form, blocks in found.items()
                      if blocks is None]
     return pd.DataFrame(rows, columns=COLUMNS), problems
+
+
+def record(data: object) -> tuple[dict, list[str]]:
+    """The anonymous record of one participant's answers file: its complete forms with only
+    the ratings and the comment (no save time, no other key a file may carry), and why each
+    form left out was left out."""
+    if not isinstance(data, dict):
+        return {}, ["bukan jawaban formulir evaluasi."]
+    kept, left_out = {}, []
+    for form, given in data.items():
+        if form not in FORMS:
+            continue
+        blocks = _anonymous(form, given) if isinstance(given, dict) else None
+        if blocks is None or _form(form, blocks) is None:
+            left_out.append(f"formulir {FORMS[form]} belum lengkap; tidak dihitung.")
+        else:
+            kept[form] = blocks
+    return kept, left_out
+
+
+def _anonymous(form: str, given: dict) -> dict | None:
+    comment = given.get("komentar")
+    comment = comment.strip() if isinstance(comment, str) else ""
+    if form == FINAL:
+        return {**{e: given.get(e) for e in ORGANISATION}, "komentar": comment}
+    sessions = {k: v for k, v in given.items() if k != "komentar"}
+    if not all(isinstance(k, str) and re.fullmatch(SESSION, k) and k[1] == form[-1]
+               and isinstance(v, dict) for k, v in sessions.items()):
+        return None
+    return {**{k: {e: v.get(e) for e in TEACHER} for k, v in sessions.items()},
+            "komentar": comment}
 
 
 def _valid(value, optional: bool = False) -> bool:

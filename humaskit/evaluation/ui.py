@@ -14,6 +14,12 @@ from humaskit import evaluation, form_layout
 from humaskit.exercises import answers
 from humaskit.training import schedule
 
+#: What the form promises, and the kit keeps (:mod:`humaskit.evaluation.collect`).
+ANONYMOUS = ("Jawaban tidak dinilai dan dilaporkan tanpa nama: yang dikumpulkan hanya nilai "
+             "dan komentar, tanpa nama akun, dalam urutan acak. Komentar dimuat di laporan "
+             f"hanya bila sedikitnya {evaluation.MIN_FOR_COMMENTS} peserta mengisi formulir "
+             "ini, agar tidak dapat ditelusuri ke penulisnya.")
+
 
 def _sessions(form: str) -> list[schedule.Session]:
     day = int(form[-1])
@@ -93,11 +99,11 @@ class Evaluasi:
     def widget(self) -> w.Widget:
         if self.form == evaluation.FINAL:
             intro = ("<b>Evaluasi penyelenggaraan</b> (1 = tidak baik, 4 = sangat baik). "
-                     "Jawaban tidak dinilai dan dilaporkan tanpa nama.")
+                     + ANONYMOUS)
         else:
             intro = (f"<b>Evaluasi pengajar {evaluation.FORMS[self.form]}</b>: nilailah "
                      "fasilitator atau narasumber setiap sesi hari ini (1 = tidak baik, "
-                     "4 = sangat baik). Jawaban tidak dinilai dan dilaporkan tanpa nama.")
+                     "4 = sangat baik). " + ANONYMOUS)
         rows = [w.HTML(intro)]
         for block, boxes in self.ratings.items():
             if block:

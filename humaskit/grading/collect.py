@@ -184,18 +184,19 @@ def mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.lstat().st_mtime, tz=timezone.utc)
 
 
-def read_file(dir_fd: int, name: str) -> bytes | None:
+def read_file(dir_fd: int, name: str, cap: int = MAX_FILE_BYTES) -> bytes | None:
     """A regular file's bytes, opened below ``dir_fd`` without following a link; None if it
-    is not a regular file or exceeds the size cap."""
+    is not a regular file or exceeds the size ``cap``."""
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > cap:
             return None
-        return handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+        data = handle.read(cap + 1)
+        return None if len(data) > cap else data
 
 
 def read_tree(folder: Path, issues: list[dict]) -> dict[str, bytes]:

@@ -184,6 +184,16 @@ c.CourseDirectory.course_id = "{course_id}"
 
 def provision(layout: Layout, settings: Settings) -> None:
     """Every account of the room, and the exchange."""
+    shared_configuration(layout)
+    ensure(settings.facilitator, Path(settings.homes))
+    provision_trainer(layout, settings)
+    for account in settings.participants:
+        provision_participant(layout, settings, account)
+    set_passwords({**settings.pins, **settings.admin_passwords})
+
+
+def shared_configuration(layout: Layout) -> None:
+    """The exchange, and the environment's nbgrader settings every account reads."""
     layout.exchange.mkdir(parents=True, exist_ok=True)
     layout.exchange.chmod(0o1777)  # nbgrader: anyone may create a course folder, sticky
     shared = layout.env / "etc" / "jupyter"
@@ -192,11 +202,6 @@ def provision(layout: Layout, settings: Settings) -> None:
         exchange=layout.exchange, course_id=COURSE_ID), encoding="utf-8")
     (shared / "nbgrader_config.py").chmod(0o644)
     _write(_trainer_tools(shared, on=False))
-    ensure(settings.facilitator, Path(settings.homes))
-    provision_trainer(layout, settings)
-    for account in settings.participants:
-        provision_participant(layout, settings, account)
-    set_passwords({**settings.pins, **settings.admin_passwords})
 
 
 def set_passwords(secrets: dict[str, str]) -> None:

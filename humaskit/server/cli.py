@@ -67,6 +67,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             help="the first day of the training")
     attendance.add_argument("--out", type=Path, default=Path("daftar_hadir_prafill.csv"),
                             help="the file to write (default daftar_hadir_prafill.csv)")
+    saved = commands.add_parser(
+        "backup", help="write the whole room into one archive (root only)",
+        description="Write one .tar.gz (readable by root only; it holds the PINs) with the "
+                    "hub's settings and database, the exchange, every account's home (the "
+                    "trainer's course and gradebook included) and the cohort folders named, "
+                    "keeping modes and owners. An existing archive is never overwritten.")
+    saved.add_argument("arsip", type=Path, help="the archive to write, e.g. kelas.tar.gz")
+    saved.add_argument("--kohort", type=Path, action="append", default=[], metavar="DIR",
+                       help="also keep this cohort folder (grades, gradebook, the organiser's "
+                            "records); repeat for several")
+    back = commands.add_parser(
+        "restore", help="bring a backed-up room back on a fresh install (root only)",
+        description="Recreate the room's accounts (or check those that exist), put back "
+                    "every file with its mode and owner (owners by account name, not uid), "
+                    "the PINs and passwords, and point the configuration at this prefix and "
+                    "homes. Files already there are not overwritten unless --timpa is given.")
+    back.add_argument("arsip", type=Path, help="an archive written by `server backup`")
+    back.add_argument("--homes", type=Path, default=None,
+                      help="where the accounts' homes go (default: as backed up)")
+    back.add_argument("--kohort-ke", type=Path, default=None, dest="cohorts_to", metavar="DIR",
+                      help="put the cohort folders in this folder (default: where they were)")
+    back.add_argument("--timpa", action="store_true",
+                      help="overwrite files that are already there")
     commands.add_parser("start", help="start JupyterHub (stop with Ctrl+C)")
     commands.add_parser("status", help="print the room address and the accounts")
     for sub in (install, setup, *commands.choices.values()):
@@ -126,6 +149,33 @@ def run(args: argparse.Namespace) -> int:
                                                             if rows else "."))
         elif args.action == "hadir":
             prefilled(layout, args.roster, args.mulai, args.out)
+        elif args.action == "backup":
+            from humaskit.server import backup
+
+            done = backup.backup(layout, args.arsip, args.kohort)
+            print(f"Cadangan ditulis: {args.arsip} (hanya dapat dibaca root; berisi PIN dan "
+                  f"kata sandi): hub, exchange, {len(done['rumah'])} folder akun"
+                  + (f", {len(done['kohort'])} folder kohort" if done["kohort"] else "")
+                  + ". Simpan di USB dan jauhkan dari peserta.")
+        elif args.action == "restore":
+            from humaskit.server import backup
+
+            done = backup.restore(args.arsip, layout, args.homes, args.cohorts_to, args.timpa)
+            print(f"Dipulihkan {done['files']} berkas ke {layout.prefix} dan {done['homes']}"
+                  + (f"; kohort di {', '.join(map(str, done['cohorts']))}"
+                     if done["cohorts"] else "") + ".\n"
+                  f"Akun dibuat: {', '.join(done['created']) or '-'}; akun yang sudah ada "
+                  f"dan diperiksa: {', '.join(done['checked']) or '-'}. PIN dan kata sandi "
+                  "seperti semula.")
+            if done["elsewhere"]:
+                print(f"Catatan: akun {', '.join(done['elsewhere'])} sudah ada dengan folder "
+                      f"rumah di tempat lain, bukan di {done['homes']}; folder rumah akun itu "
+                      "tidak diubah.")
+            if not layout.python.exists():
+                print(f"Lingkungan Python belum ada di {layout.env}: pasang dulu dengan "
+                      "`humaskit server install BUNDEL`, lalu pulihkan lagi dengan --timpa.")
+            else:
+                print(f"Mulai dengan: {layout.env}/bin/humaskit server start")
         elif args.action == "start":
             command = room.start_command(layout)
             os.environ["PATH"] = f"{layout.env / 'bin'}:{os.environ.get('PATH', '')}"
@@ -144,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
             for note in resets.notes(layout.resets_file, settings.participants):
                 print(f"  {note}")
     except (install.InstallError, PermissionError, FileNotFoundError, ValueError,
-            pages.PrintError) as error:
+            pages.PrintError, OSError) as error:
         print(error)
         return 1
     return 0

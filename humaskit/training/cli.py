@@ -7,9 +7,11 @@ from pathlib import Path
 
 from humaskit import documents
 from humaskit.datasets.validation import DatasetError
+from humaskit.evaluation import collect
 from humaskit.grading.workspace import DEFAULT_OUT
 from humaskit.safe_text import visible, visible_lines
-from humaskit.training import attendance, publish
+from humaskit.server.layout import DEFAULT_PREFIX, Layout
+from humaskit.training import attendance, inputs, publish
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +34,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write the report and certificates without PDF")
     parser.add_argument("--kertas", choices=sorted(documents.PAPER), default="A4",
                         help="paper of the report (default A4; F4 is folio)")
+    parser.add_argument("--kelas", action="store_true",
+                        help="first collect every participant's saved evaluation from the "
+                             "classroom server (as root), anonymously, into "
+                             "DIR/penyelenggaraan/evaluasi/")
+    parser.add_argument("--evaluasi", type=Path, action="append", default=[],
+                        metavar="FOLDER_ATAU_ZIP",
+                        help="first collect the evaluation answers files (*.json) from this "
+                             "folder or zip, anonymously (repeat for several; together they "
+                             "replace the previous collection)")
+    parser.add_argument("--prefix", type=Path, default=DEFAULT_PREFIX,
+                        help=f"with --kelas: where the server lives (default {DEFAULT_PREFIX})")
     parser.set_defaults(func=run)
 
 
@@ -39,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.threshold <= 100:
         print(f"Ambang kehadiran harus di antara 0 dan 100 persen, bukan {args.threshold:g}.")
         return 2
+    for kind, wanted in ((collect.ROOM, args.kelas), (collect.FILES, args.evaluasi)):
+        if wanted and not _collect(args, kind):
+            return 1
     try:
         if args.templat:
             made, unmade = publish.templates(args.kohort)
@@ -63,3 +79,27 @@ def run(args: argparse.Namespace) -> int:
     for note in done["notes"]:
         print(f"  [CATATAN] {visible(note)}")
     return 0
+
+
+def _collect(args: argparse.Namespace, kind: str) -> bool:
+    """Collect the evaluations (from the room, or from the folders and zips named) into the
+    cohort and say what happened; False when nothing could be read at all."""
+    try:
+        found = (collect.from_room(Layout(args.prefix)) if kind == collect.ROOM
+                 else collect.from_sources(args.evaluasi))
+    except (PermissionError, FileNotFoundError, ValueError) as error:
+        print(visible(error))
+        return False
+    for where, message in found.problems:
+        print(f"  [DILEWATI] {visible(where)}: {visible(message)}")
+    source = "server kelas" if kind == collect.ROOM else "berkas yang dikumpulkan"
+    if not found.records:
+        print(f"Tidak ada evaluasi yang dapat diambil dari {source}; evaluasi yang sudah "
+              "terkumpul tidak diubah.")
+        return True
+    target = inputs.folder(args.kohort) / "evaluasi"
+    written, moved = collect.store(found.records, target, kind)
+    print(f"{len(written)} evaluasi dari {source} disimpan tanpa nama di {target}"
+          + (f" ({found.missing} peserta belum menyimpan evaluasi)" if found.missing else "")
+          + "." + (f" Kumpulan sebelumnya dipindahkan ke {moved}." if moved else ""))
+    return True

@@ -5,7 +5,6 @@ form (one file damaged) and from paper, and the participants' RTL files."""
 
 from __future__ import annotations
 
-import json
 import struct
 import zlib
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from humaskit import evaluation, rtl
+from humaskit.evaluation import collect
 from humaskit.training import attendance, identity, inputs, schedule
 
 #: Participant -> sessions missed: Dewi's 90 of 1 240 minutes (H3-siang) leaves 92,7%, above
@@ -124,9 +124,9 @@ def write(out: Path, roster: dict) -> Path:
             for s in schedule.sessions() for pid, who in roster.items()]
     pd.DataFrame(rows, columns=attendance.COLUMNS).to_csv(records / attendance.FILE,
                                                           index=False, encoding="utf-8")
+    collect.store([_answers(n) for n in range(len(roster))], records / "evaluasi",
+                  collect.FILES)
     for n, pid in enumerate(roster):
-        (records / "evaluasi" / f"{pid}.json").write_text(
-            json.dumps(_answers(n), ensure_ascii=False), encoding="utf-8")
         if n < len(PLANS) * 2:
             table = rtl.empty()
             for plan in PLANS[: 1 + n % len(PLANS)]:

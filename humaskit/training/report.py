@@ -311,10 +311,18 @@ def competency_section(inputs: Inputs, figures: Figures) -> documents.Section:
                 "memeriksa bukti (Valid, Asli, Terkini, Memadai)."), tables=tables)
 
 
-def _comments(answers: pd.DataFrame) -> list[str]:
-    said = evaluation.comments(answers)
-    return [f"{r.formulir}: {r.komentar}" + (f" ({r.jumlah} peserta)" if r.jumlah > 1 else "")
-            for r in said.itertuples()]
+def _comments(answers: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The comments shown (forms filled in by enough participants) and, when some are
+    withheld, a sentence saying which and why."""
+    said, withheld = evaluation.shown_comments(answers)
+    shown = [f"{r.formulir}: {r.komentar}" + (f" ({r.jumlah} peserta)" if r.jumlah > 1 else "")
+             for r in said.itertuples()]
+    why = [("Komentar formulir " + ", ".join(f"{form} ({n} pengisi)"
+                                            for form, n in withheld.items())
+            + f" tidak ditampilkan: komentar hanya dimuat bila sedikitnya "
+            f"{evaluation.MIN_FOR_COMMENTS} peserta mengisi formulir itu, agar komentar tidak "
+            "dapat ditelusuri ke penulisnya.")] if withheld else []
+    return shown, why
 
 
 def teacher_evaluation_section(inputs: Inputs, figures: Figures) -> documents.Section:
@@ -331,7 +339,7 @@ def teacher_evaluation_section(inputs: Inputs, figures: Figures) -> documents.Se
     figures.teachers = evaluation.by_teacher(rated, taught)
     aspects = evaluation.index(rated, evaluation.TEACHER)
     shared = [s for s in sessions["sesi"] if sum(s in mine for mine in taught.values()) > 1]
-    said = _comments(rated)
+    said, withheld = _comments(rated)
     columns = {"pengajar": "Pengajar", "sesi": "Sesi", "responden": "Penilaian",
                "indeks": "Indeks", "mutu": "Mutu", "kinerja": "Kinerja",
                "peringkat": "Peringkat"}
@@ -355,6 +363,7 @@ def teacher_evaluation_section(inputs: Inputs, figures: Figures) -> documents.Se
         *([] if taught else [("Pengajar setiap sesi belum diisi oleh penyelenggara, sehingga "
                               "indeks per pengajar belum dapat dihitung; peringkat per sesi "
                               "ada di bawah.")]),
+        *withheld,
         *(["Komentar dan saran peserta (tanpa nama) pada formulir harian:"] if said else []),
         tables=tables, points=said)
 
@@ -368,6 +377,7 @@ def organisation_evaluation_section(inputs: Inputs, figures: Figures) -> documen
         return _section(title, "Belum ada jawaban evaluasi penyelenggaraan yang terkumpul.")
     result = evaluation.index(answers, evaluation.ORGANISATION)
     figures.organisation = result
+    said, withheld = _comments(answers)
     elements = result.elements[["pernyataan", "rata_rata", "nilai_konversi"]].rename(columns={
         "pernyataan": "Unsur", "rata_rata": "Rata-rata (1–4)", "nilai_konversi": "× 25"})
     return _section(
@@ -376,12 +386,12 @@ def organisation_evaluation_section(inputs: Inputs, figures: Figures) -> documen
          f"{result.mutu} ({result.kinerja})."
          + ("" if evaluation.MEALS in set(result.elements["unsur"]) else
             " Konsumsi tidak dinilai (tidak disediakan).")),
-        *(["Komentar dan saran peserta (tanpa nama):"] if _comments(answers) else []),
+        *withheld, *(["Komentar dan saran peserta (tanpa nama):"] if said else []),
         tables=[documents.Table("Evaluasi penyelenggaraan per unsur", elements,
                                 {"Rata-rata (1–4)": 2})],
         charts=[documents.Chart("Rata-rata evaluasi penyelenggaraan per unsur.",
                                 evaluation.chart(result, "Evaluasi penyelenggaraan"))],
-        points=_comments(answers))
+        points=said)
 
 
 def rtl_section(inputs: Inputs) -> documents.Section:
