@@ -112,6 +112,14 @@ c.CourseDirectory.course_id = "{course_id}"
 COHORT = "hasil_penilaian"
 
 
+def trainer_nbgrader(layout: Layout, home: Path) -> str:
+    """The trainer's nbgrader settings: their course, and the cohort formgrader opens."""
+    cohort = home / COHORT
+    return NBGRADER_TRAINER.format(course=home / "kursus", cohort=cohort,
+                                   exchange=layout.exchange, course_id=COURSE_ID,
+                                   command=grade_all_command(layout, cohort))
+
+
 def grade_all_command(layout: Layout, cohort: Path) -> str:
     """The trainer's grading command on the server, as root (it sandboxes participant code)."""
     return (f"sudo {layout.env}/bin/humaskit grade all {layout.exchange}/{COURSE_ID}/inbound "
@@ -167,9 +175,7 @@ def provision_trainer(layout: Layout, settings: Settings) -> Path:
     folder = home / ".jupyter"
     folder.mkdir(exist_ok=True)
     os.chown(folder, entry.pw_uid, entry.pw_gid)
-    nbgrader = NBGRADER_TRAINER.format(course=course, cohort=cohort, exchange=layout.exchange,
-                                       course_id=COURSE_ID,
-                                       command=grade_all_command(layout, cohort))
+    nbgrader = trainer_nbgrader(layout, home)
     _write({folder / "nbgrader_config.py": nbgrader, **_trainer_tools(folder, on=True)},
            settings.trainer)
     return home

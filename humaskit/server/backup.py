@@ -42,7 +42,7 @@ from pathlib import Path, PurePosixPath
 from humaskit import __version__
 from humaskit.safe_text import visible
 from humaskit.server import accounts, room
-from humaskit.server.layout import COURSE_ID, Layout, Settings
+from humaskit.server.layout import Layout, Settings
 
 MANIFEST = "cadangan.json"
 HUB, EXCHANGE, HOMES, COHORTS = "hub", "exchange", "rumah", "kohort"
@@ -346,8 +346,7 @@ def _fix_configuration(layout: Layout, settings: Settings, homes: Path, manifest
     moved = manifest["prefix"] != str(layout.prefix) or manifest["homes"] != str(homes)
     trainer = homes / settings.trainer / ".jupyter" / "nbgrader_config.py"
     if moved and trainer.is_file() and not trainer.is_symlink():
-        trainer.write_text(accounts.NBGRADER_TRAINER.format(
-            course=homes / settings.trainer / "kursus", exchange=layout.exchange,
-            course_id=COURSE_ID), encoding="utf-8")
+        trainer.write_text(accounts.trainer_nbgrader(layout, homes / settings.trainer),
+                           encoding="utf-8")
     if layout.python.exists():
         accounts.shared_configuration(layout)
