@@ -45,10 +45,10 @@ def steps(ws: Workspace, assignment: str, notebook: str) -> dict[str, str]:
     return found
 
 
-def scores(ws: Workspace) -> pd.DataFrame:
-    """One row per participant and grade cell, for every graded submission."""
+def _graded(ws: Workspace):
+    """Each graded notebook in the gradebook: (participant id, roster row or None, exercise,
+    notebook, grade cell -> step)."""
     people = cohort.participants(ws)
-    rows = []
     with Gradebook(ws.db_url()) as gb:
         for assignment, books in cohort.assignments(ws).items():
             step_of = {nb: steps(ws, assignment, nb) for nb in books}
@@ -57,15 +57,18 @@ def scores(ws: Workspace) -> pd.DataFrame:
             except MissingEntry:
                 continue
             for sub in submissions:
-                who = people.get(sub.student_id)
                 for nb in sub.notebooks:
-                    for grade in nb.grades:
-                        rows.append([sub.student_id, who.nama if who else "",
-                                     who.instansi if who else "", who.jabatan if who else "",
-                                     assignment, nb.name,
-                                     step_of.get(nb.name, {}).get(grade.name, ""), grade.name,
-                                     float(grade.score), float(grade.max_score),
-                                     bool(grade.needs_manual_grade)])
+                    yield (sub.student_id, people.get(sub.student_id), assignment, nb,
+                           step_of.get(nb.name, {}))
+
+
+def scores(ws: Workspace) -> pd.DataFrame:
+    """One row per participant and grade cell, for every graded submission."""
+    rows = [[pid, who.nama if who else "", who.instansi if who else "",
+             who.jabatan if who else "", assignment, nb.name, step.get(grade.name, ""),
+             grade.name, float(grade.score), float(grade.max_score),
+             bool(grade.needs_manual_grade)]
+            for pid, who, assignment, nb, step in _graded(ws) for grade in nb.grades]
     return pd.DataFrame(rows, columns=SCORE_COLUMNS).sort_values(
         ["latihan", "id"], kind="stable").reset_index(drop=True)
 
@@ -75,22 +78,10 @@ COMMENT_COLUMNS = ["id", "nama", "latihan", "notebook", "langkah", "bagian", "ko
 
 def comments(ws: Workspace) -> pd.DataFrame:
     """The grader's comments from hand grading (formgrader), one row per commented answer."""
-    people = cohort.participants(ws)
-    rows = []
-    with Gradebook(ws.db_url()) as gb:
-        for assignment, books in cohort.assignments(ws).items():
-            step_of = {nb: steps(ws, assignment, nb) for nb in books}
-            try:
-                submissions = gb.find_assignment(assignment).submissions
-            except MissingEntry:
-                continue
-            for sub in submissions:
-                who = people.get(sub.student_id)
-                for nb in sub.notebooks:
-                    rows += [[sub.student_id, who.nama if who else "", assignment, nb.name,
-                              step_of.get(nb.name, {}).get(c.name, ""), c.name,
-                              c.manual_comment] for c in nb.comments
-                             if (c.manual_comment or "").strip()]
+    rows = [[pid, who.nama if who else "", assignment, nb.name, step.get(c.name, ""), c.name,
+             c.manual_comment]
+            for pid, who, assignment, nb, step in _graded(ws) for c in nb.comments
+            if (c.manual_comment or "").strip()]
     return pd.DataFrame(rows, columns=COMMENT_COLUMNS).sort_values(
         ["latihan", "id"], kind="stable").reset_index(drop=True)
 
