@@ -9,6 +9,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from humaskit.server import assignments_id
 
 #: English words that stay in an Indonesian JupyterLab, and why.
@@ -136,10 +138,28 @@ def read_labels(page) -> dict[str, list[str]]:
                                 for text in page.locator(f"#filebrowser {part}").evaluate(_TEXTS)]}
     titles = bar.locator(".lm-MenuBar-item")
     for index in range(titles.count()):
-        titles.nth(index).click()
-        menu = page.locator(".lm-Menu.lm-MenuBar-menu").last
-        menu.wait_for()
-        regions[menu.get_attribute("id")] = menu.evaluate(_TEXTS)
-        page.keyboard.press("Escape")
-        menu.wait_for(state="detached")
+        menu_id, texts = _open_menu(page, titles.nth(index))
+        regions[menu_id] = texts
     return regions
+
+
+#: The open menu's id and texts, read in one step: a busy page may close a menu between two.
+_OPEN_MENU = f"""() => {{
+    const menu = [...document.querySelectorAll('.lm-Menu.lm-MenuBar-menu')].pop();
+    return menu ? [menu.id, ({_TEXTS})(menu)] : null;
+}}"""
+
+
+def _open_menu(page, title, attempts: int = 4) -> tuple[str, list[str]]:
+    """Open a menu bar's menu by its title and read it; a click the page lost is repeated."""
+    for _ in range(attempts):
+        title.click()
+        try:
+            found = page.wait_for_function(_OPEN_MENU, timeout=15_000).json_value()
+        except PlaywrightTimeout:
+            found = None
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.querySelector('.lm-Menu.lm-MenuBar-menu')")
+        if found:
+            return found[0], found[1]
+    raise AssertionError(f"the menu {title.inner_text()!r} did not open in {attempts} clicks")
