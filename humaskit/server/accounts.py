@@ -34,6 +34,24 @@ class AccountError(ValueError):
     """A roster id cannot become a Unix account; the message is in Indonesian."""
 
 
+#: Where Debian keeps the account tools, which a root shell without ``/usr/sbin`` on its
+#: ``PATH`` (``su`` without ``-``, some ``sudo`` set-ups) would not find.
+ADMIN_PATH = os.pathsep.join(["/usr/sbin", "/sbin", "/usr/bin", "/bin"])
+
+
+def admin(command: list[str], what: str, stdin: str | None = None) -> None:
+    """Run a system account tool (``useradd``, ``chpasswd``), found even where ``/usr/sbin``
+    is not on ``PATH``; a failure raises AccountError saying ``what`` could not be done."""
+    tool = shutil.which(command[0], path=os.environ.get("PATH", "") + os.pathsep + ADMIN_PATH)
+    if tool is None:
+        raise AccountError(f"{what}: perintah sistem '{command[0]}' tidak ditemukan "
+                           "(paket passwd Debian).")
+    done = subprocess.run([tool, *command[1:]], input=stdin, text=True, capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        raise AccountError(f"{what} ({command[0]}): {done.stderr.strip()[:300]}")
+
+
 def from_roster(path: Path) -> dict[str, str]:
     """Unix account -> participant name, from a cohort roster (ids lower-cased)."""
     people = roster.load(path)
@@ -64,9 +82,9 @@ def ensure(account: str, homes: Path) -> Path:
     home = homes / account
     if not exists(account):
         homes.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["useradd", "--create-home", "--home-dir", str(home), "--shell",
-                        "/usr/sbin/nologin", "--user-group", account], check=True,
-                       capture_output=True)
+        admin(["useradd", "--create-home", "--home-dir", str(home), "--shell",
+               "/usr/sbin/nologin", "--user-group", account],
+              f"Akun {account} tidak dapat dibuat")
     entry = pwd.getpwnam(account)
     home = Path(entry.pw_dir)
     home.mkdir(parents=True, exist_ok=True)
@@ -213,8 +231,4 @@ def shared_configuration(layout: Layout) -> None:
 def set_passwords(secrets: dict[str, str]) -> None:
     """Set the Unix password of each account (the hub checks them through PAM)."""
     lines = "".join(f"{account}:{secret}\n" for account, secret in secrets.items())
-    done = subprocess.run(["chpasswd"], input=lines, text=True, capture_output=True,
-                          check=False)
-    if done.returncode != 0:
-        raise AccountError(f"Kata sandi akun tidak dapat dipasang (chpasswd): "
-                           f"{done.stderr.strip()[-300:]}")
+    admin(["chpasswd"], "Kata sandi akun tidak dapat dipasang", stdin=lines)

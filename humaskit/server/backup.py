@@ -33,7 +33,6 @@ import os
 import pwd
 import sqlite3
 import stat
-import subprocess
 import tarfile
 import tempfile
 from datetime import datetime, timezone
@@ -272,11 +271,12 @@ def _where(name: str, places: dict[str, Path]) -> tuple[Path, str]:
 def _create(account: str, homes: Path) -> None:
     """A missing account, with its home to come from the archive (no skeleton files)."""
     homes.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["useradd", "--no-create-home", "--home-dir", str(homes / account),
-                           "--shell", "/usr/sbin/nologin", "--user-group", account],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise BackupError(f"Akun {account} tidak dapat dibuat: {done.stderr.strip()[-200:]}")
+    try:
+        accounts.admin(["useradd", "--no-create-home", "--home-dir", str(homes / account),
+                        "--shell", "/usr/sbin/nologin", "--user-group", account],
+                       f"Akun {account} tidak dapat dibuat")
+    except accounts.AccountError as error:
+        raise BackupError(str(error)) from None
 
 
 def _check_owners(members: list[tarfile.TarInfo]) -> None:
