@@ -9,9 +9,13 @@ import re
 from functools import cache
 from pathlib import Path
 
+import notebook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from humaskit.server import assignments_id
+
+#: Notebook 7's own scripts: the single-document view a phone or a tablet opens.
+NOTEBOOK_STATIC = Path(notebook.__file__).with_name("static")
 
 #: English words that stay in an Indonesian JupyterLab, and why.
 ALLOWED = {
@@ -23,6 +27,13 @@ ALLOWED = {
     "python": "the name of the programming language, in the kernel's name 'Python 3'",
     "ipykernel": "the name of the kernel's package, in its name 'Python 3 (ipykernel)'",
     "jupyter": "a product's name ('Buka di Jupyter Notebook')",
+    "jupyterlab": "a product's name: Notebook 7's button that opens the same file in JupyterLab",
+    "javascript": "the name of a programming language ('JavaScript aktif untuk tampilan "
+                  "notebook')",
+    "server": "the kit's own word for the classroom machine ('server kelas', in the "
+              "facilitator guide)",
+    "true": "a value JupyterLab's code prints, not a message: a file's tool tip ends "
+            "'Bisa ditulis: true'",
     "nbgrader": "the name of the exercise tool: the guide says 'menu Nbgrader → Daftar Latihan'",
     "mode": "Indonesian too (KBBI: mode, 'cara; ragam'): 'Mode: Perintah'",
     "terminal": "Indonesian too (KBBI: terminal): '0 Terminal, 1 Sesi Kernel'",
@@ -40,9 +51,24 @@ UNTRANSLATABLE = {
                      "Select a kernel that supports debugging to enable debugger"),
                     "the tool tip of the debugger's button on the notebook toolbar"),
     "main area toolbar": "the notebook toolbar's label for screen readers (not on screen)",
+    "Skip to Main": "Notebook 7's skip link for keyboard users (not on screen until focused)",
+    "Jupyter Server Root": "the tool tip of the file list's home icon, where no root path is set",
+    **dict.fromkeys(("main area content", "side panel content", "Markdown Cell Content",
+                     "Cell toolbar"),
+                    "a label for screen readers that Notebook 7 builds without its translator "
+                    "(JupyterLab's translates: lab_id/jupyterlab.po)"),
+    "More commands": "the tool tip of the toolbar's ⋯ button, which Notebook 7 builds without "
+                     "its translator (a touch screen shows no tool tip)",
 }
+#: Tool tips that are data, not messages: a folder's path (the file list's home icon) and a
+#: running kernel's (its id, kind and path, which Notebook 7's list composes in its code).
+_DATA = re.compile(r"^/\S*$|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-")
+#: A side panel's label for screen readers: its title (translated) and this English word,
+#: which Notebook 7 adds in its code (``${title} Section``).
+_SECTION = re.compile(r" Section$")
 
-_STRING = r'"((?:[^"\\]|\\.)*)"'
+#: A JavaScript string literal in double or single quotes (its text in either group).
+_STRING = r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')"""
 #: JupyterLab's translatable calls: trans.__("..."), ._n("...", "..."), ._p("context", "...").
 _CALLS = re.compile(r"\.(?:__|_n)\(" + _STRING + r"(?:," + _STRING + r")?|\._p\(" + _STRING
                     + r"," + _STRING)
@@ -55,12 +81,16 @@ _FILE = re.compile(r"[\w./-]+\.ipynb\b")
 @cache
 def messages(share: Path) -> frozenset[tuple[str, str]]:
     """JupyterLab's English messages in ``share`` (``<env>/share/jupyter``), as (context,
-    text): what its code and its extensions' code ask to translate, the titles and labels of
-    their settings schemas (their menus' among them), and nbgrader's strings."""
+    text): what its code, its extensions' code and Notebook 7's (the view a phone opens) ask
+    to translate, the titles and labels of their settings schemas (their menus' among them),
+    and nbgrader's strings."""
     found = set()
-    for script in [*share.glob("lab/static/*.js"), *share.glob("labextensions/**/static/*.js")]:
+    scripts = [*share.glob("lab/static/*.js"), *share.glob("labextensions/**/static/*.js"),
+               *NOTEBOOK_STATIC.glob("*.js")]
+    for script in scripts:
         for call in _CALLS.finditer(script.read_text(encoding="utf-8", errors="replace")):
-            single, plural, context, text = (_unescape(g) for g in call.groups())
+            quoted = iter(call.groups())
+            single, plural, context, text = (_unescape(a or b) for a, b in zip(quoted, quoted))
             found |= {("", single), ("", plural)} if single else {(context, text)}
     for schema in [*share.glob("lab/schemas/**/*.json"),
                    *share.glob("labextensions/**/schemas/**/*.json")]:
@@ -102,7 +132,9 @@ def english_in(labels: list[str], english: frozenset[str]) -> dict[str, list[str
     """The labels that have an English word a participant must read: label -> those words."""
     found = {}
     for label in set(labels) - set(UNTRANSLATABLE):
-        words = [w for w in _WORD.findall(_FILE.sub("", label))
+        if _DATA.search(label):
+            continue
+        words = [w for w in _WORD.findall(_SECTION.sub("", _FILE.sub("", label)))
                  if w.lower() in english and w.lower() not in ALLOWED]
         if words:
             found[label] = words

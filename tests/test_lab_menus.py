@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from babel.messages import pofile
-from lab_words import english_in, english_words, messages, read_labels
+from lab_words import _TEXTS, english_in, english_words, messages, read_labels
 from make_lab import make_lab
 
 from humaskit import lab_language
@@ -60,8 +60,8 @@ def test_setup_completes_the_language_pack_and_keeps_its_own_translations(tmp_pa
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory, browser):
-    """A notebook open in ``make lab``'s JupyterLab, its kernel idle."""
+def lab(tmp_path_factory):
+    """``make lab``'s JupyterLab over a folder with one notebook; yields its address."""
     folder = tmp_path_factory.mktemp("lab")
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1"),
                                                nbformat.v4.new_markdown_cell("# Judul")])
@@ -69,12 +69,18 @@ def page(tmp_path_factory, browser):
                                        "language": "python"}
     nbformat.write(notebook, folder / "latihan.ipynb")
     with make_lab(folder, TOKEN) as base:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.set_default_timeout(90_000)
-        page.goto(f"{base}/lab/tree/latihan.ipynb?token={TOKEN}&reset")
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-        yield page
-        page.close()
+        yield base
+
+
+@pytest.fixture(scope="module")
+def page(lab, browser):
+    """The notebook open in JupyterLab, its kernel idle."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(90_000)
+    page.goto(f"{lab}/lab/tree/latihan.ipynb?token={TOKEN}&reset")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    yield page
+    page.close()
 
 
 @pytest.mark.slow
@@ -91,3 +97,37 @@ def test_menus_toolbar_and_status_bar_have_no_english_word_a_participant_must_re
     page.locator("#jp-MainMenu .lm-MenuBar-item").nth(3).click()
     page.screenshot(path=SCREENSHOT.format("menu_jalankan"))
     page.keyboard.press("Escape")
+
+
+#: Notebook 7's views, where a phone or a tablet lands: the file list with a file selected,
+#: the list of running kernels, and the notebook itself.
+NOTEBOOK_VIEWS = {
+    "berkas": ("/tree", ".jp-DirListing-item", ".jp-DirListing-item"),
+    "sedang_berjalan": ("/tree", ".jp-DirListing-item", ".lm-TabBar-tab >> nth=1"),
+    "notebook": ("/notebooks/latihan.ipynb",
+                 ".jp-Notebook-ExecutionIndicator[data-status='idle']", None),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [390, 768])
+def test_the_phone_and_tablet_view_has_no_english_word_a_participant_must_read(lab, browser,
+                                                                               width):
+    page = browser.new_page(viewport={"width": width, "height": 900}, has_touch=True,
+                            is_mobile=True)
+    page.set_default_timeout(90_000)
+    english, shown = english_words(SHARE), {}
+    for view, (path, ready, press) in NOTEBOOK_VIEWS.items():
+        page.goto(f"{lab}{path}?token={TOKEN}")
+        page.wait_for_selector(ready, state="attached")
+        if press:
+            page.locator(press).first.click()
+        page.wait_for_timeout(500)  # the tabs' and the toolbars' labels settle
+        shown[view] = page.locator("body").evaluate(_TEXTS)
+        page.screenshot(path=SCREENSHOT.format(f"{view}_{width}"))
+    page.close()
+    assert {"Berkas", "Sedang Berjalan", "Unggah"} <= set(shown["berkas"])
+    assert {"Kernel", "Matikan yang Tidak Dipakai"} <= set(shown["sedang_berjalan"])
+    assert {"Berkas", "Jalankan", "Tidak Tepercaya"} <= set(shown["notebook"])
+    assert {view: english_in(texts, english) for view, texts in shown.items()} == {
+        view: {} for view in NOTEBOOK_VIEWS}
