@@ -4,14 +4,17 @@ name, not uid. The round trip on a real room is tests/classroom/test_backup.py."
 
 from __future__ import annotations
 
+import grp
 import io
 import os
+import pwd
 import sqlite3
+import subprocess
 import tarfile
 
 import pytest
 
-from humaskit.server import backup
+from humaskit.server import accounts, backup
 from humaskit.server.layout import Layout, Settings
 
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="backup and restore run as root")
@@ -105,3 +108,31 @@ def test_an_archive_that_is_not_a_room_backup_is_refused(tmp_path):
         tar.addfile(_member("catatan.txt"), io.BytesIO(b""))
     with pytest.raises(backup.BackupError, match="bukan cadangan server kelas"):
         backup.restore(archive, Layout(tmp_path / "opt"))
+
+
+@as_root
+def test_restore_on_a_machine_without_the_rooms_accounts_creates_them(tmp_path):
+    """The room moved to a new machine: every account of the archive is made again, with no
+    login shell and its home (and PIN or password) from the archive, not from a skeleton."""
+    people = ("ujipulih_f", "ujipulih_t", "ujipulih_ani")
+    assert not any(accounts.exists(a) for a in people)
+    layout = Layout(tmp_path / "opt")
+    layout.write(Settings({"ujipulih_ani": "Ani"}, facilitator=people[0], trainer=people[1],
+                          pins={"ujipulih_ani": "123456"},
+                          admin_passwords={people[0]: "a" * 20, people[1]: "b" * 20},
+                          homes=str(tmp_path / "lama")))
+    layout.exchange.mkdir()
+    archive = tmp_path / "kelas.tar.gz"
+    backup.backup(layout, archive)
+    try:
+        done = backup.restore(archive, Layout(tmp_path / "baru"), homes=tmp_path / "rumah")
+        assert sorted(done["created"]) == sorted(people)
+        for account in people:
+            entry = pwd.getpwnam(account)
+            assert (entry.pw_dir, entry.pw_shell) == (str(tmp_path / "rumah" / account),
+                                                      "/usr/sbin/nologin")
+            assert grp.getgrgid(entry.pw_gid).gr_name == account
+        assert not (tmp_path / "rumah" / "ujipulih_ani" / ".bashrc").exists()
+    finally:
+        for account in people:
+            subprocess.run(["/usr/sbin/userdel", account], capture_output=True, check=False)
