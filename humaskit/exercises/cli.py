@@ -12,8 +12,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "exercises", help="release the participant versions of the exercises",
         description="Run nbgrader's generate step for every assignment in "
                     "exercises/source, writing the participant versions to exercises/release. "
-                    "Assignments already released are kept as they are (participants may "
-                    "have worked in them) unless --force is given.",
+                    "An assignment already released is regenerated only when its source "
+                    "changed and nobody worked in the release; one that participants may "
+                    "have worked in is kept, with a warning, unless --force is given.",
     )
     parser.add_argument("action", choices=["release"], help="what to do")
     parser.add_argument("--force", action="store_true",
@@ -25,9 +26,16 @@ def run(args: argparse.Namespace) -> int:
     results = course.release(force=args.force)
     failed = [name for name, result in results.items() if not result["success"]]
     for name, result in results.items():
-        if result.get("skipped"):
-            print(f"[OK]    {name}: sudah dirilis sebelumnya, tidak ditimpa "
-                  "(pakai --force untuk membuat ulang)")
+        if result.get("stale"):
+            print(f"[PERHATIAN] {name}: exercises/release/{name}/ tidak sama dengan versi yang "
+                  "dibuat dari sumbernya sekarang dan mungkin sudah berisi pekerjaan peserta; "
+                  "tidak ditimpa. Bila kit baru saja diperbarui, simpan dulu isi folder itu, "
+                  "lalu jalankan .venv/bin/humaskit exercises release --force.")
+        elif result.get("skipped"):
+            print(f"[OK]    {name}: sudah dirilis dan sama dengan sumbernya")
+        elif result.get("updated"):
+            print(f"[OK]    {name}: sumbernya berubah dan versi peserta belum dikerjakan; "
+                  f"diperbarui di exercises/release/{name}/")
         elif result["success"]:
             print(f"[OK]    {name}: versi peserta ada di exercises/release/{name}/")
         else:

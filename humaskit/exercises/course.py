@@ -19,6 +19,7 @@ import importlib.util
 import re
 import shutil
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config
 
 from humaskit import ROOT
+from humaskit.exercises import release_record
 
 COURSE_ROOT = ROOT / "exercises"
 COURSE_ID = "humaskit"
@@ -69,17 +71,46 @@ def release(root: Path = COURSE_ROOT, names: list[str] | None = None,
             force: bool = False) -> dict[str, dict]:
     """Generate the participant version of each assignment (nbgrader generate_assignment).
 
-    An assignment already released is left alone unless ``force``: a participant's work in
-    ``release/`` must never be overwritten by starting the lab again.
+    A participant's work in ``release/`` is never overwritten by starting the lab again. An
+    assignment already released is regenerated only when its source changed since (a kit
+    update) and its release folder is as the last release wrote it; when participants have
+    worked in it, it is kept and the result says ``stale``. ``force`` regenerates all.
     """
     grader = api(root)
     results = {}
     for name in names or assignments(root):
-        if not force and (Path(root) / "release" / name).exists():
-            results[name] = {"success": True, "skipped": True}
-        else:
-            results[name] = grader.generate_assignment(name, force=True)
+        target = Path(root) / "release" / name
+        existed = target.exists()
+        if existed and not force:
+            state = _release_state(root, name)
+            if state != "update":
+                results[name] = {"success": True, "skipped": True, "stale": state == "stale"}
+                continue
+        results[name] = grader.generate_assignment(name, force=True)
+        results[name]["updated"] = existed and not force
+        if results[name]["success"]:
+            release_record.write(root, name)
     return results
+
+
+def _release_state(root: Path, name: str) -> str:
+    """An existing release of ``name``: "current" (its source is as released), "update" (the
+    source changed and nobody worked in the release) or "stale" (changed, and worked in).
+    A release an older kit made, without a record, is compared with a fresh one."""
+    last = release_record.read(root).get(name)
+    target = Path(root) / "release" / name
+    if last is None:
+        with tempfile.TemporaryDirectory() as scratch:
+            copy_course(Path(scratch), [name], root)
+            api(Path(scratch)).generate_assignment(name, force=True)
+            fresh = release_record.files(Path(scratch) / "release" / name)
+        if release_record.files(target) != fresh:
+            return "stale"
+        release_record.write(root, name)
+        return "current"
+    if last["source"] == release_record.source_print(Path(root) / "source" / name):
+        return "current"
+    return "update" if release_record.files(target) == last["release"] else "stale"
 
 
 def copy_course(dest: Path, names: list[str] | None = None, root: Path = COURSE_ROOT) -> Path:
