@@ -17,6 +17,13 @@ from humaskit.server import assignments_id
 #: Notebook 7's own scripts: the single-document view a phone or a tablet opens.
 NOTEBOOK_STATIC = Path(notebook.__file__).with_name("static")
 
+#: Notebook 7's kernel status beside the menu bar asks to translate the whole of
+#: `Kernel ${Text.titleCase(status)}`, for each status a kernel or its connection can have.
+_KERNEL_STATUS = re.compile(r"`Kernel \$\{[\w.]+\.titleCase\(")
+KERNEL_STATUSES = ("Unknown", "Starting", "Idle", "Busy", "Terminating", "Restarting",
+                   "Autorestarting", "Dead", "Connected", "Connecting", "Disconnected",
+                   "Initializing")
+
 #: English words that stay in an Indonesian JupyterLab, and why.
 ALLOWED = {
     "kernel": "the program that runs a notebook's code: the kit teaches the word (glossary of "
@@ -96,6 +103,9 @@ def messages(share: Path) -> frozenset[tuple[str, str]]:
                    *share.glob("labextensions/**/schemas/**/*.json")]:
         found |= _schema_texts(json.loads(schema.read_text(encoding="utf-8")))
     found |= {("", english) for english in assignments_id.STRINGS}
+    if any(_KERNEL_STATUS.search(script.read_text(encoding="utf-8", errors="replace"))
+           for script in NOTEBOOK_STATIC.glob("*.js")):
+        found |= {("", f"Kernel {status}") for status in KERNEL_STATUSES}
     return frozenset(found - {("", "")})
 
 
