@@ -25,6 +25,7 @@ import pandas as pd
 
 from humaskit import charts, pages, safe_text
 from humaskit.number_format import angka
+from humaskit.paper import PAPER
 
 
 @dataclass
@@ -109,9 +110,6 @@ class Section:
 
 
 #: Paper an office prints on: name -> (width, height) in mm.
-PAPER = {"A4": (210, 297), "F4": (215, 330)}
-
-
 @dataclass
 class Document:
     title: str

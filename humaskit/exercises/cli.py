@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from humaskit.exercises import course
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -23,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from humaskit.exercises import course
+
     results = course.release(force=args.force)
     failed = [name for name, result in results.items() if not result["success"]]
     for name, result in results.items():

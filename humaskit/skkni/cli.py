@@ -6,9 +6,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from humaskit.datasets import DatasetError
-from humaskit.skkni import asesor, catalog, form
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -27,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from humaskit.datasets import DatasetError
+    from humaskit.skkni import asesor, catalog, form
+
     try:
         units = catalog.load_catalog(args.katalog)
         schemes = catalog.load_schemes(args.skema, catalog=units)

@@ -9,8 +9,6 @@ import re
 from pathlib import Path
 
 from humaskit.grading.workspace import DEFAULT_OUT
-from humaskit.training import inputs
-from humaskit.training import register as certificate_register
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +37,9 @@ def qr_text(path: Path) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from humaskit.training import inputs
+    from humaskit.training import register as certificate_register
+
     text = args.teks
     if args.berkas is not None:
         if not args.berkas.is_file():

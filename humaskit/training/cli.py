@@ -1,17 +1,16 @@
-"""``humaskit laporan``: the organiser's report and the certificates of a cohort."""
+"""``humaskit laporan``: the organiser's report and the certificates of a cohort.
+
+The report's modules (pandas, altair, python-docx) load when it runs, not for ``--help``.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from humaskit import documents
-from humaskit.datasets.validation import DatasetError
-from humaskit.evaluation import collect
 from humaskit.grading.workspace import DEFAULT_OUT
-from humaskit.safe_text import visible, visible_lines
+from humaskit.paper import PAPER
 from humaskit.server.layout import DEFAULT_PREFIX, Layout
-from humaskit.training import attendance, inputs, publish
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,14 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kohort", type=Path, default=DEFAULT_OUT, metavar="DIR",
                         help=f"the cohort folder, as given to `humaskit grade --out` "
                              f"(default {DEFAULT_OUT.name}/)")
-    parser.add_argument("--ambang-kehadiran", type=float, default=attendance.DEFAULT_THRESHOLD,
+    parser.add_argument("--ambang-kehadiran", type=float, default=None,
                         metavar="PERSEN", dest="threshold",
                         help="minimum attendance for a certificate, in %% (default 90)")
     parser.add_argument("--templat", action="store_true",
                         help="only write blank identity, attendance and evaluation sheets")
     parser.add_argument("--tanpa-pdf", action="store_true", dest="no_pdf",
                         help="write the report and certificates without PDF")
-    parser.add_argument("--kertas", choices=sorted(documents.PAPER), default="A4",
+    parser.add_argument("--kertas", choices=sorted(PAPER), default="A4",
                         help="paper of the report (default A4; F4 is folio)")
     parser.add_argument("--kelas", action="store_true",
                         help="first collect every participant's saved evaluation from the "
@@ -49,6 +48,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from humaskit.datasets.validation import DatasetError
+    from humaskit.evaluation import collect
+    from humaskit.safe_text import visible, visible_lines
+    from humaskit.training import attendance, publish
+
+    if args.threshold is None:
+        args.threshold = attendance.DEFAULT_THRESHOLD
     if not 0 < args.threshold <= 100:
         print(f"Ambang kehadiran harus di antara 0 dan 100 persen, bukan {args.threshold:g}.")
         return 2
@@ -84,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
 def _collect(args: argparse.Namespace, kind: str) -> bool:
     """Collect the evaluations (from the room, or from the folders and zips named) into the
     cohort and say what happened; False when nothing could be read at all."""
+    from humaskit.evaluation import collect
+    from humaskit.safe_text import visible
+    from humaskit.training import inputs
+
     try:
         found = (collect.from_room(Layout(args.prefix)) if kind == collect.ROOM
                  else collect.from_sources(args.evaluasi))
