@@ -1,8 +1,26 @@
 """Python errors explained in Indonesian, above the original error, for participants who do
 not program. :func:`install` hooks into the running IPython shell; the first cell of every
-notebook installs it (through :func:`humaskit.charts.enable_offline`)."""
+notebook installs it (through :func:`humaskit.charts.enable_offline`).
+
+A failed check of an exercise raises :class:`CekGagal`, which IPython shows as its Indonesian
+message alone, never as a traceback.
+"""
 
 from __future__ import annotations
+
+
+class CekGagal(AssertionError):
+    """A check of a participant's work failed; the message (Indonesian) says what is wrong and
+    where to look. An AssertionError, so that every grader counts the check as failed; IPython
+    (the notebook, and the notebooks nbgrader runs) shows only the message."""
+
+    def _render_traceback_(self) -> list[str]:
+        return str(self).splitlines() or ["Pemeriksaan belum lulus."]
+
+
+def gagal(pesan: str) -> None:
+    """Fail a check with the Indonesian message ``pesan``."""
+    raise CekGagal(pesan)
 
 HINTS = {
     IndentationError: (
