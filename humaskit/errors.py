@@ -22,6 +22,7 @@ def gagal(pesan: str) -> None:
     """Fail a check with the Indonesian message ``pesan``."""
     raise CekGagal(pesan)
 
+
 HINTS = {
     IndentationError: (
         "Ada baris yang menjorok (spasi di awal baris) tidak sesuai. Hapus spasi di awal "

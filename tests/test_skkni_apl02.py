@@ -33,6 +33,8 @@ def test_profile_chart_plots_the_summary(isian):
     chart = apl02.profile_chart(summary)
     assert list(apl02.chart_data(chart)["persen_K"]) == list(summary["persen_K"])
     assert chart.to_dict()["encoding"]["x"]["field"] == "persen_K"
+    shown = apl02.chart_data(chart).set_index("kode_unit")["persen_K_teks"]
+    assert shown["KOM.PR02.001.01"] == "66,7"  # the tooltip's percentage, decimal comma
 
 
 def test_the_profile_of_an_isian_not_yet_filled_is_drawn_without_a_warning():
@@ -43,7 +45,7 @@ def test_the_profile_of_an_isian_not_yet_filled_is_drawn_without_a_warning():
         chart = apl02.profile_chart(apl02.summary(form.Isian().jawaban))
         spec = chart.to_dict()
     assert apl02.chart_data(chart).empty
-    assert {t["field"]: t["type"] for t in spec["encoding"]["tooltip"]}["persen_K"] == \
+    assert {t["field"]: t["type"] for t in spec["encoding"]["tooltip"]}["jumlah_K"] == \
         "quantitative"
 
 

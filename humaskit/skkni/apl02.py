@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from humaskit import pages
+from humaskit.number_format import angka
 from humaskit.skkni import catalog as skkni_catalog
 
 CLAIMS = ("K", "BK")
@@ -85,17 +86,19 @@ def summary(jawaban: pd.DataFrame) -> pd.DataFrame:
 
 
 #: The profile chart's tooltip: field, Vega-Lite type (declared, so that the chart of a
-#: profile with no answers yet is drawn without altair guessing types) and title.
+#: profile with no answers yet is drawn without altair guessing types) and title; the
+#: percentage as text with a decimal comma.
 PROFILE_TOOLTIP = [("kode_unit", "N", "Kode unit"), ("judul_unit", "N", "Judul unit"),
                    ("jumlah_elemen", "Q", "Elemen"), ("jumlah_K", "Q", "K"),
-                   ("jumlah_BK", "Q", "BK"), ("persen_K", "Q", "% K"),
+                   ("jumlah_BK", "Q", "BK"), ("persen_K_teks", "N", "% K"),
                    ("klaim_unit", "N", "Klaim unit")]
 
 
 def profile_chart(ringkasan: pd.DataFrame) -> alt.Chart:
     """Competency profile: percent of elements claimed K per unit, coloured by unit claim
     (an empty profile draws an empty chart, without warnings)."""
-    data = ringkasan.assign(unit=ringkasan["kode_unit"] + " " + ringkasan["judul_unit"])
+    data = ringkasan.assign(unit=ringkasan["kode_unit"] + " " + ringkasan["judul_unit"],
+                            persen_K_teks=ringkasan["persen_K"].map(lambda v: angka(v, 1)))
     return (
         alt.Chart(data, title=alt.TitleParams(
             "Profil kompetensi (klaim asesi pada FR.APL.02)",
