@@ -45,11 +45,12 @@ def with_unit_titles(jawaban: pd.DataFrame) -> pd.DataFrame:
     table = jawaban.copy()
     if "judul_unit" not in table:
         table["judul_unit"] = ""
-    blank = table["judul_unit"].map(lambda v: _text(v).strip() == "")
+    blank = ~table["judul_unit"].map(lambda v: isinstance(v, str) and bool(v.strip()))
     if blank.any():
         titles = skkni_catalog.load_catalog().drop_duplicates("kode_unit").set_index(
             "kode_unit")["judul_unit"]
-        codes = table.loc[blank, "kode_unit"].map(lambda v: _text(v).strip())
+        codes = table.loc[blank, "kode_unit"].map(lambda v: v.strip() if isinstance(v, str)
+                                                  else "")
         table.loc[blank, "judul_unit"] = codes.map(titles).fillna("")
     return table
 
