@@ -23,6 +23,14 @@ def gagal(pesan: str) -> None:
     raise CekGagal(pesan)
 
 
+def failure_line(ename: str, evalue: str) -> str:
+    """A failed test cell's error in one line, for feedback and reports: a failed check's
+    Indonesian message alone, any other error as Python names it."""
+    if ename == CekGagal.__name__ and evalue:
+        return evalue
+    return f"{ename}: {evalue}" if evalue else ename
+
+
 HINTS = {
     IndentationError: (
         "Ada baris yang menjorok (spasi di awal baris) tidak sesuai. Hapus spasi di awal "

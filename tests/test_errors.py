@@ -64,3 +64,10 @@ def test_a_failed_check_shows_its_indonesian_message_alone(shell, capsys, code, 
 
 def test_a_failed_check_without_words_still_says_it_failed():
     assert errors.CekGagal()._render_traceback_() == ["Pemeriksaan belum lulus."]
+
+
+def test_feedback_and_reports_give_a_failed_check_as_its_message_alone():
+    assert errors.failure_line("CekGagal", "Langkah 1: isi tabel.") == "Langkah 1: isi tabel."
+    assert errors.failure_line("NameError", "name 'x' is not defined") == \
+        "NameError: name 'x' is not defined"
+    assert errors.failure_line("ZeroDivisionError", "") == "ZeroDivisionError"
