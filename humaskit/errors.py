@@ -1,8 +1,35 @@
 """Python errors explained in Indonesian, above the original error, for participants who do
 not program. :func:`install` hooks into the running IPython shell; the first cell of every
-notebook installs it (through :func:`humaskit.charts.enable_offline`)."""
+notebook installs it (through :func:`humaskit.charts.enable_offline`).
+
+A failed check of an exercise raises :class:`CekGagal`, which IPython shows as its Indonesian
+message alone, never as a traceback.
+"""
 
 from __future__ import annotations
+
+
+class CekGagal(AssertionError):
+    """A check of a participant's work failed; the message (Indonesian) says what is wrong and
+    where to look. An AssertionError, so that every grader counts the check as failed; IPython
+    (the notebook, and the notebooks nbgrader runs) shows only the message."""
+
+    def _render_traceback_(self) -> list[str]:
+        return str(self).splitlines() or ["Pemeriksaan belum lulus."]
+
+
+def gagal(pesan: str) -> None:
+    """Fail a check with the Indonesian message ``pesan``."""
+    raise CekGagal(pesan)
+
+
+def failure_line(ename: str, evalue: str) -> str:
+    """A failed test cell's error in one line, for feedback and reports: a failed check's
+    Indonesian message alone, any other error as Python names it."""
+    if ename == CekGagal.__name__ and evalue:
+        return evalue
+    return f"{ename}: {evalue}" if evalue else ename
+
 
 HINTS = {
     IndentationError: (

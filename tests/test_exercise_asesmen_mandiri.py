@@ -15,10 +15,11 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
+from humaskit.errors import CekGagal
 from humaskit.exercises import course
 from humaskit.exercises.self_assessment import ASSIGNMENT, NOTEBOOK, checks, samples, tables
 from humaskit.grading import feedback
-from humaskit.skkni import apl02, evidence, form, ui
+from humaskit.skkni import apl02, catalog, evidence, form, ui
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +99,52 @@ def test_a_form_users_feedback_shows_each_decision_as_a_table_with_the_rules_ver
                   html.escape(ui.FORM_TEXT)):
         assert shown in page, shown
     assert "VBox(" not in page and '<pre class="out">None</pre>' not in page
+
+
+def _outputs(nb, kind):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+            if o.output_type == kind]
+
+
+@pytest.mark.slow
+def test_a_failed_check_reads_as_its_indonesian_message_in_the_notebook_and_the_feedback(
+        graded):
+    """The graded notebook (what formgrader and the participant see) shows a failed check
+    as its message alone, and the feedback page does not put a Python name before it; the
+    cell still counts as failed (see the scores above)."""
+    nb = _graded_notebook(graded, "kurang_lengkap")
+    failed = {c.metadata["nbgrader"]["grade_id"]: c.outputs[-1] for c in nb.cells
+              if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)}
+    assert set(failed) == samples.LOSES["kurang_lengkap"]
+    for error in failed.values():
+        shown = "\n".join(error.traceback)
+        assert error.ename == "CekGagal" and shown == error.evalue
+        assert not any(word in shown for word in ("Traceback", "Cell In", "File ", ".py"))
+    release = nbformat.read(graded["release"] / NOTEBOOK, as_version=4)
+    page = feedback.notebook_html(nb, release, {}, drawn={})
+    assert html.escape(failed["uji_jawaban"].evalue) in page
+    assert "Jawaban K/BK belum lengkap" in page
+    assert "AssertionError" not in page and "CekGagal" not in page
+
+
+@pytest.mark.slow
+def test_running_the_notebook_before_filling_the_form_prints_no_warning(graded):
+    nb = _graded_notebook(graded, "kosong")
+    assert not [o.text for o in _outputs(nb, "stream") if o.name == "stderr"]
+    assert len(_outputs(nb, "error")) == len(samples.POINTS)  # each check says what to fill
+
+
+@pytest.mark.slow
+def test_a_code_users_summary_names_each_unit_as_a_form_users_does(graded):
+    def summary(name):
+        nb = _graded_notebook(graded, name)
+        cell = next(c for c in nb.cells if samples.SUMMARY_LINE in c.source)
+        return cell.outputs[-1]["data"]["text/plain"]
+
+    by_code = summary("lengkap_kode")
+    assert by_code == summary("lengkap_formulir")
+    titles = catalog.scheme_elements(samples.SCHEME)["judul_unit"].unique()
+    assert all(title[:20] in by_code for title in titles)
 
 
 @pytest.mark.slow
@@ -313,6 +360,16 @@ def test_a_year_after_the_assessment_is_flagged_for_the_asesor():
                           "2026-02-10").status == evidence.ACCEPTED
 
 
+def test_the_notebook_says_that_only_the_year_of_the_evidence_is_compared():
+    """The notebook's own example: a later month of the assessment's year gets no flag."""
+    text = " ".join(" ".join(c.source for c in SOURCE.cells).split())
+    assert ("Yang dibandingkan hanya tahunnya, bukan bulannya: bukti bertanggal Juni 2026 "
+            "untuk asesmen 10 Februari 2026 tidak diberi tanda.") in text
+    assert "sesudah tanggal asesmen, atau bukti yang sama" not in text
+    assert evidence.judge("Laporan rapat koordinasi humas, Juni 2026",
+                          "2026-02-10").status == evidence.ACCEPTED
+
+
 def _examples(label):
     text = " ".join(next(c.source for c in SOURCE.cells if "Contoh sah" in c.source).split())
     part = text.split(label, 1)[1].split(". ", 1)[0] if label == "Contoh sah:" else \
@@ -334,7 +391,7 @@ def test_the_evidence_rule_is_stated_in_the_notebook_as_the_checks_apply_it():
         assert part in text
     assert "jenis dokumen atau kegiatan" in checks.EVIDENCE_RULE
     assert "kapan: tahun, atau bulan dan tahun" in checks.EVIDENCE_RULE
-    with pytest.raises(AssertionError, match="Bukti belum memenuhi aturan"):
+    with pytest.raises(CekGagal, match="Bukti belum memenuhi aturan"):
         checks.periksa_bukti(samples.with_changes(samples.complete(), {_claims(samples.complete())[0]:
                                                          {"bukti": "ada"}}))
 

@@ -341,6 +341,75 @@ def test_a_chart_is_not_mistaken_for_a_form():
     assert answers.shows_a_form({"cells": [{"outputs": [chart, form]}]})
 
 
+RELEASED_CODE_CELL = "isian_kode = None\ntry:\n    raise NotImplementedError()\nexcept NotImplementedError:\n    pass\n"
+
+
+def form_notebook(code_cell_source: str) -> bytes:
+    """An asesmen_mandiri notebook as saved after running it: the form was shown but never
+    saved (its copy of the answers is empty), beside the code answer cell with the checksum
+    its release wrote; the source is stored as lines, as Jupyter stores it."""
+    from nbformat import from_dict
+    from nbgrader.utils import compute_checksum
+
+    meta = {"cell_type": "code", "grade": False, "grade_id": "isian_kode", "locked": False,
+            "schema_version": 3, "solution": True}
+    released = {"cell_type": "code", "execution_count": 2, "id": "b", "outputs": [],
+                "metadata": {"nbgrader": meta}, "source": RELEASED_CODE_CELL}
+    meta["checksum"] = compute_checksum(from_dict(released))
+    form = [{"output_type": "display_data", "metadata": {}, "data": {
+                "text/plain": "VBox(children=(HTML(value='<b>Formulir…",
+                answers.WIDGET_VIEW: {"model_id": "abc", "version_major": 2,
+                                      "version_minor": 0}}},
+            {"output_type": "display_data", "metadata": {}, "data": answers.bundle(
+                "jawaban_asesmen_mandiri.json", "", "")}]
+    cells = [{"cell_type": "code", "execution_count": 1, "id": "a", "metadata": {},
+              "source": ["formulir = ui.AsesmenForm()\n", "formulir.tampilkan()"],
+              "outputs": form},
+             dict(released, source=code_cell_source.splitlines(keepends=True))]
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                       "nbformat_minor": 5}).encode()
+
+
+@pytest.mark.parametrize("code_cell, missing", [
+    (RELEASED_CODE_CELL, True),
+    ('isian_kode = form.Isian(kode_skema="KIT-HUMAS-YUNIOR", jawaban=pd.DataFrame([...]))\n',
+     False),
+], ids=["sel_kode_seperti_dirilis", "jawaban_di_sel_kode"])
+def test_answers_are_reported_missing_only_when_neither_the_form_nor_the_code_cell_has_them(
+        tmp_path, code_cell, missing):
+    """A participant who answered in the code cell sent the answers in the notebook: no alarm
+    (the form shown beside it was simply not used). One who ran the form, never saved it
+    and left the code cell as released did lose them."""
+    inbox = tmp_path / "masuk"
+    inbox.mkdir()
+    (inbox / "dedi_asesmen_mandiri.ipynb").write_bytes(form_notebook(code_cell))
+    ws = Workspace(tmp_path / "out").create()
+    record = collect.collect(ws, [inbox], PEOPLE, ASSIGNMENTS)
+    assert [(s["student"], s["assignment"]) for s in record["submissions"]] == [
+        ("dedi", "asesmen_mandiri")]
+    assert [i["code"] for i in record["issues"]] == (["form_answers_missing"] if missing
+                                                     else [])
+
+
+def test_the_runs_count_of_submissions_with_notes_includes_what_collection_warned(tmp_path):
+    from humaskit.grading.commands import with_notes
+
+    ws = Workspace(tmp_path / "out").create()
+    ok = [{"code": "ok"}]
+    state = {"asesmen_mandiri/dedi": {"student": "dedi", "assignment": "asesmen_mandiri",
+                                      "statuses": ok},
+             "asesmen_mandiri/dewi_lestari": {"student": "dewi_lestari",
+                                              "assignment": "asesmen_mandiri", "statuses": ok}}
+    assert with_notes(ws, state) == 0
+    ws.write("pengumpulan.json", {"submissions": [], "issues": [
+        {"code": "form_answers_missing", "path": "masuk/dedi", "student": "dedi",
+         "assignment": "asesmen_mandiri", "detail": "jawaban_asesmen_mandiri.json"},
+        {"code": "unmatched", "path": "masuk/tamu", "detail": ""}]})
+    assert with_notes(ws, state) == 1
+    state["asesmen_mandiri/dedi"]["statuses"] = [{"code": "timeout"}]
+    assert with_notes(ws, state) == 1
+
+
 def test_a_chart_notebook_sent_alone_raises_no_form_alarm(tmp_path):
     chart = {"output_type": "display_data", "metadata": {}, "data": {
         "text/plain": "<altair.jupyter.jupyter_chart.JupyterChart object at 0x7f2>",

@@ -4,10 +4,12 @@ file and the widget form a participant fills in."""
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pandas as pd
 import pytest
 
+from humaskit.errors import CekGagal
 from humaskit.exercises.self_assessment import checks, samples
 from humaskit.skkni import apl02, evidence, form, plan, ui
 
@@ -31,6 +33,35 @@ def test_profile_chart_plots_the_summary(isian):
     chart = apl02.profile_chart(summary)
     assert list(apl02.chart_data(chart)["persen_K"]) == list(summary["persen_K"])
     assert chart.to_dict()["encoding"]["x"]["field"] == "persen_K"
+    shown = apl02.chart_data(chart).set_index("kode_unit")["persen_K_teks"]
+    assert shown["KOM.PR02.001.01"] == "66,7"  # the tooltip's percentage, decimal comma
+
+
+def test_the_profile_of_an_isian_not_yet_filled_is_drawn_without_a_warning():
+    """Running the notebook before filling the form shows an empty chart, not seven English
+    altair warnings about types it cannot infer."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chart = apl02.profile_chart(apl02.summary(form.Isian().jawaban))
+        spec = chart.to_dict()
+    assert apl02.chart_data(chart).empty
+    assert {t["field"]: t["type"] for t in spec["encoding"]["tooltip"]}["jumlah_K"] == \
+        "quantitative"
+
+
+def test_a_table_written_in_code_gets_its_unit_titles_from_the_catalog_like_the_form(isian):
+    """The code route's answer table holds unit codes only; the summary (and the printed
+    form) still names each unit as the form route does."""
+    by_form = apl02.summary(isian.jawaban)
+    codes_only = isian.jawaban[["kode_unit", "no_elemen", "klaim", "bukti"]]
+    by_code = apl02.summary(form.Isian(kode_skema=isian.kode_skema, jawaban=codes_only).jawaban)
+    pd.testing.assert_frame_equal(by_code, by_form)
+    assert by_code["judul_unit"].str.len().gt(3).all()
+    unknown = form.Isian(jawaban=pd.DataFrame([{"kode_unit": "KIT-TIDAK-ADA", "no_elemen": 1,
+                                                "klaim": "K", "bukti": "x"}]))
+    assert list(apl02.summary(unknown.jawaban)["judul_unit"]) == [""]
+    own = form.Isian(jawaban=codes_only.assign(judul_unit="Judul tulisan peserta"))
+    assert set(own.jawaban["judul_unit"]) == {"Judul tulisan peserta"}
 
 
 def test_printable_form_has_header_every_element_footer_and_marks_illustrations(isian):
@@ -132,14 +163,14 @@ def test_evidence_must_be_specific(text, weak):
 
 def test_checks_explain_in_indonesian_what_to_fix(isian):
     broken = samples._variants()["kurang_lengkap"]
-    with pytest.raises(AssertionError, match=r"diklaim K, tetapi buktinya tidak menyebut jenis dokumen atau "
+    with pytest.raises(CekGagal, match=r"diklaim K, tetapi buktinya tidak menyebut jenis dokumen atau "
                                           r"kegiatan; tidak menyebut kapan .* \('ada'\)"):
         checks.periksa_bukti(broken)
-    with pytest.raises(AssertionError, match="Belum ada jawaban K/BK"):
+    with pytest.raises(CekGagal, match="Belum ada jawaban K/BK"):
         checks.periksa_jawaban(form.Isian())
     wrong = apl02.summary(isian.jawaban)
     wrong.loc[0, "jumlah_K"] = 0
-    with pytest.raises(AssertionError, match="jumlah_K tertulis 0"):
+    with pytest.raises(CekGagal, match="jumlah_K tertulis 0"):
         checks.periksa_ringkasan(isian, wrong)
     checks.periksa_ringkasan(isian, apl02.summary(isian.jawaban))
 

@@ -4,7 +4,8 @@ A widget form saves its answers to a JSON file beside the notebook *and* shows t
 output of its own cell (:class:`Mirror`). The output is updated in place on every save, so the
 saved ``.ipynb`` carries the latest answers even when it is sent alone (by USB or e-mail);
 collection (:func:`harvest`) then writes them back beside the notebook. Where a notebook shows
-a form that was run but carries no answers and none came with it, collection says so.
+a form that was run but carries no answers, none came with it and none were written in its
+code answer cell instead (:func:`answered_in_code`), collection says so.
 """
 
 from __future__ import annotations
@@ -118,3 +119,27 @@ def shows_a_form(nb: dict) -> bool:
                 return True
     return False
 
+
+
+def answered_in_code(nb: dict) -> bool:
+    """Whether a code answer cell (an nbgrader solution cell) was changed from the one
+    released: a participant who answers in code instead of the form sends the answers in the
+    notebook itself. Told as nbgrader tells an unanswered cell, by the checksum the release
+    wrote into the cell; a forged checksum could only silence the missing-answers warning
+    about that participant's own submission."""
+    from nbformat import from_dict
+    from nbgrader.utils import compute_checksum
+
+    for cell in nb.get("cells", []):
+        try:
+            meta = cell["metadata"]["nbgrader"]
+            if cell["cell_type"] != "code" or not meta.get("solution") \
+                    or not meta.get("checksum"):
+                continue
+            source = cell.get("source", "")  # a stored notebook may keep it as lines
+            source = "".join(source) if isinstance(source, list) else source
+            if compute_checksum(from_dict(dict(cell, source=source))) != meta["checksum"]:
+                return True
+        except (KeyError, TypeError, ValueError, AttributeError):  # the notebook's, untrusted
+            continue
+    return False

@@ -525,7 +525,8 @@ def answers_file(assignment: str) -> str:
 
 def recover_form_answers(unit: Unit, student: str, assignment: str) -> list[dict]:
     """Put a form's answers beside the notebook from the copy the notebook carries, when the
-    answers file did not come with it; say so, or say that the answers are missing. A copy
+    answers file did not come with it; say so, or say that the answers are missing (not when
+    they were written in the notebook's code answer cell instead of the form). A copy
     under another name than :func:`answers_file` is refused, and a copy that disagrees with
     the answers file sent beside it is reported (the later save wins; see :func:`newer`)."""
     found = []
@@ -556,7 +557,8 @@ def recover_form_answers(unit: Unit, student: str, assignment: str) -> list[dict
                     unit.files[target] = winner
                     found.append(dict(where, code="form_answers_disagree", detail=detail))
         has_answers_file = any(n.lower().endswith(".json") for n in unit.files)
-        if expected not in carried and not has_answers_file and form_shown:
+        if (expected not in carried and not has_answers_file and form_shown
+                and not answers.answered_in_code(nb)):
             found.append(dict(where, code="form_answers_missing", detail=expected))
     return found
 

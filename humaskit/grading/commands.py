@@ -86,6 +86,14 @@ def run_collect(args: argparse.Namespace) -> int:
     return 0
 
 
+def with_notes(ws: Workspace, state: dict) -> int:
+    """How many graded submissions carry a note: a grading status other than ok, or an issue
+    from collection (printed as [PERHATIAN] when it was collected)."""
+    collected = {(i.get("student"), i.get("assignment")) for i in ws.collection()["issues"]}
+    return sum(any(s["code"] != "ok" for s in r["statuses"])
+               or (r["student"], r["assignment"]) in collected for r in state.values())
+
+
 def do_autograde(ws: Workspace, args: argparse.Namespace) -> dict:
     problem = sandbox.check()
     if problem:
@@ -97,7 +105,7 @@ def do_autograde(ws: Workspace, args: argparse.Namespace) -> dict:
     state = autograde.run(ws, cohort.participants(ws), workers=args.workers, force=args.force,
                           limits=limits(args), progress=not args.no_progress)
     fresh = sum(before.get(k, {}).get("graded_at") != r["graded_at"] for k, r in state.items())
-    problems = sum(any(s["code"] != "ok" for s in r["statuses"]) for r in state.values())
+    problems = with_notes(ws, state)
     print(f"Dinilai sekarang: {fresh} kiriman; tidak berubah, dilewati: {len(state) - fresh}. "
           f"Seluruhnya {len(state)} kiriman, {problems} dengan catatan.\n"
           f"Gradebook: {ws.db_url()}")

@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from humaskit.errors import failure_line
 from humaskit.grading import autograde, cohort, diagnose, pictures, results, sandbox
 from humaskit.grading.page import IMAGE_TYPES, document, esc, image, markdown, plain, table
 from humaskit.grading.workspace import Workspace
@@ -49,8 +50,9 @@ def output_html(out, test_cell: bool, drawn: dict[int, bytes | str]) -> str:
         return f'<pre class="out">{esc(plain(out.text))}</pre>'
     if kind == "error":
         if test_cell:
-            detail = f": {out.evalue}" if out.evalue else " (uji tidak lulus)"
-            return f'<pre class="err">{esc(out.ename + detail)}</pre>'
+            line = (failure_line(out.ename, out.evalue) if out.evalue
+                    else f"{out.ename} (uji tidak lulus)")
+            return f'<pre class="err">{esc(line)}</pre>'
         return f'<pre class="err">{esc(plain(chr(10).join(out.traceback)))}</pre>'
     data = out.get("data", {})
     picture = drawn.get(id(out))

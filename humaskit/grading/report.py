@@ -12,6 +12,7 @@ import pandas as pd
 
 from humaskit import safe_text
 from humaskit.charts import png_data_uri
+from humaskit.errors import failure_line
 from humaskit.grading import cohort, competency, results
 from humaskit.grading.page import document, esc, table
 from humaskit.grading.workspace import Workspace
@@ -68,7 +69,7 @@ def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.Da
                     continue
                 for out in cell.get("outputs", []):
                     if out.output_type == "error":
-                        text = f"{out.ename}: {out.evalue}" if out.evalue else out.ename
+                        text = failure_line(out.ename, out.evalue)
                         messages.setdefault((record["assignment"], meta["grade_id"]),
                                             Counter())[text[:300]] += 1
     cells = scores.assign(gagal=scores["nilai"] < scores["nilai_maks"]).groupby(

@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from humaskit import pages
+from humaskit.number_format import angka
 from humaskit.skkni import catalog as skkni_catalog
 
 CLAIMS = ("K", "BK")
@@ -35,6 +36,23 @@ def blank_answers(elements: pd.DataFrame) -> pd.DataFrame:
     table["klaim"] = ""
     table["bukti"] = ""
     return table.reset_index(drop=True)
+
+
+def with_unit_titles(jawaban: pd.DataFrame) -> pd.DataFrame:
+    """The answer table with each blank unit title taken from the catalog by unit code, as
+    the form's table (:func:`blank_answers`) carries them: a table written in code may hold
+    codes only. A code the catalog does not know keeps a blank title."""
+    table = jawaban.copy()
+    if "judul_unit" not in table:
+        table["judul_unit"] = ""
+    blank = ~table["judul_unit"].map(lambda v: isinstance(v, str) and bool(v.strip()))
+    if blank.any():
+        titles = skkni_catalog.load_catalog().drop_duplicates("kode_unit").set_index(
+            "kode_unit")["judul_unit"]
+        codes = table.loc[blank, "kode_unit"].map(lambda v: v.strip() if isinstance(v, str)
+                                                  else "")
+        table.loc[blank, "judul_unit"] = codes.map(titles).fillna("")
+    return table
 
 
 def normalise(jawaban: pd.DataFrame) -> pd.DataFrame:
@@ -68,9 +86,20 @@ def summary(jawaban: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
+#: The profile chart's tooltip: field, Vega-Lite type (declared, so that the chart of a
+#: profile with no answers yet is drawn without altair guessing types) and title; the
+#: percentage as text with a decimal comma.
+PROFILE_TOOLTIP = [("kode_unit", "N", "Kode unit"), ("judul_unit", "N", "Judul unit"),
+                   ("jumlah_elemen", "Q", "Elemen"), ("jumlah_K", "Q", "K"),
+                   ("jumlah_BK", "Q", "BK"), ("persen_K_teks", "N", "% K"),
+                   ("klaim_unit", "N", "Klaim unit")]
+
+
 def profile_chart(ringkasan: pd.DataFrame) -> alt.Chart:
-    """Competency profile: percent of elements claimed K per unit, coloured by unit claim."""
-    data = ringkasan.assign(unit=ringkasan["kode_unit"] + " " + ringkasan["judul_unit"])
+    """Competency profile: percent of elements claimed K per unit, coloured by unit claim
+    (an empty profile draws an empty chart, without warnings)."""
+    data = ringkasan.assign(unit=ringkasan["kode_unit"] + " " + ringkasan["judul_unit"],
+                            persen_K_teks=ringkasan["persen_K"].map(lambda v: angka(v, 1)))
     return (
         alt.Chart(data, title=alt.TitleParams(
             "Profil kompetensi (klaim asesi pada FR.APL.02)",
@@ -83,8 +112,8 @@ def profile_chart(ringkasan: pd.DataFrame) -> alt.Chart:
                     scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("klaim_unit:N", title="Klaim unit",
                             scale=alt.Scale(domain=list(CLAIMS), range=["#2a9d8f", "#e76f51"])),
-            tooltip=["kode_unit", "judul_unit", "jumlah_elemen", "jumlah_K", "jumlah_BK",
-                     "persen_K", "klaim_unit"],
+            tooltip=[alt.Tooltip(f"{field}:{kind}", title=title)
+                     for field, kind, title in PROFILE_TOOLTIP],
         )
         .properties(width=420)
     )

@@ -44,6 +44,7 @@ class Isian:
         for column in ("kode_unit", "no_elemen", "klaim", "bukti"):
             if column not in self.jawaban:
                 self.jawaban[column] = pd.Series(dtype=object)
+        self.jawaban = apl02.with_unit_titles(self.jawaban)
         for column in plan.PLAN_COLUMNS:
             if column not in self.rencana:
                 self.rencana[column] = pd.Series(dtype=object)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from humaskit.exercises.issue_analysis.tables import CekGagal, bilangan_bulat, gagal, tabel
+from humaskit.errors import CekGagal, gagal
+from humaskit.exercises.issue_analysis.tables import bilangan_bulat, tabel
 
 __all__ = [
     "CekGagal",

@@ -12,9 +12,10 @@ from functools import cache
 import pandas as pd
 
 from humaskit import datasets
+from humaskit.errors import gagal
 from humaskit.exercises.issue_analysis import BULAN_TERKINI
 from humaskit.exercises.issue_analysis import checks as cek
-from humaskit.exercises.issue_analysis.tables import beda, gagal, per_kunci, sama_kunci
+from humaskit.exercises.issue_analysis.tables import beda, per_kunci, sama_kunci
 from humaskit.issues import issue_map, lifecycle, monitoring, priority, stakeholders
 
 L1, L2, L3, L4, L5, L6 = cek.L1, cek.L2, cek.L3, cek.L4, cek.L5, cek.L6

@@ -1,4 +1,5 @@
-"""Shared helpers of the checks: the failure type and tolerant reading of participant tables."""
+"""Shared helpers of the checks: tolerant reading of participant tables (a check fails with
+:func:`humaskit.errors.gagal`)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-
-class CekGagal(AssertionError):
-    """A check failed; the message (Indonesian) says what is wrong and where to look."""
-
-
-def gagal(pesan: str) -> None:
-    raise CekGagal(pesan)
+from humaskit.errors import gagal
 
 
 def tabel(obj: object, nama: str, kunci: str | None, kolom: Iterable[str],

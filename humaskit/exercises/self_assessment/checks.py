@@ -1,10 +1,11 @@
 """Checks for the *Asesmen Mandiri* exercise, with Indonesian messages for participants.
 
-Each ``periksa_*`` function raises AssertionError listing what to fix, or prints a short
-confirmation. The notebook's grade cells call them in plain sight: every rule that grading
-applies is the check the participant ran first. There is no single right answer: the checks
-look at completeness, the evidence rule as far as a rule can decide it, and consistency,
-never at which claims are made; the sufficiency of evidence is the asesor's manual grade.
+Each ``periksa_*`` function raises :class:`humaskit.errors.CekGagal` listing what to fix (the
+notebook shows that Indonesian message alone), or prints a short confirmation. The
+notebook's grade cells call them in plain sight: every rule that grading applies is the check
+the participant ran first. There is no single right answer: the checks look at completeness,
+the evidence rule as far as a rule can decide it, and consistency, never at which claims are
+made; the sufficiency of evidence is the asesor's manual grade.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from humaskit.errors import CekGagal
 from humaskit.number_format import angka
 from humaskit.skkni import apl02, catalog, evidence, plan
 from humaskit.skkni.form import IDENTITY_FIELDS, Isian
@@ -30,14 +32,14 @@ def _fail(title: str, messages: list[str]) -> None:
         more = len(messages) - MAX_LISTED
         if more > 0:
             listed += f"\n  • ... dan {more} hal lain."
-        raise AssertionError(f"{title}\n{listed}")
+        raise CekGagal(f"{title}\n{listed}")
 
 
 def _answered(isian: Isian) -> pd.DataFrame:
     """The normalised answer table; fails when nothing has been answered yet."""
     table = apl02.normalise(isian.jawaban) if len(isian.jawaban) else isian.jawaban
     if not len(table) or not table["klaim"].isin(apl02.CLAIMS).any():
-        raise AssertionError("Belum ada jawaban K/BK. Isi formulir lalu klik 'Simpan jawaban' "
+        raise CekGagal("Belum ada jawaban K/BK. Isi formulir lalu klik 'Simpan jawaban' "
                              "(atau isi tabel jawaban dengan kode), kemudian jalankan ulang "
                              "sel-sel di bawahnya.")
     return table
@@ -47,7 +49,7 @@ def _elements(isian: Isian) -> pd.DataFrame:
     try:
         return catalog.scheme_elements(isian.kode_skema)
     except KeyError as exc:
-        raise AssertionError(f"Skema belum dipilih atau tidak dikenal: {exc.args[0]}") from None
+        raise CekGagal(f"Skema belum dipilih atau tidak dikenal: {exc.args[0]}") from None
 
 
 def _where(code: object, number: object) -> str:
@@ -137,7 +139,7 @@ def periksa_ringkasan(isian: Isian, ringkasan: pd.DataFrame) -> None:
     """The summary table agrees with the participant's own answers."""
     expected = _expected_summary(isian).set_index("kode_unit")
     if not isinstance(ringkasan, pd.DataFrame) or "kode_unit" not in ringkasan:
-        raise AssertionError("`ringkasan` belum berupa tabel ringkasan; jalankan sel "
+        raise CekGagal("`ringkasan` belum berupa tabel ringkasan; jalankan sel "
                              "`ringkasan = apl02.summary(isian.jawaban)`.")
     given = ringkasan.set_index("kode_unit")
     messages = []
@@ -162,7 +164,7 @@ def periksa_grafik(isian: Isian, grafik: alt.Chart) -> None:
     try:
         plotted = apl02.chart_data(grafik).set_index("kode_unit")["persen_K"]
     except (TypeError, KeyError, AttributeError):
-        raise AssertionError("`grafik` bukan grafik profil kompetensi dari "
+        raise CekGagal("`grafik` bukan grafik profil kompetensi dari "
                              "apl02.profile_chart(ringkasan).") from None
     messages = [f"unit {c}: grafik menunjukkan {_shown(plotted.get(c))}%, padahal menurut "
                 f"jawaban {_shown(v)}%." for c, v in expected.items() if plotted.get(c) != v]
