@@ -49,6 +49,13 @@ def graded(tmp_path_factory):
     return {"root": root, "release": release, "scores": scores}
 
 
+def check(name: str, answers: dict) -> bool:
+    """Run a visible check as its cell does (it prints its message and returns nothing, so
+    the cell shows no value); whether it passes."""
+    assert checks.periksa(name, answers) is None
+    return checks.passes(name, answers)
+
+
 def autograded(graded, name):
     return {k: v for k, v in graded["scores"][name].items() if k != samples.MANUAL_CELL}
 
@@ -118,11 +125,11 @@ def test_checks_tables_map_and_grading_read_the_same_categories(capsys):
     assert shown["banjir"] == mapped["banjir"] == "Kritis"
     assert "kategori Kritis" in model.evidence("koordinator", answers)["banjir"]
     assert answers["koordinator"]["banjir"] == issue_map.CENTRAL_COORDINATOR
-    assert checks.periksa("koordinator", answers)  # no warning for the right answer
+    assert check("koordinator", answers)  # no warning for the right answer
     assert "✘" not in capsys.readouterr().out
     answers["koordinator"]["ppdb zonasi"] = issue_map.CENTRAL_COORDINATOR  # Kritis, one OPD
     answers["koordinator"]["honorer"] = issue_map.CENTRAL_COORDINATOR  # Rendah
-    assert not checks.periksa("koordinator", answers)
+    assert not check("koordinator", answers)
     out = capsys.readouterr().out
     assert "'honorer'" in out and "'ppdb zonasi'" not in out  # the check never gives it away
 
@@ -132,7 +139,7 @@ def test_an_issue_without_impact_or_urgency_is_left_out_and_said_so(capsys):
     answers["dampak"]["banjir"] = None
     table = model.issue_table(answers)
     assert table.set_index("topik").at["banjir", "kategori"] == model.UNRATED
-    assert not checks.periksa("bacaan_matriks", answers)
+    assert not check("bacaan_matriks", answers)
     assert "'banjir'" in capsys.readouterr().out
     rated = model.issue_table(KEY.faithful())
     assert set(rated["kategori"]) <= set(model.priority.CATEGORIES)
@@ -160,7 +167,7 @@ def test_a_typed_synonym_passes_the_check_and_earns_what_the_option_earns(name, 
     lembar.isian(name, {item: typed})
     assert lembar.jawaban[name][item] == answers[name][item]  # read as the option itself
     raw = dict(answers, **{name: dict(answers[name], **{item: typed})})  # typed into jawaban
-    assert checks.periksa(name, raw)
+    assert check(name, raw)
     assert KEY.points(name, raw) == model.DECISIONS[name].points
 
 
@@ -169,7 +176,7 @@ def test_a_typed_value_that_means_no_option_is_refused_with_the_options_listed(n
                                                                               capsys):
     answers = KEY.faithful()
     answers[name][item] = typed
-    assert not checks.periksa(name, answers)
+    assert not check(name, answers)
     out = capsys.readouterr().out
     assert "bukan salah satu pilihan" in out
     options = model.DECISIONS[name].choices(item)
@@ -285,25 +292,25 @@ def test_the_visible_check_says_what_it_checked_and_never_claims_correctness(cap
     out = capsys.readouterr().out
     assert "lengkap dan berformat benar" in out and "diperiksa saat penilaian" in out
     answers["dampak"]["banjir"] = 9
-    assert not checks.periksa("dampak", answers)
+    assert not check("dampak", answers)
     assert "bukan salah satu pilihan" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name, proper", [("tahap", "Hainsworth"), ("kuadran", "Mendelow"),
                                           ("opd_utama", "OPD")])
 def test_the_visible_check_keeps_proper_names_capitalised(name, proper, capsys):
-    assert checks.periksa(name, KEY.faithful())
+    assert check(name, KEY.faithful())
     assert proper in capsys.readouterr().out
 
 
 def test_a_stated_rule_is_caught_visibly_without_giving_the_answer(capsys):
     answers = KEY.faithful()
     answers["koordinator"]["banjir"] = issue_map.CENTRAL_COORDINATOR  # banjir is Tinggi
-    assert not checks.periksa("koordinator", answers)
+    assert not check("koordinator", answers)
     out = capsys.readouterr().out
     assert "'banjir'" in out and "hanya mengoordinasikan isu Kritis" in out
     answers["urgensi"]["ppdb zonasi"] = 1  # rising: at least 2 by the rule
-    assert not checks.periksa("urgensi", answers)
+    assert not check("urgensi", answers)
     assert "paling sedikit 2" in capsys.readouterr().out
 
 
@@ -339,6 +346,29 @@ def test_every_sample_runs_top_to_bottom_in_process(name, tmp_path, monkeypatch)
                     and "lembar.matriks" not in cell.source:
                 exec(cell.source, namespace)  # noqa: S102 - running the notebook is the point
     assert namespace["jawaban"]["kuadran"] == samples.answers_of(name)["kuadran"]
+
+
+def test_a_check_cell_shows_its_message_and_no_value(tmp_path, monkeypatch):
+    """Jupyter shows the value of a cell's last line under its output: each check cell, as
+    released (hidden tests cut off), ends in None, so the participant reads the ✔ or ✘
+    message and no bare True or False."""
+    monkeypatch.chdir(tmp_path)
+    nb, _ = samples.build("referensi_isian")
+    namespace: dict = {}
+    values = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        for cell in nb.cells:
+            if cell.cell_type != "code" or "lembar.formulir" in cell.source \
+                    or "lembar.matriks" in cell.source:
+                continue
+            tree = ast.parse(cell.source.split("### BEGIN HIDDEN TESTS")[0])
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            exec(compile(tree, "<sel>", "exec"), namespace)  # noqa: S102 - the notebook's cells
+            if last is not None and "cek.periksa" in cell.source:
+                values[cell.source.split("\n")[0]] = eval(
+                    compile(ast.Expression(last.value), "<sel>", "eval"), namespace)
+    assert len(values) == len(model.DECISIONS)
+    assert set(values.values()) == {None}
 
 
 @pytest.mark.slow

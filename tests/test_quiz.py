@@ -15,7 +15,7 @@ from shared import ROOT
 from humaskit import edohp, satisfaction
 from humaskit.comms import calendar, kpi, messages
 from humaskit.exercises import course
-from humaskit.exercises.quiz import NOTEBOOKS, bank, samples
+from humaskit.exercises.quiz import NOTEBOOKS, bank, samples, scoring
 from humaskit.exercises.quiz.ui import Kuis, answer_file
 from humaskit.issues import issue_map, lifecycle, monitoring, priority, stakeholders
 from humaskit.number_format import angka
@@ -347,3 +347,12 @@ def test_a_choice_in_the_form_is_saved_and_a_typed_letter_wins(tmp_path, capsys)
     said = capsys.readouterr().out
     assert "bukan pilihan" in said and "bukan nomor soal" in said
     assert Kuis("pre", folder=tmp_path).jawaban["H1.2"] == "b"  # reloaded from the file
+
+
+def test_a_check_cell_shows_its_message_and_no_value(capsys):
+    """The value of a cell's last line shows under its output: the check returns None, so
+    the participant reads only whether the item is answered, never a bare True or False."""
+    assert scoring.periksa("H1.1", {"H1.1": "a"}) is None
+    assert scoring.periksa("H1.2", {"H1.2": None}) is None
+    said = capsys.readouterr().out
+    assert "✔ Soal H1.1 sudah dijawab." in said and "Soal H1.2 belum dijawab" in said

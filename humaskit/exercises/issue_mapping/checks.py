@@ -12,25 +12,34 @@ from humaskit.exercises.issue_mapping import model
 from humaskit.issues import issue_map
 
 
-def periksa(name: str, jawaban: dict) -> bool:
-    """Print what is missing or invalid in decision ``name``; True when complete and valid."""
+def periksa(name: str, jawaban: dict) -> None:
+    """Print the visible check of decision ``name``: what is missing or invalid, or that it is
+    complete and valid. It returns nothing, so a check cell shows the message and no value."""
+    print("\n".join(verdict(name, jawaban)[1]))
+
+
+def passes(name: str, jawaban: dict) -> bool:
+    """Whether the visible check of decision ``name`` passes (complete and valid)."""
+    return verdict(name, jawaban)[0]
+
+
+def verdict(name: str, jawaban: dict) -> tuple[bool, list[str]]:
+    """(complete and valid, the lines :func:`periksa` prints) for decision ``name``."""
     decision = model.DECISIONS[name]
     given = jawaban.get(name) if isinstance(jawaban, dict) else None
     if not isinstance(given, dict):
-        print(f"✘ Isian {decision.label} tidak ditemukan. Jalankan sel isian langkah ini.")
-        return False
+        missing = f"✘ Isian {decision.label} tidak ditemukan. Jalankan sel isian langkah ini."
+        return False, [missing]
     empty = [k for k in decision.subjects() if given.get(k) is None]
-    problems = failures(name, jawaban)
-    for text in problems:
-        print(f"✘ {text}")
+    lines = [f"✘ {text}" for text in failures(name, jawaban)]
     if empty:
-        print(f"… {len(empty)} dari {len(decision.subjects())} isian belum diisi: "
-              + ", ".join(repr(k) for k in empty[:6]) + (" …" if len(empty) > 6 else ""))
-    if not (empty or problems):
-        print(f"✔ {decision.label[0].upper()}{decision.label[1:]}: lengkap dan berformat benar "
-              f"({len(decision.subjects())} isian). Ketepatan nilai diperiksa saat penilaian.")
-        return True
-    return False
+        lines.append(f"… {len(empty)} dari {len(decision.subjects())} isian belum diisi: "
+                     + ", ".join(repr(k) for k in empty[:6]) + (" …" if len(empty) > 6 else ""))
+    if lines:
+        return False, lines
+    done = (f"✔ {decision.label[0].upper()}{decision.label[1:]}: lengkap dan berformat benar "
+            f"({len(decision.subjects())} isian). Ketepatan nilai diperiksa saat penilaian.")
+    return True, [done]
 
 
 def failures(name: str, jawaban: dict) -> list[str]:

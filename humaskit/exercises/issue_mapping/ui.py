@@ -170,5 +170,5 @@ class Lembar:
         return charts.issue_matrix(rated.astype({"dampak": int, "urgensi": int,
                                                  "prioritas": int}))
 
-    def periksa(self, name: str) -> bool:
-        return checks.periksa(name, self.jawaban)
+    def periksa(self, name: str) -> None:
+        checks.periksa(name, self.jawaban)

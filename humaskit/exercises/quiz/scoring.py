@@ -8,14 +8,14 @@ from __future__ import annotations
 from humaskit.exercises.quiz.ui import letter
 
 
-def periksa(item_id: str, jawaban: dict) -> bool:
-    """Print whether item ``item_id`` is answered with a valid letter."""
+def periksa(item_id: str, jawaban: dict) -> None:
+    """Print whether item ``item_id`` is answered with a valid letter (only the message: the
+    check cell shows no value)."""
     given = jawaban.get(item_id) if isinstance(jawaban, dict) else None
     if letter(given) is None:
         print(f"… Soal {item_id} belum dijawab (pilih di formulir atau isi a, b, c, atau d).")
-        return False
-    print(f"✔ Soal {item_id} sudah dijawab.")
-    return True
+    else:
+        print(f"✔ Soal {item_id} sudah dijawab.")
 
 
 def nilai(item_id: str, jawaban: dict, kunci: str) -> float:
