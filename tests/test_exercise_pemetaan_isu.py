@@ -24,7 +24,7 @@ from shared import declared_points
 from humaskit.exercises import course
 from humaskit.exercises.issue_mapping import ASSIGNMENT, NOTEBOOK, checks, model, samples
 from humaskit.exercises.issue_mapping.ui import ANSWER_FILE, Lembar
-from humaskit.grading import worker
+from humaskit.grading import feedback, worker
 from humaskit.grading.sandbox import Limits
 from humaskit.issues import issue_map
 
@@ -387,6 +387,31 @@ def test_a_form_users_feedback_shows_each_decision_as_a_table(graded):
         assert "Jawaban Anda" in test and "Jawaban yang diterima" in test, name
         assert f"Aturan: {decision.rule}" in test, name
         assert f"Nilai: {decision.points},00 dari {decision.points} poin." in test, name
+
+
+@pytest.mark.slow
+def test_the_feedback_page_shows_scores_as_points_and_tables_whole(graded):
+    """The page a participant reads: each decision's score as its score line (no bare value
+    such as 0.89 under it), and every table as an HTML table holding each cell in full,
+    without row numbers."""
+    name = "opd_salah"  # 0,89 of 1 point: a partial score
+    nb = nbformat.read(graded["root"] / "autograded" / name / ASSIGNMENT / NOTEBOOK, 4)
+    got = graded["scores"][name]
+    points = {c.metadata.nbgrader["grade_id"]: (got.get(c.metadata.nbgrader["grade_id"], 0),
+                                                c.metadata.nbgrader["points"],
+                                                c.metadata.nbgrader["grade_id"] ==
+                                                samples.MANUAL_CELL)
+              for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    page = feedback.notebook_html(nb, graded["release"], points, {})
+    assert "Nilai 0,89 dari 1" in page and "Nilai: 0,89 dari 1 poin." in page
+    assert not re.search(r'<pre class="out">\s*(\d+\.\d+|True|False)\s*</pre>', page)
+    tables = re.findall(r"<table>.*?</table>", page, re.DOTALL)
+    assert len(tables) >= 12  # each step's table, each answer table, the issue map twice
+    whole = " ".join(tables)
+    stakeholders = model.issue_table(samples.answers_of(name))["pemangku_kunci"]
+    assert max(map(len, stakeholders)) > 50  # longer than pandas shows by default
+    assert all(text in whole for text in stakeholders)
+    assert "..." not in whole and "<th>0</th>" not in whole
 
 
 ATTACKS = [

@@ -143,6 +143,15 @@ RED = (255, 0, 0)
 RED_PNG = png(40, 40, RED)
 
 
+#: An HTML output that would run a script, hide the page, follow a link and load an image from
+#: a local server, around a table whose text must reach the feedback page whole.
+HOSTILE_TABLE = ("<style>body{{display:none}}</style><script>alert(4)</script>"
+                 "<table onmouseover=alert(5) style='position:fixed'><tr><td>Isi sel yang "
+                 "panjang sekali, utuh sampai akhir<a href='http://127.0.0.1:{port}/'>tautan</a>"
+                 "<img src='http://127.0.0.1:{port}/merah.png'><iframe src='/etc/passwd'>"
+                 "</iframe></td></tr></table>")
+
+
 def vegalite(spec: dict) -> str:
     """A cell that shows ``spec`` as a chart output, as altair does."""
     return ("from IPython.display import display\n"
@@ -266,6 +275,8 @@ def hostile(tmp_path_factory, listener):
     # Stored XSS in markdown and a crafted image output.
     xss = toy.with_cell(good, "from IPython.display import display\n"
                               "display({'image/png': 'AAAA\"><script>alert(1)</script>'}, raw=True)")
+    xss = toy.with_cell(xss, "display({'text/plain': 'tabel', 'text/html': "
+                             f"{HOSTILE_TABLE.format(port=listener[0])!r}}}, raw=True)")
     xss.cells.insert(1, nbformat.v4.new_markdown_cell(
         "<img src=x onerror=alert(1)> [klik](javascript:alert(2)) <b onclick=alert(3)>b</b>"))
     # Charts over the caps, beside one that is fine.
@@ -369,12 +380,18 @@ def test_a_cpu_hog_does_not_starve_the_submission_beside_it(hostile):
     assert codes(hostile, "fajar") == ["ok"]
 
 
-def test_feedback_is_sanitised(hostile):
+def test_feedback_is_sanitised(hostile, listener):
     ws = hostile["ws"]
     feedback.write_all(ws)
     page = (ws.feedback / "gita" / f"{toy.ASSIGNMENT}.html").read_text(encoding="utf-8")
     for vector in ("onerror", "onclick", "javascript:", "<script"):
         assert vector not in page.lower()
+    # An HTML output keeps its table and text; no tag of it runs, styles, frames or loads.
+    assert "<table><tbody><tr><td>Isi sel yang panjang sekali, utuh sampai akhirtautan" in page
+    tags = re.findall(r"<([a-z]+)([^>]*)>", page.lower())
+    assert not [t for t in tags if t[0] in ("script", "iframe") or f":{listener[0]}" in t[1]
+                or re.search(r"\s(on[a-z]+|style)=", t[1])]
+    assert [t for t in tags if t[0] == "style"] == [("style", "")]  # the page's own
     assert score(ws, "gita") == 3
 
 

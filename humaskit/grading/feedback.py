@@ -3,7 +3,9 @@
 nbgrader's own feedback is the autograded notebook, where test cells carry the restored
 hidden tests. Here each test cell shows the *released* source instead (what the participant
 saw), and its errors only as a one-line message, never the traceback (which quotes the
-failing hidden line). Charts become pictures drawn in a sandbox, all of one page together
+failing hidden line); its value (nbgrader's partial credit) shows only as the score line.
+Tables are the notebook's own HTML, sanitised (:func:`humaskit.grading.page.html_output`).
+Charts become pictures drawn in a sandbox, all of one page together
 (:mod:`humaskit.grading.pictures`); a chart that cannot be drawn costs only its picture.
 """
 
@@ -20,12 +22,13 @@ import nbformat
 import pandas as pd
 
 from humaskit.errors import failure_line
-from humaskit.grading import autograde, cohort, diagnose, pictures, results, sandbox
+from humaskit.grading import autograde, cohort, diagnose, page, pictures, results, sandbox
 from humaskit.grading.page import IMAGE_TYPES, document, esc, image, markdown, plain, table
 from humaskit.grading.workspace import Workspace
 from humaskit.number_format import angka
 
 VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
+TAG = re.compile(r"<[^>]*>")
 HIDDEN_NOTE = "# (Uji tersembunyi dijalankan saat penilaian tetapi tidak ditampilkan.)"
 
 
@@ -54,6 +57,8 @@ def output_html(out, test_cell: bool, drawn: dict[int, bytes | str]) -> str:
                     else f"{out.ename} (uji tidak lulus)")
             return f'<pre class="err">{esc(line)}</pre>'
         return f'<pre class="err">{esc(plain(chr(10).join(out.traceback)))}</pre>'
+    if test_cell and kind == "execute_result":
+        return ""  # nbgrader's partial credit, which the cell's score line already shows
     data = out.get("data", {})
     picture = drawn.get(id(out))
     if isinstance(picture, bytes):
@@ -63,6 +68,9 @@ def output_html(out, test_cell: bool, drawn: dict[int, bytes | str]) -> str:
     for mime in IMAGE_TYPES:
         if mime in data:
             return image(data[mime], mime)
+    rich = data.get("text/html")
+    if isinstance(rich, str) and (safe := page.html_output(rich)) and TAG.sub("", safe).strip():
+        return f'<div class="out tabel">{safe}</div>'
     if "text/plain" in data:
         return f'<pre class="out">{esc(plain(data["text/plain"]))}</pre>'
     return ""

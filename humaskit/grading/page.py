@@ -21,6 +21,7 @@ th{background:#e8f0f6}
 pre{background:#f5f7f9;border:1px solid #dde3e9;padding:.6rem;overflow-x:auto;
 white-space:pre-wrap;font-size:.85rem}
 .cell{margin:1rem 0}.out{border-left:4px solid #9db4c8;background:#fbfcfd}
+.tabel{overflow-x:auto;padding:0 .4rem}.tabel table{margin:.4rem 0}
 .err{border-left:4px solid #c0392b;background:#fdf3f2}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;font-size:.85rem;
 font-weight:600}.lulus{background:#d5f0dd;color:#17612f}.gagal{background:#f9dcd8;color:#8e2418}
@@ -34,6 +35,12 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif")
 #: Links participants may keep in their text; images only as embedded data (no remote load).
 LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 IMAGE = re.compile(r"^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$")
+#: What an HTML output (a notebook's table) may keep: tables and plain text markup; no links,
+#: images, styles, classes or forms (pictures arrive as image outputs, drawn or embedded).
+OUTPUT_TAGS = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th",
+               "td", "p", "br", "div", "span", "b", "strong", "i", "em", "small", "sub", "sup",
+               "code", "pre", "ul", "ol", "li"}
+OUTPUT_ATTRIBUTES = {"th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 
 
 def esc(text) -> str:
@@ -53,6 +60,15 @@ def markdown(text: str) -> str:
     styles or frames), links only to web pages, images only embedded."""
     return nh3.clean(markdown2html_mistune(text), url_schemes={"http", "https", "mailto", "data"},
                      attribute_filter=_attribute)
+
+
+def html_output(text: str) -> str:
+    """A notebook's HTML output (a pandas table) as safe HTML: sanitised by nh3 down to
+    tables and plain text markup; scripts and styles go with their content, other tags
+    leave only their text."""
+    return nh3.clean(text, tags=OUTPUT_TAGS, attributes=OUTPUT_ATTRIBUTES,
+                     clean_content_tags={"script", "style", "template", "textarea", "select"},
+                     url_schemes=set())
 
 
 def image(data: str, mime: str = "image/png", alt: str = "gambar keluaran") -> str:

@@ -38,9 +38,25 @@ COLUMN_LABELS = {"ejaan": "Ejaan topik (huruf kecil)", "klip": "Jumlah klip", "b
                  "pemangku_kunci": "Pemangku kunci (Kelola secara dekat)"}
 
 
-def readable(frame: pd.DataFrame) -> pd.DataFrame:
+class Tabel(pd.DataFrame):
+    """A table shown whole: every cell in full (pandas cuts text after 50 characters, and a
+    list of stakeholders or offices is longer) and no row numbers. What it computes is a
+    plain DataFrame."""
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        return self.to_html(index=False)
+
+    def __repr__(self) -> str:
+        return self.to_string(index=False)
+
+
+def readable(frame: pd.DataFrame) -> Tabel:
     """``frame`` as a participant reads it: Indonesian numbers (1.525.434; 54,6), "—" for
-    what is empty, Indonesian column names."""
+    what is empty, Indonesian column names, every cell in full."""
     out = frame.copy()
     for column in out.columns:
         values = out[column]
@@ -53,7 +69,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out[column] = [v if isinstance(v, str) and v else ("—" if v in ("", None) else v)
                            for v in values]
-    return out.rename(columns=COLUMN_LABELS)
+    return Tabel(out.rename(columns=COLUMN_LABELS))
 
 
 class Formulir(w.VBox):
@@ -140,20 +156,20 @@ class Lembar:
         display(self.tabel_jawaban(name))
         return merged
 
-    def tabel_jawaban(self, name: str) -> pd.DataFrame:
+    def tabel_jawaban(self, name: str) -> Tabel:
         """The decision as saved: each item and your answer ("—" where empty)."""
         decision = model.DECISIONS[name]
         given = self.jawaban[name]
-        return pd.DataFrame({
+        return Tabel({
             "Isian": [str(k) for k in decision.subjects()],
             f"Jawaban Anda ({decision.label})": [
                 "—" if given.get(k) is None else str(given[k]) for k in decision.subjects()]})
 
-    def tabel(self, step: int) -> pd.DataFrame:
+    def tabel(self, step: int) -> Tabel:
         """The table to read for ``step``, from your own earlier decisions."""
         return readable(model.step_table(step, self.jawaban))
 
-    def peta(self) -> pd.DataFrame:
+    def peta(self) -> Tabel:
         """Your issue map so far, from your own decisions only ("—" where not yet decided)."""
         columns = ["topik", "dampak", "urgensi", "prioritas", "kategori", "tahap", "koordinator",
                    "pemangku_kunci"]
