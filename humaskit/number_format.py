@@ -1,5 +1,6 @@
 """Numbers as participants read them: the Indonesian decimal comma and thousands point
-(77,13; 1.525.434), in printed text and in every table a notebook shows."""
+(77,13; 1.525.434), in printed text and in every table a notebook shows (whose text
+:func:`use_in_tables` also shows in full)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ def table_float(value: float) -> str:
 
 
 def use_in_tables() -> None:
-    """Show floats in every pandas table with the decimal comma (notebooks call this through
-    :func:`humaskit.charts.enable_offline`)."""
+    """Show floats in every pandas table with the decimal comma, and every text cell in full
+    (pandas cuts one after 50 characters: a clip's summary, a unit's title); notebooks call
+    this through :func:`humaskit.charts.enable_offline`."""
     import pandas as pd
 
     pd.set_option("display.float_format", table_float)
+    pd.set_option("display.max_colwidth", None)

@@ -20,3 +20,11 @@ def test_tables_show_the_decimal_comma(monkeypatch):
     with pd.option_context("display.float_format", numbers.table_float):
         shown = pd.DataFrame({"ikm": [77.0123, 88.31]}).to_string()
     assert "77,01" in shown and "88,31" in shown and "77.01" not in shown
+
+
+def test_a_notebooks_tables_show_the_decimal_comma_and_long_text_in_full():
+    long = "Melaksanakan kegiatan seminar, konferensi, lokakarya, dan jumpa pers daerah"
+    with pd.option_context("display.float_format", None, "display.max_colwidth", 50):
+        numbers.use_in_tables()
+        shown = pd.DataFrame({"judul": [long], "ikm": [77.0123]})._repr_html_()
+    assert long in shown and "..." not in shown and "77,01" in shown
