@@ -272,10 +272,11 @@ def hostile(tmp_path_factory, listener):
         "def sibuk():\n    while True:\n        pass\n"
         "for _ in range(8):\n    mp.Process(target=sibuk, daemon=False).start()")))
     write(inbox, "fajar.ipynb", good)
-    # Stored XSS in markdown and a crafted image output.
+    # Stored XSS in markdown, a crafted image output and a crafted HTML table.
     xss = toy.with_cell(good, "from IPython.display import display\n"
                               "display({'image/png': 'AAAA\"><script>alert(1)</script>'}, raw=True)")
-    xss = toy.with_cell(xss, "display({'text/plain': 'tabel', 'text/html': "
+    xss = toy.with_cell(xss, "from IPython.display import display\n"
+                             "display({'text/plain': 'tabel', 'text/html': "
                              f"{HOSTILE_TABLE.format(port=listener[0])!r}}}, raw=True)")
     xss.cells.insert(1, nbformat.v4.new_markdown_cell(
         "<img src=x onerror=alert(1)> [klik](javascript:alert(2)) <b onclick=alert(3)>b</b>"))
