@@ -8,14 +8,31 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 
+def _half_up(value: float, decimals: int) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
 def angka(value: float, decimals: int = 2) -> str:
     """``value`` rounded half up (77,125 → 77,13, as by hand), with a decimal comma and a
     thousands point."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
+    text = f"{_half_up(value, decimals):,.{decimals}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def compact(value: float, decimals: int = 2) -> str:
+    """:func:`angka` without needless decimals, for points and thresholds: 2; 1,5; 0,33."""
+    text = angka(value, decimals)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def rounded(value: float, decimals: int = 2) -> float:
+    """``value`` rounded as :func:`angka` shows it, still a number (for CSV and XLSX files):
+    3.7800000000000002 → 3.78. Missing and infinite values stay as they are."""
+    if value is None:
+        return math.nan
+    return float(_half_up(value, decimals)) if math.isfinite(value) else float(value)
 
 
 def table_float(value: float) -> str:

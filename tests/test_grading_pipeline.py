@@ -10,6 +10,7 @@ import copy
 import hashlib
 import json
 import os
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,9 +21,11 @@ import openpyxl
 import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
+from shared import exercise_sources
 
-from humaskit.grading import autograde, cohort, collect, export, feedback, report
+from humaskit.grading import autograde, cohort, collect, export, feedback, report, results
 from humaskit.grading.sandbox import Limits
+from humaskit.number_format import angka
 
 pytestmark = pytest.mark.slow
 
@@ -284,11 +287,6 @@ def test_feedback_is_written_for_everyone_without_hidden_tests(graded):
     assert "<td>2</td>" in text and "Nilai 2 dari 2" in text and ".0<" not in text
 
 
-def test_feedback_writes_points_with_the_decimal_comma():
-    assert [feedback.points_text(x) for x in (0.0, 2.0, 1.5, 0.333, 1234.5)] == [
-        "0", "2", "1,5", "0,33", "1.234,5"]
-
-
 def test_exports_give_scores_per_part_and_per_step(graded):
     files = export.write_all(graded["ws"])
     parts = pd.read_csv(graded["ws"].exports / "nilai_per_bagian.csv")
@@ -306,3 +304,105 @@ def test_the_dashboard_is_self_contained_and_every_participant_has_a_page(graded
     assert 'src="http' not in html and "data:image/png;base64," in html
     assert "Kesalahan paling umum" in html and "uji_nilai" in html
     assert len(files) == 1 + 16
+    ani = (graded["ws"].reports / "peserta" / "ani.html").read_text(encoding="utf-8")
+    assert f"{toy.ASSIGNMENT}: 3 dari 3 (100%)" in ani
+    assert "<td>Langkah 1: Menjumlah</td><td>2</td><td>2</td>" in ani
+
+
+def visible_text(page: str) -> str:
+    """What a reader of a page sees: no style sheet, no embedded images, no tags."""
+    page = re.sub(r"<style.*?</style>|<img[^>]*>", "", page, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def test_every_number_on_the_report_pages_is_written_with_the_decimal_comma(graded):
+    """Points as the answer keys award them (1,11; 0,78), their sums without float noise,
+    percentages and averages: never 2.0, 1.8900000000000001 or 61.9."""
+    ws = graded["ws"]
+    scores = results.scores(ws)
+    ani = (scores["id"] == "ani") & (scores["bagian"] == "uji_tambah")
+    scores.loc[ani, "nilai"] = 1.11
+    scores.loc[(scores["id"] == "ani") & (scores["bagian"] == "uji_nilai"), "nilai"] = 0.78
+    page = report.participant_page(ws, "ani", scores, results.statuses(ws),
+                                   pd.DataFrame(columns=["id"]), None,
+                                   results.comments(ws))
+    assert f"{toy.ASSIGNMENT}: 1,89 dari 3 (63%)" in page
+    assert "<td>Langkah 1: Menjumlah</td><td>1,11</td><td>2</td>" in page
+    dashboard = report.dashboard(ws)
+    percent = results.totals(results.scores(ws))["persen"]
+    assert f"<td>{angka(percent.mean(), 1)}</td><td>{angka(percent.median(), 1)}</td>" in (
+        dashboard)
+    for text in (page, dashboard):
+        assert not re.search(r"\d\.\d", visible_text(text))
+
+
+def test_exports_round_points_as_the_pages_do():
+    """Sums of points awarded to two decimals are written to two decimals in the CSV and
+    XLSX files (3.78, never 3.7800000000000002); the files keep the decimal point."""
+    scores = pd.DataFrame({
+        "id": ["ani", "ani", "ani"], "nama": "Ani", "instansi": "Diskominfo",
+        "jabatan": "Analis", "latihan": "latihan", "notebook": "latihan",
+        "langkah": ["Langkah 1", "Langkah 1", "Langkah 2"],
+        "bagian": ["a", "b", "c"], "nilai": [1.78, 2.0, 0.1 + 0.2],
+        "nilai_maks": [2.0, 2.0, 0.2], "perlu_dinilai_manual": False})
+    assert 1.78 + 2.0 != 3.78 and 0.1 + 0.2 != 0.3  # the float noise to remove
+    steps = export.per_step(scores)
+    assert steps[["latihan | Langkah 1", "latihan | Langkah 2", "latihan | persen"]].iloc[
+        0].tolist() == [3.78, 0.3, 97.1]
+    assert export.maxima(scores)["nilai_maks"].tolist() == [4.0, 0.2]
+    assert results.totals(scores)[["nilai", "nilai_maks"]].iloc[0].tolist() == [4.08, 4.2]
+    text = steps.to_csv(index=False) + results.totals(scores).to_csv(index=False)
+    assert "3.78," in text and "4.08," in text and not re.search(r"\d\.\d{3}", text)
+
+
+def test_a_step_is_a_level_two_heading_with_every_graded_cell_under_it():
+    """A ``###`` part (a check, the asesor's part) counts to its step; a heading in a code
+    block or in a participant's answer starts nothing; cells before the first step belong
+    to the notebook's title."""
+    def graded(grade_id, kind="code", **flags):
+        make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+        cell = make(flags.pop("source", ""))
+        cell.metadata["nbgrader"] = {"grade_id": grade_id, "grade": True, "points": 1,
+                                     **flags}
+        return cell
+    md = nbformat.v4.new_markdown_cell
+    nb = nbformat.v4.new_notebook(cells=[
+        md("# Latihan\n\n## Pengantar tanpa nilai"), md("# Judul kedua"),
+        md("## Langkah 1. Isi (3 poin)"), graded("a"),
+        md("### Periksa sendiri"), graded("b"),
+        graded("c", "markdown", task=True, source="### Dinilai asesor (1 poin)"),
+        md("```\n## bukan judul\n```"), graded("d"),
+        md("## Langkah 2. Tulis"),
+        graded("e", "markdown", solution=True, source="## Judul buatan peserta"), graded("f")])
+    assert results.step_of_cells(nb, "latihan") == {
+        "a": "Langkah 1. Isi (3 poin)", "b": "Langkah 1. Isi (3 poin)",
+        "c": "Langkah 1. Isi (3 poin)", "d": "Langkah 1. Isi (3 poin)",
+        "e": "Langkah 2. Tulis", "f": "Langkah 2. Tulis"}
+    nb.cells = [md("# Latihan"), graded("a")]
+    assert results.step_of_cells(nb, "latihan") == {"a": "Latihan"}
+
+
+@pytest.mark.parametrize("path", exercise_sources(), ids=lambda p: p.stem)
+def test_every_step_of_every_exercise_carries_the_points_its_heading_states(path):
+    """Each exercise's steps, as reports, exports and feedback group its graded cells, are
+    its "Langkah"/"Bagian" headings, and each step's maximum is the "(N poin)" (or the
+    number of one-point "(N soal)") its heading promises."""
+    nb = nbformat.read(path, as_version=4)
+    points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"].get("points", 0)
+              for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+              or c.metadata.get("nbgrader", {}).get("task")}
+    step_of = results.step_of_cells(nb, path.stem)
+    maximum, cells = {}, {}
+    for grade_id, step in step_of.items():
+        maximum[step] = maximum.get(step, 0) + points[grade_id]
+        cells[step] = cells.get(step, 0) + 1
+    headings = [text for c in nb.cells for level, text in results.headings(c) if level == 2]
+    assert set(step_of) == set(points)
+    assert all(re.match(r"(Langkah|Bagian) \d", step) and step in headings for step in maximum)
+    for heading in headings:
+        stated = re.search(r"\((\d+) poin", heading)
+        if stated:
+            assert maximum.get(heading) == int(stated.group(1)), heading
+        questions = re.search(r"\((\d+) soal\)", heading)
+        if questions:
+            assert cells.get(heading) == maximum.get(heading) == int(questions.group(1))

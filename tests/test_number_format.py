@@ -28,3 +28,16 @@ def test_a_notebooks_tables_show_the_decimal_comma_and_long_text_in_full():
         numbers.use_in_tables()
         shown = pd.DataFrame({"judul": [long], "ikm": [77.0123]})._repr_html_()
     assert long in shown and "..." not in shown and "77,01" in shown
+
+
+def test_points_and_thresholds_drop_needless_decimals():
+    assert [numbers.compact(x) for x in (0.0, 2.0, 1.5, 0.333, 1234.5, 83.3333)] == [
+        "0", "2", "1,5", "0,33", "1.234,5", "83,33"]
+
+
+def test_a_number_written_to_a_file_is_rounded_as_a_page_shows_it():
+    """Half up, as :func:`angka` writes it, and without float noise; a missing value stays
+    missing."""
+    assert numbers.rounded(1.78 + 2.0) == 3.78 and str(numbers.rounded(0.1 + 0.2)) == "0.3"
+    assert numbers.rounded(81.25, 1) == 81.3 and numbers.angka(81.25, 1) == "81,3"
+    assert pd.isna(numbers.rounded(float("nan"))) and numbers.rounded(float("inf")) > 1e308

@@ -22,7 +22,8 @@ from humaskit.grading.workspace import Workspace
 def per_step(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per participant, one column per exercise step, then totals per exercise."""
     index = ["id", "nama", "instansi", "jabatan"]
-    steps = scores.groupby([*index, "latihan", "langkah"], sort=False, as_index=False)["nilai"].sum()
+    steps = results.points(scores.groupby([*index, "latihan", "langkah"], sort=False,
+                                          as_index=False)["nilai"].sum())
     steps["kolom"] = steps["latihan"] + " | " + steps["langkah"]
     wide = steps.pivot(index=index, columns="kolom", values="nilai")
     wide = wide[list(dict.fromkeys(steps["kolom"]))]
@@ -34,7 +35,8 @@ def per_step(scores: pd.DataFrame) -> pd.DataFrame:
 def maxima(scores: pd.DataFrame) -> pd.DataFrame:
     """Maximum points of each step, for reading the per-step table."""
     first = scores.drop_duplicates(["latihan", "bagian"])
-    return first.groupby(["latihan", "langkah"], sort=False, as_index=False)["nilai_maks"].sum()
+    return results.points(first.groupby(["latihan", "langkah"], sort=False,
+                                        as_index=False)["nilai_maks"].sum())
 
 
 def write_all(ws: Workspace, decisions: pd.DataFrame | None = None) -> list[Path]:

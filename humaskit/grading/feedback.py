@@ -26,16 +26,11 @@ from humaskit.grading import autograde, cohort, diagnose, page, pictures, result
 from humaskit.grading.page import IMAGE_TYPES, document, esc, image, markdown, plain, table
 from humaskit.grading.workspace import Workspace
 from humaskit.number_format import angka
+from humaskit.number_format import compact as points_text
 
 VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
 TAG = re.compile(r"<[^>]*>")
 HIDDEN_NOTE = "# (Uji tersembunyi dijalankan saat penilaian tetapi tidak ditampilkan.)"
-
-
-def points_text(value: float) -> str:
-    """Points as participants read them: decimal comma, no needless decimals (2; 1,5)."""
-    text = angka(value, 2)
-    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def chart_spec(out) -> dict | None:

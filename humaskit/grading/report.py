@@ -16,7 +16,14 @@ from humaskit.errors import failure_line
 from humaskit.grading import cohort, competency, results
 from humaskit.grading.page import document, esc, table
 from humaskit.grading.workspace import Workspace
-from humaskit.number_format import angka
+from humaskit.number_format import angka, compact
+from humaskit.training.identity import tanggal
+
+#: The asesor's record as the participant's page shows it.
+DECISION_HEADERS = {"kode_unit": "Kode unit", "judul_unit": "Judul unit",
+                    "klaim_unit": "Klaim peserta", "tanda_bukti": "Tanda bukti",
+                    "bukti_vatm": "Bukti (VATM)", "komentar": "Komentar",
+                    "rekomendasi": "Rekomendasi", "asesor": "Asesor", "tanggal": "Tanggal"}
 
 
 def distribution_chart(totals: pd.DataFrame) -> alt.Chart:
@@ -96,10 +103,10 @@ def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
     if not totals.empty:
         summary = totals.groupby("latihan", as_index=False).agg(
             kiriman=("id", "count"), rata_rata=("persen", "mean"), median=("persen", "median"))
-        summary[["rata_rata", "median"]] = summary[["rata_rata", "median"]].round(1)
         body += ["<h2>Ringkasan nilai</h2>",
-                 table(summary, {"latihan": "Latihan", "kiriman": "Kiriman dinilai",
-                                 "rata_rata": "Rata-rata (%)", "median": "Median (%)"}),
+                 table(_decimal_comma(summary, {"rata_rata": 1, "median": 1}),
+                       {"latihan": "Latihan", "kiriman": "Kiriman dinilai",
+                        "rata_rata": "Rata-rata (%)", "median": "Median (%)"}),
                  image(distribution_chart(totals), "Sebaran nilai per latihan"),
                  image(step_chart(scores), "Capaian per langkah")]
         body += ["<h2>Kesalahan paling umum</h2>",
@@ -145,9 +152,10 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
     for assignment, part in mine.groupby("latihan", sort=False):
         got, most = part["nilai"].sum(), part["nilai_maks"].sum()
         steps = part.groupby("langkah", sort=False, as_index=False)[["nilai", "nilai_maks"]].sum()
-        body += [f"<h2>{esc(assignment)}: {got:g} dari {most:g} ({100 * got / most:.0f}%)</h2>",
-                 table(steps, {"langkah": "Langkah", "nilai": "Nilai",
-                               "nilai_maks": "Maksimum"}),
+        body += [(f"<h2>{esc(assignment)}: {compact(got)} dari {compact(most)} "
+                  f"({angka(100 * got / most, 0)}%)</h2>"),
+                 table(_points(steps, "nilai", "nilai_maks"),
+                       {"langkah": "Langkah", "nilai": "Nilai", "nilai_maks": "Maksimum"}),
                  (f'<p><a href="../../umpan_balik/{esc(pid)}/{esc(assignment)}.html">'
                  "Umpan balik lengkap</a></p>")]
         said = comments[(comments["id"] == pid) & (comments["latihan"] == assignment)]
@@ -162,13 +170,16 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
     own = claims[claims["id"] == pid]
     if not own.empty:
         body += ["<h2>Klaim asesmen mandiri</h2>",
-                 table(own, {"kode_unit": "Kode unit", "judul_unit": "Judul unit",
-                             "persen_K": "% elemen K", "klaim_unit": "Klaim unit"}),
+                 table(_decimal_comma(own, {"persen_K": 1}),
+                       {"kode_unit": "Kode unit", "judul_unit": "Judul unit",
+                        "persen_K": "% elemen K", "klaim_unit": "Klaim unit"}),
                  '<p class="kecil">Klaim peserta sendiri, bukan keputusan kompeten.</p>']
     if decisions is not None and "id" in decisions:
         own = decisions[decisions["id"] == pid]
         if not own.empty:
-            body += ["<h2>Keputusan asesor</h2>", table(own.drop(columns=["id"]).fillna(""))]
+            body += ["<h2>Keputusan asesor</h2>",
+                     table(_dates(own).fillna(""),
+                           {c: label for c, label in DECISION_HEADERS.items() if c in own})]
     return document(f"Laporan peserta — {who.nama}", "\n".join(body))
 
 
@@ -180,21 +191,33 @@ def quiz_gain(pid: str, scores: pd.DataFrame, who) -> list[str]:
     if pd.isna(mine["pre"]) and pd.isna(mine["post"]):
         return []
     def shown(value) -> str:
-        return "–" if pd.isna(value) else f"{value:g}"
+        return "–" if pd.isna(value) else compact(value)
     verdict = (f"gain ternormalisasi g = {angka(mine['gain'])} ({mine['kategori']})"
                if mine["gain"] is not None and not pd.isna(mine["gain"])
                else f"gain tidak dihitung: {mine['keterangan']}")
     return ["<h2>Pre-test dan post-test</h2>",
             (f"<p>Pre-test {shown(mine['pre'])}, post-test {shown(mine['post'])} dari "
-            f"{mine['maksimum']:g} soal; {esc(verdict)}. g = (post − pre) / (maksimum − pre): "
-            "bagian dari yang belum Anda kuasai saat pre-test yang Anda kuasai saat "
-            "post-test.</p>")]
+            f"{compact(mine['maksimum'])} soal; {esc(verdict)}. g = (post − pre) / "
+            "(maksimum − pre): bagian dari yang belum Anda kuasai saat pre-test yang Anda "
+            "kuasai saat post-test.</p>")]
 
 
 # --- Pre-test/post-test item analysis (humaskit.training.item_analysis) -------------------
 
 def _decimal_comma(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
+    """``frame`` with the given columns written with a fixed number of decimals (66,7)."""
     return frame.assign(**{c: [angka(v, d) for v in frame[c]] for c, d in decimals.items()})
+
+
+def _points(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """``frame`` with points written as the feedback pages write them (2; 2,89)."""
+    return frame.assign(**{c: frame[c].map(compact) for c in columns})
+
+
+def _dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its dates written the Indonesian way (5 November 2026)."""
+    return frame.assign(**{c: [tanggal(v.date()) if pd.notna(v) else "" for v in frame[c]]
+                           for c in frame.select_dtypes("datetime").columns})
 
 
 def quiz_item_analysis(scores: pd.DataFrame) -> list[str]:

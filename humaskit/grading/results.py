@@ -11,38 +11,55 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from humaskit.grading import cohort, collect, diagnose
 from humaskit.grading.workspace import Workspace
+from humaskit.number_format import rounded
 from humaskit.safe_text import visible
 
 SCORE_COLUMNS = ["id", "nama", "instansi", "jabatan", "latihan", "notebook", "langkah",
                  "bagian", "nilai", "nilai_maks", "perlu_dinilai_manual"]
 
 
-def heading(cell) -> str | None:
-    if cell.cell_type != "markdown":
-        return None
+#: A notebook's steps (*langkah*) are its ``##`` sections: ``#`` is its title, and ``###``
+#: headings are parts of a step (a check, the asesor's part), whose points count to the step.
+STEP_LEVEL = 2
+FENCE = re.compile(r"^(```|~~~)")
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*\S)")
+
+
+def headings(cell) -> list[tuple[int, str]]:
+    """The Markdown headings of a cell as (level, text), outside code blocks; none in a cell
+    the participant writes (an answer may hold any ``#``)."""
+    if cell.cell_type != "markdown" or cell.metadata.get("nbgrader", {}).get("solution"):
+        return []
+    found, fenced = [], False
     for line in cell.source.splitlines():
-        match = re.match(r"^(#{1,6})\s+(.*)", line.strip())
-        if match:
-            return f"{len(match.group(1))}:{match.group(2).strip()}"
-    return None
+        if FENCE.match(line.lstrip()):
+            fenced = not fenced
+        elif not fenced and (match := HEADING.match(line)):
+            found.append((len(match.group(1)), match.group(2)))
+    return found
 
 
-def steps(ws: Workspace, assignment: str, notebook: str) -> dict[str, str]:
-    """Grade cell id -> the heading of the section it sits in (the exercise's *langkah*)."""
-    nb = nbformat.read(ws.course / "release" / assignment / f"{notebook}.ipynb", as_version=4)
+def step_of_cells(nb: nbformat.NotebookNode, name: str) -> dict[str, str]:
+    """Grade cell id -> its step: the last ``##`` heading above it (in its own cell too), so
+    that a step's maximum is the sum of every graded cell under it. Cells before the first
+    step belong to the notebook's title, or to ``name``."""
     current, top, found = None, None, {}
     for cell in nb.cells:
-        title = heading(cell)
-        if title:
-            level, text = title.split(":", 1)
-            if level == "1":
+        for level, text in headings(cell):
+            if level == 1:
                 top = top or text
-            else:
+            elif level == STEP_LEVEL:
                 current = text
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("grade") or meta.get("task"):
-            found[meta["grade_id"]] = current or top or notebook
+            found[meta["grade_id"]] = current or top or name
     return found
+
+
+def steps(ws: Workspace, assignment: str, notebook: str) -> dict[str, str]:
+    """Grade cell id -> the step (*langkah*) it belongs to, in the released notebook."""
+    nb = nbformat.read(ws.course / "release" / assignment / f"{notebook}.ipynb", as_version=4)
+    return step_of_cells(nb, notebook)
 
 
 def _graded(ws: Workspace):
@@ -69,7 +86,7 @@ def scores(ws: Workspace) -> pd.DataFrame:
              grade.name, float(grade.score), float(grade.max_score),
              bool(grade.needs_manual_grade)]
             for pid, who, assignment, nb, step in _graded(ws) for grade in nb.grades]
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS).sort_values(
+    return points(pd.DataFrame(rows, columns=SCORE_COLUMNS)).sort_values(
         ["latihan", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -103,7 +120,15 @@ def statuses(ws: Workspace) -> pd.DataFrame:
 
 def totals(table: pd.DataFrame) -> pd.DataFrame:
     """Per participant and exercise: points, maximum and percentage."""
-    out = table.groupby(["id", "nama", "instansi", "jabatan", "latihan"], as_index=False)[
-        ["nilai", "nilai_maks"]].sum()
-    out["persen"] = (100 * out["nilai"] / out["nilai_maks"]).round(1)
+    out = points(table.groupby(["id", "nama", "instansi", "jabatan", "latihan"],
+                               as_index=False)[["nilai", "nilai_maks"]].sum())
+    out["persen"] = (100 * out["nilai"] / out["nilai_maks"]).map(lambda v: rounded(v, 1))
     return out
+
+
+def points(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its points (``nilai``, ``nilai_maks``) to two decimals, as the answer
+    keys award them and the pages show them: a sum of 1.78 and 2 is 3.78, not
+    3.7800000000000002."""
+    columns = [c for c in ("nilai", "nilai_maks") if c in frame]
+    return frame.assign(**{c: frame[c].map(rounded) for c in columns})

@@ -24,6 +24,7 @@ from pandera import Check, Column
 
 from humaskit import safe_text
 from humaskit.datasets.validation import DatasetError, Problem, read_csv, validate
+from humaskit.number_format import angka, compact
 from humaskit.training import curriculum
 from humaskit.training.schedule import Session, whole_jp
 
@@ -111,7 +112,7 @@ def summary(records: pd.DataFrame, roster: dict, sessions: list[Session],
             "sesi_hadir": len(attended), "sesi_total": len(sessions), "menit": done,
             "jp": sum(jp[s] for s in attended), "persen_kehadiran": share, "memenuhi": meets,
             "alasan": "" if meets else (
-                f"kehadiran {share:.1f}% di bawah ambang {threshold:g}%".replace(".", ",")
+                f"kehadiran {angka(share, 1)}% di bawah ambang {compact(threshold)}%"
                 + (f"; tidak hadir: {', '.join(s.id for s in sessions if s.id not in attended)}"
                    if attended != [s.id for s in sessions] else "")),
         })

@@ -50,13 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from humaskit.datasets.validation import DatasetError
     from humaskit.evaluation import collect
+    from humaskit.number_format import compact
     from humaskit.safe_text import visible, visible_lines
     from humaskit.training import attendance, publish
 
     if args.threshold is None:
         args.threshold = attendance.DEFAULT_THRESHOLD
     if not 0 < args.threshold <= 100:
-        print(f"Ambang kehadiran harus di antara 0 dan 100 persen, bukan {args.threshold:g}.")
+        print(f"Ambang kehadiran harus di antara 0 dan 100 persen, bukan {compact(args.threshold)}.")
         return 2
     for kind, wanted in ((collect.ROOM, args.kelas), (collect.FILES, args.evaluasi)):
         if wanted and not _collect(args, kind):
