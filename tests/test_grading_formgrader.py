@@ -33,6 +33,8 @@ from humaskit.grading import (
     collect,
     export,
     formgrader,
+    report,
+    results,
     snapshot,
     verify,
 )
@@ -127,19 +129,36 @@ def test_the_workshop_labs_formgrader_refuses_too(monkeypatch):
     assert "humaskit grade nilai-manual" in extension.config.AutogradeRefused.command
 
 
+def participant_page(ws: Workspace) -> str:
+    scores = results.scores(ws)
+    return report.participant_page(ws, "P01", scores, results.statuses(ws),
+                                   pd.DataFrame(columns=["id"]), None, results.comments(ws))
+
+
 def test_a_hand_grade_entered_in_formgrader_is_what_the_export_reads(cohort_graded):
-    """Formgrader writes hand grades to the gradebook its config names: the cohort's own."""
+    """Formgrader writes hand grades to the gradebook its config names: the cohort's own.
+    Until then, the reports say which points wait for it."""
     ws = cohort_graded["ws"]
+    waiting = "Sebanyak 2 dari 5 poin masih menunggu penilaian manual"
+    assert f"{toy.ASSIGNMENT}: 3 dari 5 (60%)" in participant_page(ws) and waiting in (
+        participant_page(ws))
+    dashboard = report.dashboard(ws)
+    assert "<td>60,0</td><td>60,0</td><td>1</td>" in dashboard
+    assert "dihitung 0 dalam rata-rata" in dashboard
     config = formgrader.cohort_config(ws)
     assert config.CourseDirectory.db_url == ws.db_url()
     with Gradebook(config.CourseDirectory.db_url) as gb:
         nb = gb.find_submission_notebook(toy.ASSIGNMENT, toy.ASSIGNMENT, "P01")
-        next(g for g in nb.grades if g.name == "esai").manual_score = 1.5
+        essay = next(g for g in nb.grades if g.name == "esai")
+        essay.manual_score, essay.needs_manual_grade = 1.5, False  # as formgrader saves it
         gb.db.commit()
     export.write_all(ws)
     parts = pd.read_csv(ws.exports / "nilai_per_bagian.csv")
     essay = parts[(parts["id"] == "P01") & (parts["bagian"] == "esai")]
     assert essay["nilai"].tolist() == [1.5]
+    page = participant_page(ws)
+    assert f"{toy.ASSIGNMENT}: 4,5 dari 5 (90%)" in page and "menunggu" not in page
+    assert "<td>Langkah 3: Esai</td><td>1,5</td><td>2</td>" in page
 
 
 def test_the_manual_grading_command_prepares_the_cohorts_formgrader(cohort_graded):

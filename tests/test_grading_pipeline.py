@@ -328,12 +328,27 @@ def test_every_number_on_the_report_pages_is_written_with_the_decimal_comma(grad
                                    results.comments(ws))
     assert f"{toy.ASSIGNMENT}: 1,89 dari 3 (63%)" in page
     assert "<td>Langkah 1: Menjumlah</td><td>1,11</td><td>2</td>" in page
+    assert "menunggu penilaian manual" not in page
     dashboard = report.dashboard(ws)
     percent = results.totals(results.scores(ws))["persen"]
     assert f"<td>{angka(percent.mean(), 1)}</td><td>{angka(percent.median(), 1)}</td>" in (
         dashboard)
     for text in (page, dashboard):
         assert not re.search(r"\d\.\d", visible_text(text))
+
+
+def test_a_participants_page_shows_the_points_still_waiting_for_the_asesor(graded):
+    ws = graded["ws"]
+    scores = results.scores(ws)
+    waiting = (scores["id"] == "ani") & (scores["bagian"] == "uji_nilai")
+    scores.loc[waiting, ["nilai", "perlu_dinilai_manual"]] = [0.0, True]
+    page = report.participant_page(ws, "ani", scores, results.statuses(ws),
+                                   pd.DataFrame(columns=["id"]), None, results.comments(ws))
+    assert f"{toy.ASSIGNMENT}: 2 dari 3 (67%)" in page
+    assert "Sebanyak 1 dari 3 poin masih menunggu penilaian manual" in page
+    assert ("<td>Langkah 2: Nilai</td><td>0</td><td>1</td>"
+            "<td>1 poin menunggu penilaian manual</td>") in page
+    assert "<td>Langkah 1: Menjumlah</td><td>2</td><td>2</td><td></td>" in page
 
 
 def test_exports_round_points_as_the_pages_do():

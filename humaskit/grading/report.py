@@ -103,10 +103,16 @@ def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
     if not totals.empty:
         summary = totals.groupby("latihan", as_index=False).agg(
             kiriman=("id", "count"), rata_rata=("persen", "mean"), median=("persen", "median"))
+        waiting = scores.groupby(["latihan", "id"])["perlu_dinilai_manual"].any().groupby(
+            "latihan").sum()
+        summary["menunggu"] = summary["latihan"].map(waiting).fillna(0).astype(int)
         body += ["<h2>Ringkasan nilai</h2>",
                  table(_decimal_comma(summary, {"rata_rata": 1, "median": 1}),
                        {"latihan": "Latihan", "kiriman": "Kiriman dinilai",
-                        "rata_rata": "Rata-rata (%)", "median": "Median (%)"}),
+                        "rata_rata": "Rata-rata (%)", "median": "Median (%)",
+                        "menunggu": "Kiriman dengan poin menunggu penilaian manual"}),
+                 ("<p class=\"kecil\">Poin yang masih menunggu penilaian manual dihitung 0 "
+                  "dalam rata-rata dan median.</p>" if summary["menunggu"].any() else ""),
                  image(distribution_chart(totals), "Sebaran nilai per latihan"),
                  image(step_chart(scores), "Capaian per langkah")]
         body += ["<h2>Kesalahan paling umum</h2>",
@@ -151,11 +157,20 @@ def participant_page(ws: Workspace, pid: str, scores: pd.DataFrame, statuses: pd
         body.append("<p>Belum ada kiriman yang dinilai.</p>")
     for assignment, part in mine.groupby("latihan", sort=False):
         got, most = part["nilai"].sum(), part["nilai_maks"].sum()
-        steps = part.groupby("langkah", sort=False, as_index=False)[["nilai", "nilai_maks"]].sum()
+        part = part.assign(menunggu=part["nilai_maks"].where(part["perlu_dinilai_manual"], 0))
+        steps = part.groupby("langkah", sort=False, as_index=False)[
+            ["nilai", "nilai_maks", "menunggu"]].sum()
+        steps["catatan"] = [f"{compact(n)} poin menunggu penilaian manual" if n else ""
+                            for n in steps["menunggu"]]
+        waiting = steps["menunggu"].sum()
         body += [(f"<h2>{esc(assignment)}: {compact(got)} dari {compact(most)} "
                   f"({angka(100 * got / most, 0)}%)</h2>"),
+                 (f"<p>Sebanyak {compact(waiting)} dari {compact(most)} poin masih menunggu "
+                  "penilaian manual oleh pelatih atau asesor; nilai di atas belum memuat poin "
+                  "tersebut.</p>" if waiting else ""),
                  table(_points(steps, "nilai", "nilai_maks"),
-                       {"langkah": "Langkah", "nilai": "Nilai", "nilai_maks": "Maksimum"}),
+                       {"langkah": "Langkah", "nilai": "Nilai", "nilai_maks": "Maksimum",
+                        **({"catatan": "Catatan"} if waiting else {})}),
                  (f'<p><a href="../../umpan_balik/{esc(pid)}/{esc(assignment)}.html">'
                  "Umpan balik lengkap</a></p>")]
         said = comments[(comments["id"] == pid) & (comments["latihan"] == assignment)]
