@@ -23,7 +23,7 @@ import pytest
 from humaskit import pages
 from humaskit.exercises import course
 from humaskit.exercises.issue_mapping import samples
-from humaskit.grading import beside, cohort, demo
+from humaskit.grading import beside, cohort, competency, demo, report, results
 from humaskit.grading.workspace import Workspace
 from humaskit.skkni.decision_form import DecisionForm
 
@@ -205,6 +205,10 @@ def test_a_decision_recorded_in_the_asesors_form_is_read_back_by_the_export(out)
     again = DecisionForm(out.out)
     again.candidate.value = "rini_paramitha"
     assert again.rows[units[0]][0].value == "belum memenuhi"  # shown again
+    page = report.participant_page(out, "rini_paramitha", results.scores(out),
+                                   results.statuses(out), competency.claims(out),
+                                   competency.saved_decisions(out), results.comments(out))
+    assert "<th>Bukti (VATM)</th>" in page and "<td>27 November 2026</td>" in page
 
 
 def test_the_asesor_sees_the_kits_notes_beside_each_answer_graded_by_hand(out):

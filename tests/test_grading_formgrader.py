@@ -145,6 +145,7 @@ def test_a_hand_grade_entered_in_formgrader_is_what_the_export_reads(cohort_grad
     dashboard = report.dashboard(ws)
     assert "<td>60,0</td><td>60,0</td><td>1</td>" in dashboard
     assert "dihitung 0 dalam rata-rata" in dashboard
+    assert "<td>esai</td>" not in dashboard  # waiting is not among the common mistakes
     config = formgrader.cohort_config(ws)
     assert config.CourseDirectory.db_url == ws.db_url()
     with Gradebook(config.CourseDirectory.db_url) as gb:

@@ -61,7 +61,8 @@ def heatmap(claims: pd.DataFrame) -> alt.Chart:
 
 
 def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.DataFrame:
-    """Test cells failed most often, with the most frequent error message of each."""
+    """Test cells failed most often, with the most frequent error message of each (an
+    answer still waiting for hand grading has not failed)."""
     messages: dict[tuple[str, str], Counter] = {}
     for record in ws.state().values():
         folder = ws.course / "autograded" / record["student"] / record["assignment"]
@@ -79,7 +80,8 @@ def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.Da
                         text = failure_line(out.ename, out.evalue)
                         messages.setdefault((record["assignment"], meta["grade_id"]),
                                             Counter())[text[:300]] += 1
-    cells = scores.assign(gagal=scores["nilai"] < scores["nilai_maks"]).groupby(
+    failed = (scores["nilai"] < scores["nilai_maks"]) & ~scores["perlu_dinilai_manual"]
+    cells = scores.assign(gagal=failed).groupby(
         ["latihan", "langkah", "bagian"], sort=False, as_index=False).agg(
         peserta=("id", "count"), gagal=("gagal", "sum"))
     cells = cells[cells["gagal"] > 0].sort_values("gagal", ascending=False).head(top)
