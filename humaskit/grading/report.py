@@ -91,6 +91,22 @@ def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.Da
     return cells
 
 
+def _decimal_comma(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
+    """``frame`` with the given columns written with a fixed number of decimals (66,7)."""
+    return frame.assign(**{c: [angka(v, d) for v in frame[c]] for c, d in decimals.items()})
+
+
+def _points(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """``frame`` with points written as the feedback pages write them (2; 2,89)."""
+    return frame.assign(**{c: frame[c].map(compact) for c in columns})
+
+
+def _dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its dates written the Indonesian way (5 November 2026)."""
+    return frame.assign(**{c: [tanggal(v.date()) if pd.notna(v) else "" for v in frame[c]]
+                           for c in frame.select_dtypes("datetime").columns})
+
+
 def image(chart: alt.Chart, alt_text: str) -> str:
     return f'<p><img alt="{esc(alt_text)}" src="{png_data_uri(chart)}"></p>'
 
@@ -220,22 +236,6 @@ def quiz_gain(pid: str, scores: pd.DataFrame, who) -> list[str]:
 
 
 # --- Pre-test/post-test item analysis (humaskit.training.item_analysis) -------------------
-
-def _decimal_comma(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
-    """``frame`` with the given columns written with a fixed number of decimals (66,7)."""
-    return frame.assign(**{c: [angka(v, d) for v in frame[c]] for c, d in decimals.items()})
-
-
-def _points(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    """``frame`` with points written as the feedback pages write them (2; 2,89)."""
-    return frame.assign(**{c: frame[c].map(compact) for c in columns})
-
-
-def _dates(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its dates written the Indonesian way (5 November 2026)."""
-    return frame.assign(**{c: [tanggal(v.date()) if pd.notna(v) else "" for v in frame[c]]
-                           for c in frame.select_dtypes("datetime").columns})
-
 
 def quiz_item_analysis(scores: pd.DataFrame) -> list[str]:
     """The organiser's item analysis of the pre-test and post-test, if either was graded:
