@@ -18,13 +18,16 @@ from pathlib import Path
 
 import altair as alt
 
-from humaskit import safe_text
+from humaskit import number_format, safe_text
 
 #: Hosts whose appearance in an output means a chart needs the internet.
 CDN_MARKERS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "esm.sh")
 SPEC_MIME = "application/vnd.vegalite.v5+json"
 #: Environment variable that switches :func:`enable_offline` to static PNG output.
 STATIC_ENV = "HUMASKIT_STATIC_CHARTS"
+#: Vega-Embed's options: numbers and dates drawn the Indonesian way (number_format).
+EMBED_OPTIONS = {"formatLocale": number_format.CHART_NUMBERS,
+                 "timeFormatLocale": number_format.CHART_DATES}
 
 
 def enable_offline() -> None:
@@ -32,7 +35,7 @@ def enable_offline() -> None:
     Vega bundle inlined (needs anywidget, vl-convert), or as PNG images rendered by vl-convert
     when ``$HUMASKIT_STATIC_CHARTS`` is set; explain Python errors in Indonesian
     (:mod:`humaskit.errors`) and show decimals with a comma (:mod:`humaskit.number_format`)."""
-    from humaskit import errors, number_format
+    from humaskit import errors
 
     errors.install()
     number_format.use_in_tables()
@@ -41,10 +44,10 @@ def enable_offline() -> None:
         alt.renderers.register("humaskit-spec", spec_bundle)
         alt.renderers.enable("humaskit-spec")
     elif mode:
-        alt.renderers.enable("png", scale_factor=2)
+        alt.renderers.enable("png", scale_factor=2, embed_options=EMBED_OPTIONS)
     else:
         use_cached_bundle()
-        alt.renderers.enable("jupyter", offline=True)
+        alt.renderers.enable("jupyter", offline=True, embed_options=EMBED_OPTIONS)
     alt.data_transformers.disable_max_rows()
 
 
@@ -98,14 +101,16 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     (a control character in a label aborts vl-convert, and the process with it)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(safe_text.printable_tree(chart.to_dict()), scale=scale)
+    return vlc.vegalite_to_png(safe_text.printable_tree(chart.to_dict()), scale=scale,
+                               **number_format.CHART_LOCALE)
 
 
 def to_svg(chart: alt.TopLevelMixin) -> str:
     """An SVG image of the chart, rendered locally by vl-convert (text made printable)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(safe_text.printable_tree(chart.to_dict()))
+    return vlc.vegalite_to_svg(safe_text.printable_tree(chart.to_dict()),
+                               **number_format.CHART_LOCALE)
 
 
 def spec_bundle(spec: dict, **_options) -> dict:

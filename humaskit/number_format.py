@@ -1,11 +1,29 @@
 """Numbers as participants read them: the Indonesian decimal comma and thousands point
-(77,13; 1.525.434), in printed text and in every table a notebook shows (whose text
-:func:`use_in_tables` also shows in full)."""
+(77,13; 1.525.434), in printed text, in every table a notebook shows (whose text
+:func:`use_in_tables` also shows in full) and on every chart's axes and labels
+(:data:`CHART_NUMBERS`, :data:`CHART_DATES`)."""
 
 from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+
+#: The d3-format locale every chart draws its numbers with (d3 ships none for Indonesian):
+#: an axis reads 1.000.000 and 0,25, never 1,000,000, which reads as one in Indonesian.
+CHART_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
+#: The d3-time-format locale of chart dates: Indonesian month and day names.
+CHART_DATES = {
+    "dateTime": "%A, %e %B %Y %H.%M.%S", "date": "%d/%m/%Y", "time": "%H.%M.%S",
+    "periods": ["AM", "PM"],
+    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+               "September", "Oktober", "November", "Desember"],
+    "shortMonths": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+                    "Nov", "Des"],
+}
+#: The same two, as vl-convert takes them.
+CHART_LOCALE = {"format_locale": CHART_NUMBERS, "time_format_locale": CHART_DATES}
 
 
 def _half_up(value: float, decimals: int) -> Decimal:

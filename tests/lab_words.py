@@ -67,9 +67,10 @@ UNTRANSLATABLE = {
     "More commands": "the tool tip of the toolbar's ⋯ button, which Notebook 7 builds without "
                      "its translator (a touch screen shows no tool tip)",
 }
-#: Tool tips that are data, not messages: a folder's path (the file list's home icon) and a
-#: running kernel's (its id, kind and path, which Notebook 7's list composes in its code).
-_DATA = re.compile(r"^/\S*$|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-")
+#: Labels that are data, not messages: a folder's path (the file list's home icon), and a
+#: running kernel's id, whole in its tool tip (with its kind and path, which Notebook 7's
+#: list composes in its code) or its first eight hex digits beside its name.
+_DATA = re.compile(r"^/\S*$|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-|^\(?[0-9a-f]{8}\)?$")
 #: A side panel's label for screen readers: its title (translated) and this English word,
 #: which Notebook 7 adds in its code (``${title} Section``).
 _SECTION = re.compile(r" Section$")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -16,6 +18,9 @@ def test_enable_offline_selects_the_inlined_jupyter_renderer():
     charts.enable_offline()
     assert alt.renderers.active == "jupyter"
     assert alt.renderers.options.get("offline") is True
+    embed = alt.renderers.options["embed_options"]
+    assert embed["formatLocale"]["decimal"] == "," and embed["formatLocale"]["thousands"] == "."
+    assert embed["timeFormatLocale"]["months"][7] == "Agustus"
 
 
 def test_png_and_svg_are_rendered_locally():
@@ -40,3 +45,16 @@ def test_the_offline_chart_bundle_is_built_once_and_kept_for_every_kernel(tmp_pa
     monkeypatch.setattr(JupyterChart, "_is_offline", False)
     monkeypatch.setattr(JupyterChart, "_esm", "")
     assert charts.use_cached_bundle() is True and JupyterChart._esm == built
+
+
+def test_a_chart_draws_its_numbers_and_dates_the_indonesian_way():
+    """An axis of reach reads 1.500.000, a share 0,25, a month Agu: never 1,500,000, which an
+    Indonesian reader takes for one and a half."""
+    frame = pd.DataFrame({"jangkauan": [1_500_000, 250_000], "isu": ["banjir", "jalan"]})
+    reach = charts.to_svg(alt.Chart(frame).mark_bar().encode(x="jangkauan", y="isu"))
+    assert re.search(r">1\.500\.000<|>1\.400\.000<", reach) and ">1,500,000<" not in reach
+    shares = pd.DataFrame({"porsi": [0.1, 0.25], "isu": ["banjir", "jalan"]})
+    assert ">0,25<" in charts.to_svg(alt.Chart(shares).mark_bar().encode(x="porsi", y="isu"))
+    dates = pd.DataFrame({"tanggal": pd.to_datetime(["2026-06-01", "2026-09-30"]), "n": [1, 2]})
+    months = charts.to_svg(alt.Chart(dates).mark_line().encode(x="tanggal:T", y="n"))
+    assert ">Agu<" in months or ">Agustus<" in months

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 
+from humaskit import number_format
 from humaskit.grading import sandbox
 
 #: A specification larger than this (as JSON) is not drawn.
@@ -204,7 +205,8 @@ def main() -> None:
 
     for spec in json.loads(sys.stdin.read()):
         try:
-            png = vlc.vegalite_to_png(spec, scale=1.0, allowed_base_urls=[])
+            png = vlc.vegalite_to_png(spec, scale=1.0, allowed_base_urls=[],
+                                      **number_format.CHART_LOCALE)
             answer = ({"png": base64.b64encode(png).decode()} if len(png) <= MAX_PNG_BYTES
                       else {"error": "too large"})
         except BaseException as exc:  # noqa: BLE001 - vl-convert panics are BaseExceptions

@@ -90,9 +90,11 @@ def _shut_down(page, user: str) -> None:
 def test_run_all_pressed_the_moment_the_notebook_opens_runs_every_cell(lab):
     page, user = lab
     for _ in range(PRESSES):
-        _open_and_run_all_at_once(page, user)
-        _every_cell_ran(page)
-        _shut_down(page, user)
+        try:
+            _open_and_run_all_at_once(page, user)
+            _every_cell_ran(page)
+        finally:  # the next press, and the next test, meet a kernel starting anew
+            _shut_down(page, user)
 
 
 def test_run_all_pressed_while_the_kernel_is_still_being_started_waits_for_it(lab):
