@@ -95,6 +95,12 @@ class Session:
         self.http.delete(f"{self.base}/user/{self.account}/api/kernels/{kernel}",
                          headers=self._headers())
 
+    def stop_kernels(self) -> None:
+        """Shut down every kernel of the account's server (each holds memory of the
+        account's limit until its notebook is shut down)."""
+        for kernel in self.user_get("api/kernels").json():
+            self.stop_kernel(kernel["id"])
+
     async def _run(self, kernel: str, cells: list[str], together) -> float:
         import asyncio
 

@@ -47,19 +47,12 @@ def phone(room, logged_in, submitted):
     facilitator page and the trainer's collection count only their own participants."""
     session = logged_in[ACCOUNT]
     yield {"day1_run": False, "session": session}
-    _stop_kernels(session)
+    session.stop_kernels()
     shutil.rmtree(room["homes"] / ACCOUNT / "pemetaan_isu", ignore_errors=True)
     (room["homes"] / ACCOUNT / UPLOAD).unlink(missing_ok=True)
     inbound = room["prefix"] / "exchange" / "humaskit" / "inbound"
     for folder in inbound.glob(f"{ACCOUNT}+*"):
         shutil.rmtree(folder)
-
-
-def _stop_kernels(session) -> None:
-    """Shut down the account's kernels: Notebook 7 leaves them running when its tab closes,
-    and three at once come near the account's memory limit."""
-    for kernel in session.user_get("api/kernels").json():
-        session.stop_kernel(kernel["id"])
 
 
 def _log_in(page, room) -> None:
@@ -151,7 +144,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
             assert page.locator(".vega-embed svg").count() >= 1
             _fits(page, f"ponsel_{width}_hari1")
             phone["day1_run"] = True
-            _stop_kernels(phone["session"])
+            phone["session"].stop_kernels()
 
         listing = _assignments(page, base)
         if not (home / EXERCISE).exists():
@@ -224,7 +217,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
     finally:
         page.screenshot(path=SCREENSHOTS.format(f"ponsel_{width}_akhir"))
         context.close()
-        _stop_kernels(phone["session"])
+        phone["session"].stop_kernels()
 
 
 def test_own_data_is_uploaded_from_a_phones_file_picker(room, browser, phone):
@@ -258,7 +251,7 @@ def test_own_data_is_uploaded_from_a_phones_file_picker(room, browser, phone):
         _fits(page, "ponsel_390_data_sendiri")
     finally:
         context.close()
-        _stop_kernels(phone["session"])
+        phone["session"].stop_kernels()
 
 
 def test_a_laptop_keeps_jupyterlab_and_the_start_page_links_both_views(room, browser, phone):

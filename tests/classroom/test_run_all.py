@@ -33,6 +33,7 @@ def lab(room, logged_in, browser):
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                        "language": "python"}
     session = logged_in[ACCOUNT]
+    session.stop_kernels()  # other modules' kernels hold memory of the account's limit
     put = session.http.put(f"{session.base}/user/{ACCOUNT}/api/contents/{NOTEBOOK}",
                            json={"type": "notebook", "content": notebook},
                            headers=session._headers())
