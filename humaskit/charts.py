@@ -97,11 +97,17 @@ def use_cached_bundle() -> bool:
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    """A PNG image of the chart, rendered locally by vl-convert; its text printable first
-    (a control character in a label aborts vl-convert, and the process with it)."""
+    """A PNG image of the chart, rendered locally by vl-convert (see :func:`spec_to_png`)."""
+    return spec_to_png(chart.to_dict(), scale)
+
+
+def spec_to_png(spec: dict, scale: float = 2.0) -> bytes:
+    """A PNG image of a Vega-Lite specification, rendered locally by vl-convert with the
+    kit's number and date formats; its text printable first (a control character in a label
+    aborts vl-convert, and the process with it)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(safe_text.printable_tree(chart.to_dict()), scale=scale,
+    return vlc.vegalite_to_png(safe_text.printable_tree(spec), scale=scale,
                                **number_format.CHART_LOCALE)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from humaskit import ROOT, charts, number_format, pages
+from humaskit import ROOT, charts, pages
 from humaskit.notebooks import execute
 
 WORKSHOP_TITLE = ("Membedah Konfigurasi & Konvergensi Baru \u201cKehumasan Strategic\u201d "
@@ -105,10 +105,7 @@ def _note_output(with_snapshot: bool) -> nbformat.NotebookNode:
 
 
 def _png_output(spec: dict) -> nbformat.NotebookNode:
-    import vl_convert as vlc
-
-    png = vlc.vegalite_to_png(spec, scale=2, **number_format.CHART_LOCALE)
-    png = base64.b64encode(png).decode("ascii")
+    png = base64.b64encode(charts.spec_to_png(spec, scale=2)).decode("ascii")
     return nbformat.v4.new_output("display_data", data={"image/png": png},
                                   metadata={"image/png": {"alt": CHART_ALT}})
 

@@ -87,7 +87,6 @@ def later(name: str):
     """The step ``name`` of :mod:`humaskit.grading.commands`, imported when it runs."""
     def step(args: argparse.Namespace) -> int:
         return getattr(importlib.import_module(COMMANDS), name)(args)
-    step.__name__ = name
     return step
 
 
