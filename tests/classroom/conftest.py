@@ -52,7 +52,8 @@ def room():
     if setup.returncode == 0:
         log = open(base / "hub.log", "w")  # noqa: SIM115 - closed at teardown
         hub = subprocess.Popen([server_kit, "server", "start", "--prefix", str(prefix)],
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                               preexec_fn=_as_on_a_machine_of_its_own)
         wait_for(f"http://127.0.0.1:{port}/hub/api/", 60)
     try:
         kept = json.loads(settings.read_text()) if setup.returncode == 0 else {}
@@ -64,13 +65,11 @@ def room():
                "log": base / "hub.log",
                "base_dir": base}
     finally:
-        if hub is not None:
-            os.killpg(hub.pid, signal.SIGTERM)
-            try:
-                hub.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(hub.pid, signal.SIGKILL)
-        # The hub's proxy and services run in sessions of their own: none may outlive the room.
+        if hub is not None:  # nothing of the room is kept: no need to stop it gracefully
+            os.killpg(hub.pid, signal.SIGKILL)
+            hub.wait()
+        # The hub's proxy, services and participants' servers run in sessions of their own:
+        # none may outlive the room.
         subprocess.run(["pkill", "-KILL", "-f", str(base)], check=False)
         for account in created:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
@@ -159,6 +158,15 @@ def cards(room):
     text = {pdf.name: "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
             for pdf in out.glob("*.pdf")}
     return {"text": text, "out": out, "printed": made}
+
+
+def _as_on_a_machine_of_its_own() -> None:
+    """Start the hub ``spawner.NICENESS`` above normal priority. On the room's machine the hub
+    runs at normal priority and participants' servers and kernels below it, with nothing else
+    busy; here the other test worker and the browser are busy at normal priority, and without
+    a scheduler that groups processes by session (``sched_autogroup_enabled`` 0) they starve
+    a participant's kernel: its notebook shows "Tanpa Kernel" and a Run All never ends."""
+    os.nice(-spawner.NICENESS)
 
 
 def _remove_left_over_accounts() -> None:

@@ -78,3 +78,34 @@ def lab_disabled(session: Session) -> list[str]:
 
 def card_pin(text: str, account: str) -> str:
     return re.search(rf"Akun: {account}\s+PIN: (\d{{6}})", text).group(1)
+
+
+#: A code cell's prompt once it has run: "[3]:".
+RAN = r"/\[\d+\]/"
+
+
+def wait_for_every_cell(page, cells: int, log: Path, timeout_ms: int,
+                        scope: str = ".jp-NotebookPanel:not(.lm-mod-hidden)") -> None:
+    """Wait until each of ``cells`` code cells in ``scope`` shows its execution count. When
+    it does not, fail with what the page showed (prompts, kernel, dialogs) and the hub log's
+    tail, and keep a screenshot: the cause of a Run All that never ends is on the server."""
+    from playwright.sync_api import TimeoutError as PageTimeout
+
+    try:
+        page.wait_for_function(
+            f"""n => [...document.querySelectorAll('{scope} .jp-CodeCell .jp-InputPrompt')]
+                   .filter(p => {RAN}.test(p.textContent)).length === n""",
+            arg=cells, timeout=timeout_ms)
+    except PageTimeout:
+        shown = page.evaluate(f"""() => ({{
+            prompts: [...document.querySelectorAll('{scope} .jp-CodeCell .jp-InputPrompt')]
+                .map(p => p.textContent.trim()).join(' '),
+            kernel: [...document.querySelectorAll(
+                '.jp-Toolbar-kernelName, .jp-Notebook-ExecutionIndicator')]
+                .map(e => (e.textContent.trim() || e.dataset.status || '')).join(' / '),
+            dialogs: [...document.querySelectorAll('.jp-Dialog')]
+                .map(d => d.innerText.trim()).join(' | ')}})""")
+        page.screenshot(path=SCREENSHOTS.format("run_all_tidak_selesai"))
+        tail = log.read_text(errors="replace").splitlines()[-40:] if log.exists() else []
+        raise AssertionError(f"Run All unfinished after {timeout_ms / 1000:g} s: {shown}\n"
+                             "hub log:\n" + "\n".join(tail)) from None

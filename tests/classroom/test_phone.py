@@ -11,10 +11,11 @@ import json
 import os
 import shutil
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
-from hub import ROOT, SCREENSHOTS
+from hub import ROOT, SCREENSHOTS, wait_for_every_cell
 
 from humaskit import form_layout
 from humaskit.exercises.issue_mapping.ui import ANSWER_FILE
@@ -36,8 +37,6 @@ NO_SIDEWAYS_SCROLL = """() => {
     return {page: [page.scrollWidth, innerWidth],
             notebook: notebook ? [notebook.scrollWidth, notebook.clientWidth] : [0, 0]};
 }"""
-ALL_RUN = """n => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-    .filter(p => /\\[\\d+\\]/.test(p.textContent)).length === n"""
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +71,7 @@ def _fits(page, name: str) -> None:
     assert widths["notebook"][0] <= widths["notebook"][1], (name, widths)
 
 
-def _run_all(page, path: str, replies: list[str]) -> None:
+def _run_all(page, path: str, replies: list[str], log: Path) -> None:
     """Run → Run All from the menu bar, once the kernel has answered (see test_room).
 
     Menus are pressed with ``click``: Lumino's menus act on the mouse events a phone's
@@ -87,7 +86,7 @@ def _run_all(page, path: str, replies: list[str]) -> None:
     page.locator(".lm-MenuBar-item", has_text="Jalankan").click()
     page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(path, 4).cells)
-    page.wait_for_function(ALL_RUN, arg=code_cells, timeout=300_000)
+    wait_for_every_cell(page, code_cells, log, 300_000, scope="body")
     assert page.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
 
 
@@ -140,7 +139,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
 
         if not phone["day1_run"]:
             page.goto(f"{base}/notebooks/{DAY1}")
-            _run_all(page, ROOT / DAY1, replies)
+            _run_all(page, ROOT / DAY1, replies, room["log"])
             assert page.locator(".vega-embed svg").count() >= 1
             _fits(page, f"ponsel_{width}_hari1")
             phone["day1_run"] = True
@@ -159,7 +158,7 @@ def test_a_participant_does_day_1_and_the_exercise_on_a_phone_or_a_tablet(
 
         replies.clear()
         page.goto(f"{base}/notebooks/{EXERCISE}")
-        _run_all(page, home / EXERCISE, replies)
+        _run_all(page, home / EXERCISE, replies, room["log"])
         rows = page.locator(f".{form_layout.FORM} .{form_layout.ROW}")
         chosen = {}
         for n in range(3):
@@ -240,7 +239,7 @@ def test_own_data_is_uploaded_from_a_phones_file_picker(room, browser, phone):
     try:
         _log_in(page, room)
         page.goto(f"{room['base']}/user/{ACCOUNT}/notebooks/{UPLOAD}")
-        _run_all(page, home / UPLOAD, replies)
+        _run_all(page, home / UPLOAD, replies, room["log"])
         with page.expect_file_chooser() as chooser:
             page.locator(f".{form_layout.FORM} button.widget-upload").tap()
         assert ".csv" in chooser.value.element.get_attribute("accept").split(",")

@@ -27,6 +27,7 @@ from hub import (
     press,
     refused,
     run_as,
+    wait_for_every_cell,
 )
 
 from humaskit import satisfaction
@@ -309,10 +310,7 @@ def test_a_participant_does_day_1_and_fetches_an_exercise_in_a_real_browser(
     page.click(".lm-MenuBar-item:has-text('Jalankan')")
     page.click(".lm-Menu-item[data-command='runmenu:run-all']")
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(ROOT / day1, 4).cells)
-    page.wait_for_function(
-        """n => [...document.querySelectorAll(
-                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
-              .filter(p => /\\[\\d+\\]/.test(p.textContent)).length === n""", arg=code_cells)
+    wait_for_every_cell(page, code_cells, room["log"], 120_000)
     assert notebook.locator(".jp-RenderedText[data-mime-type$='stderr']").count() == 0
     assert notebook.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
     assert notebook.locator(".vega-embed svg, .vega-embed canvas").count() >= 1

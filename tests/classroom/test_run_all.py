@@ -13,6 +13,7 @@ import re
 
 import nbformat
 import pytest
+from hub import wait_for_every_cell
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.geteuid() != 0, reason="the classroom server runs as root")]
@@ -45,7 +46,7 @@ def lab(room, logged_in, browser):
     page.fill("#password_input", room["pins"][ACCOUNT])
     page.click("#login_submit")
     page.wait_for_url(f"**/user/{ACCOUNT}/lab/**")
-    yield page, f"{room['base']}/user/{ACCOUNT}"
+    yield page, f"{room['base']}/user/{ACCOUNT}", room["log"]
     page.close()
     session.http.delete(f"{session.base}/user/{ACCOUNT}/api/contents/{NOTEBOOK}",
                         headers=session._headers())
@@ -66,12 +67,8 @@ def _open_and_run_all_at_once(page, user: str) -> None:
     pytest.fail("Run All stayed disabled in the Run menu")
 
 
-def _every_cell_ran(page) -> None:
-    page.wait_for_function(
-        """n => [...document.querySelectorAll(
-                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
-              .filter(p => /\\[\\d+\\]/.test(p.textContent)).length === n""",
-        arg=len(CELLS), timeout=180_000)
+def _every_cell_ran(page, log) -> None:
+    wait_for_every_cell(page, len(CELLS), log, 180_000)
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     assert notebook.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
     notebook.get_by_text("selesai 5").wait_for()
@@ -89,11 +86,11 @@ def _shut_down(page, user: str) -> None:
 
 
 def test_run_all_pressed_the_moment_the_notebook_opens_runs_every_cell(lab):
-    page, user = lab
+    page, user, log = lab
     for _ in range(PRESSES):
         try:
             _open_and_run_all_at_once(page, user)
-            _every_cell_ran(page)
+            _every_cell_ran(page, log)
         finally:  # the next press, and the next test, meet a kernel starting anew
             _shut_down(page, user)
 
@@ -101,7 +98,7 @@ def test_run_all_pressed_the_moment_the_notebook_opens_runs_every_cell(lab):
 def test_run_all_pressed_while_the_kernel_is_still_being_started_waits_for_it(lab):
     """The browser holds the request that starts the notebook's kernel until Run All has
     been pressed: the window in which JupyterLab dropped it, made certain."""
-    page, user = lab
+    page, user, log = lab
     held, asked = [], []
     starts = re.compile(r".*/api/sessions(\?.*)?$")
 
@@ -124,7 +121,7 @@ def test_run_all_pressed_while_the_kernel_is_still_being_started_waits_for_it(la
         assert prompts.first.inner_text().strip() == "[*]:"  # waiting, not dropped
         while held:
             held.pop().continue_()
-        _every_cell_ran(page)
+        _every_cell_ran(page, log)
     finally:
         while held:
             held.pop().continue_()
