@@ -20,6 +20,13 @@ from humaskit import pages
 from humaskit.server import accounts, spawner
 from humaskit.server.client import Session
 
+#: The hub starts ``spawner.NICENESS`` above normal priority. On the room's machine the hub
+#: runs at normal priority and participants' servers and kernels below it, with nothing else
+#: busy; here the other test worker and the browser are busy at normal priority, and without
+#: a scheduler that groups processes by session (``sched_autogroup_enabled`` 0) they starve
+#: a participant's kernel: its notebook shows "Tanpa Kernel" and a Run All never ends.
+AS_ON_A_MACHINE_OF_ITS_OWN = ("nice", "-n", str(-spawner.NICENESS))
+
 
 @pytest.fixture(scope="session")
 def room():
@@ -51,9 +58,9 @@ def room():
     hub = None
     if setup.returncode == 0:
         log = open(base / "hub.log", "w")  # noqa: SIM115 - closed at teardown
-        hub = subprocess.Popen([server_kit, "server", "start", "--prefix", str(prefix)],
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                               preexec_fn=_as_on_a_machine_of_its_own)
+        hub = subprocess.Popen([*AS_ON_A_MACHINE_OF_ITS_OWN, server_kit, "server", "start",
+                                "--prefix", str(prefix)],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         wait_for(f"http://127.0.0.1:{port}/hub/api/", 60)
     try:
         kept = json.loads(settings.read_text()) if setup.returncode == 0 else {}
@@ -158,15 +165,6 @@ def cards(room):
     text = {pdf.name: "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
             for pdf in out.glob("*.pdf")}
     return {"text": text, "out": out, "printed": made}
-
-
-def _as_on_a_machine_of_its_own() -> None:
-    """Start the hub ``spawner.NICENESS`` above normal priority. On the room's machine the hub
-    runs at normal priority and participants' servers and kernels below it, with nothing else
-    busy; here the other test worker and the browser are busy at normal priority, and without
-    a scheduler that groups processes by session (``sched_autogroup_enabled`` 0) they starve
-    a participant's kernel: its notebook shows "Tanpa Kernel" and a Run All never ends."""
-    os.nice(-spawner.NICENESS)
 
 
 def _remove_left_over_accounts() -> None:

@@ -138,6 +138,20 @@ def test_each_participants_server_runs_under_the_memory_limit(room, logged_in):
     assert in_group or data == str(1024 * 2**20)
 
 
+def _niceness(pid: str) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+def test_a_participants_server_runs_below_the_hubs_priority(room, logged_in):
+    """When the whole room presses Run All, log-ins and pages still answer."""
+    hub = subprocess.run(["pgrep", "-f", f"{room['prefix']}/env/bin/jupyterhub"],
+                         capture_output=True, text=True, check=False).stdout.split()
+    server = subprocess.run(["pgrep", "-u", "uji_citra", "-f", "jupyterhub.singleuser"],
+                            capture_output=True, text=True, check=False).stdout.split()
+    assert hub and server
+    assert _niceness(server[0]) == _niceness(hub[0]) + spawner.NICENESS
+
+
 def test_a_participants_kernel_talks_over_private_unix_sockets_not_tcp_ports(logged_in):
     ani = logged_in["uji_ani"]
     kernel = ani.start_kernel()
