@@ -230,3 +230,22 @@ def test_the_asesor_sees_the_kits_notes_beside_each_answer_graded_by_hand(out):
     note = nb.cells[ids.index("nilai_asesor_bukti") - 1]
     assert note.metadata["humaskit"][beside.META]
     assert re.search(r"aturan bukti menerima \d+ dari \d+ bukti", note.source)
+
+
+def test_the_dashboards_common_mistakes_are_the_exercises_and_each_says_what_was_told(out):
+    """Pre-test and post-test items are left to the item analysis; a cell that gave part or
+    none of its points without an error says so, never a bare "no message"."""
+    scores = results.scores(out)
+    mistakes = report.common_mistakes(out, scores)
+    assert not mistakes.empty
+    assert not set(mistakes["latihan"]) & {"pre_test", "post_test"}
+    assert (mistakes["gagal"] <= mistakes["peserta"]).all()
+    assert "(tanpa pesan galat)" not in set(mistakes["pesan_tersering"])
+    partial = mistakes[mistakes["latihan"] == "pemetaan_isu"]
+    assert set(partial["pesan_tersering"]) <= {report.NO_MESSAGE_PART, report.NO_MESSAGE_NONE}
+    for row in mistakes.itertuples():  # each count is the participants who lost its points
+        cell = scores[(scores["latihan"] == row.latihan) & (scores["bagian"] == row.bagian)]
+        assert row.peserta == len(cell)
+        assert row.gagal == (cell["nilai"] < cell["nilai_maks"]).sum()
+    page = (out.reports / "dasbor.html").read_text(encoding="utf-8")
+    assert "dibahas pada analisis butir soal" in page

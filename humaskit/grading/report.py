@@ -13,6 +13,7 @@ import pandas as pd
 from humaskit import safe_text
 from humaskit.charts import png_data_uri
 from humaskit.errors import failure_line
+from humaskit.exercises.quiz import bank
 from humaskit.grading import cohort, competency, results
 from humaskit.grading.page import document, esc, table
 from humaskit.grading.workspace import Workspace
@@ -60,10 +61,18 @@ def heatmap(claims: pd.DataFrame) -> alt.Chart:
     ).properties(title="Klaim kompetensi dari asesmen mandiri (bukan keputusan asesor)")
 
 
+#: What the dashboard says of a failed test cell that showed no error (its points were given
+#: by the answer key, which prints the comparison on the participant's feedback page).
+NO_MESSAGE_PART = "Nilai sebagian, tanpa pesan galat (rincian di umpan balik peserta)"
+NO_MESSAGE_NONE = "Nilai 0, tanpa pesan galat (rincian di umpan balik peserta)"
+
+
 def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.DataFrame:
-    """Test cells failed most often, with the most frequent error message of each (an
-    answer still waiting for hand grading has not failed)."""
-    messages: dict[tuple[str, str], Counter] = {}
+    """The exercises' test cells failed most often, with what most of those participants were
+    told. A pre-test or post-test item is left to the item analysis, which says more of it
+    (a wrong letter has no message); an answer still waiting for hand grading has not failed;
+    a cell that gave part or none of its points without an error says so."""
+    told: dict[tuple[str, str, str], str] = {}
     for record in ws.state().values():
         folder = ws.course / "autograded" / record["student"] / record["assignment"]
         for path in folder.glob("*.ipynb"):
@@ -77,18 +86,20 @@ def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.Da
                     continue
                 for out in cell.get("outputs", []):
                     if out.output_type == "error":
-                        text = failure_line(out.ename, out.evalue)
-                        messages.setdefault((record["assignment"], meta["grade_id"]),
-                                            Counter())[text[:300]] += 1
-    failed = (scores["nilai"] < scores["nilai_maks"]) & ~scores["perlu_dinilai_manual"]
-    cells = scores.assign(gagal=failed).groupby(
+                        told[record["student"], record["assignment"], meta["grade_id"]] = (
+                            failure_line(out.ename, out.evalue)[:300])
+    failed = scores[(scores["nilai"] < scores["nilai_maks"]) & ~scores["perlu_dinilai_manual"]
+                    & ~scores["latihan"].isin(bank.FORMS.values())]
+    if failed.empty:
+        return failed.assign(peserta=[], gagal=[], pesan_tersering=[])
+    said = [told.get((r.id, r.latihan, r.bagian)) or (
+        NO_MESSAGE_PART if r.nilai > 0 else NO_MESSAGE_NONE) for r in failed.itertuples()]
+    cells = failed.assign(pesan=said).groupby(
         ["latihan", "langkah", "bagian"], sort=False, as_index=False).agg(
-        peserta=("id", "count"), gagal=("gagal", "sum"))
-    cells = cells[cells["gagal"] > 0].sort_values("gagal", ascending=False).head(top)
-    cells["pesan_tersering"] = [
-        (messages.get((r.latihan, r.bagian)) or Counter({"(tanpa pesan galat)": 1})
-         ).most_common(1)[0][0] for r in cells.itertuples()]
-    return cells
+        gagal=("id", "count"), pesan_tersering=("pesan", lambda p: Counter(p).most_common(1)[0][0]))
+    takers = scores.groupby(["latihan", "bagian"])["id"].count()
+    cells.insert(4, "peserta", [takers[r.latihan, r.bagian] for r in cells.itertuples()])
+    return cells.sort_values("gagal", ascending=False, kind="stable").head(top)
 
 
 def _decimal_comma(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
@@ -133,11 +144,16 @@ def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
                   "dalam rata-rata dan median.</p>" if summary["menunggu"].any() else ""),
                  image(distribution_chart(totals), "Sebaran nilai per latihan"),
                  image(step_chart(scores), "Capaian per langkah")]
+        mistakes = common_mistakes(ws, scores)
         body += ["<h2>Kesalahan paling umum</h2>",
-                 table(common_mistakes(ws, scores),
+                 table(mistakes,
                        {"latihan": "Latihan", "langkah": "Langkah", "bagian": "Sel uji",
                         "gagal": "Peserta gagal", "peserta": "Dari", "pesan_tersering":
-                        "Pesan kesalahan tersering"})]
+                        "Pesan kesalahan tersering"}) if not mistakes.empty
+                 else "<p>Tidak ada sel uji latihan yang gagal.</p>",
+                 ("<p class=\"kecil\">Butir pre-test dan post-test dibahas pada analisis "
+                  "butir soal di bawah.</p>"
+                  if scores["latihan"].isin(bank.FORMS.values()).any() else "")]
     body += quiz_item_analysis(scores)
     problems = statuses[statuses["kode"] != "ok"]
     body.append("<h2>Kiriman bermasalah</h2>")
