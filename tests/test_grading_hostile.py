@@ -376,9 +376,13 @@ def test_a_daemon_does_not_outlive_its_submission_nor_kill_other_kernels(hostile
 
 
 def test_a_cpu_hog_does_not_starve_the_submission_beside_it(hostile):
-    assert score(hostile["ws"], "eka") == 3
+    """fajar is graded on the other slot while eka's eight busy processes run: fajar loses
+    nothing. eka's own later cells share eka's CPU with them, so how many finish under the
+    cell cap depends on the machine's load; a point eka loses is reported, never silent."""
     assert score(hostile["ws"], "fajar") == 3
     assert codes(hostile, "fajar") == ["ok"]
+    eka = score(hostile["ws"], "eka")
+    assert eka == 3 and codes(hostile, "eka") == ["ok"] or "cell_timeout" in codes(hostile, "eka")
 
 
 def test_feedback_is_sanitised(hostile, listener):
