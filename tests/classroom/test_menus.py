@@ -29,6 +29,15 @@ def test_a_participants_menus_toolbar_and_status_bar_are_indonesian(room, logged
     page.click("#login_submit")
     page.wait_for_url("**/user/uji_ani/lab/**")
     page.goto(f"{room['base']}/user/uji_ani/lab/tree/notebooks/00_mulai_di_sini.ipynb?reset")
+    # The notebook as a participant works in it: its kernel started and idle (the words shown
+    # while it starts, "Tanpa Kernel" among them, are translated too).
+    sessions = f"{room['base']}/user/uji_ani/api/sessions"
+    for _ in range(600):
+        if any(s["path"].endswith("00_mulai_di_sini.ipynb") and s["kernel"]
+               and s["kernel"]["execution_state"] == "idle"
+               for s in page.request.get(sessions).json()):
+            break
+        page.wait_for_timeout(200)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
     page.screenshot(path=SCREENSHOTS.format("notebook"))
     labels = read_labels(page)
