@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,11 @@ def room():
         subprocess.run(["pkill", "-KILL", "-f", str(base)], check=False)
         for account in created:
             subprocess.run(["pkill", "-KILL", "-u", account], check=False)
+            for _ in range(100):  # userdel refuses an account that still has a process
+                if subprocess.run(["pgrep", "-u", account], capture_output=True,
+                                  check=False).returncode:
+                    break
+                time.sleep(0.1)
             subprocess.run(["userdel", account], check=False, capture_output=True)
             shutil.rmtree(spawner.RUNTIME / account, ignore_errors=True)
         shutil.rmtree(base, ignore_errors=True)
