@@ -67,15 +67,37 @@ NO_MESSAGE_PART = "Nilai sebagian, tanpa pesan galat (rincian di umpan balik pes
 NO_MESSAGE_NONE = "Nilai 0, tanpa pesan galat (rincian di umpan balik peserta)"
 
 
+def quiz_rows(scores: pd.DataFrame) -> pd.Series:
+    """The pre-test's and post-test's rows of ``scores`` (analysed item by item)."""
+    return scores["latihan"].isin(bank.FORMS.values())
+
+
 def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     """The exercises' test cells failed most often, with what most of those participants were
     told. A pre-test or post-test item is left to the item analysis, which says more of it
     (a wrong letter has no message); an answer still waiting for hand grading has not failed;
     a cell that gave part or none of its points without an error says so."""
-    told: dict[tuple[str, str, str], str] = {}
-    for record in ws.state().values():
-        folder = ws.course / "autograded" / record["student"] / record["assignment"]
-        for path in folder.glob("*.ipynb"):
+    failed = scores[(scores["nilai"] < scores["nilai_maks"]) & ~scores["perlu_dinilai_manual"]
+                    & ~quiz_rows(scores)]
+    if failed.empty:
+        return failed.assign(peserta=[], gagal=[], pesan_tersering=[])
+    told = _error_lines(ws, failed[["id", "latihan"]].drop_duplicates().itertuples(index=False))
+    said = [told.get((r.id, r.latihan, r.bagian)) or (
+        NO_MESSAGE_PART if r.nilai > 0 else NO_MESSAGE_NONE) for r in failed.itertuples()]
+    cells = failed.assign(pesan=said).groupby(
+        ["latihan", "langkah", "bagian"], sort=False, as_index=False).agg(
+        gagal=("id", "count"), pesan_tersering=("pesan", lambda p: Counter(p).most_common(1)[0][0]))
+    takers = scores.groupby(["latihan", "bagian"])["id"].count()
+    cells.insert(4, "peserta", [takers[r.latihan, r.bagian] for r in cells.itertuples()])
+    return cells.sort_values("gagal", ascending=False, kind="stable").head(top)
+
+
+def _error_lines(ws: Workspace, submissions) -> dict[tuple[str, str, str], str]:
+    """(participant, exercise, test cell) -> the one-line message of the error the cell
+    raised, read from the graded notebooks of ``submissions`` ((participant, exercise) pairs)."""
+    told = {}
+    for pid, assignment in submissions:
+        for path in (ws.course / "autograded" / pid / assignment).glob("*.ipynb"):
             try:
                 cells = nbformat.read(path, 4).cells
             except Exception:  # noqa: BLE001, S112 - a broken graded file is reported elsewhere
@@ -86,20 +108,9 @@ def common_mistakes(ws: Workspace, scores: pd.DataFrame, top: int = 10) -> pd.Da
                     continue
                 for out in cell.get("outputs", []):
                     if out.output_type == "error":
-                        told[record["student"], record["assignment"], meta["grade_id"]] = (
+                        told[pid, assignment, meta["grade_id"]] = (
                             failure_line(out.ename, out.evalue)[:300])
-    failed = scores[(scores["nilai"] < scores["nilai_maks"]) & ~scores["perlu_dinilai_manual"]
-                    & ~scores["latihan"].isin(bank.FORMS.values())]
-    if failed.empty:
-        return failed.assign(peserta=[], gagal=[], pesan_tersering=[])
-    said = [told.get((r.id, r.latihan, r.bagian)) or (
-        NO_MESSAGE_PART if r.nilai > 0 else NO_MESSAGE_NONE) for r in failed.itertuples()]
-    cells = failed.assign(pesan=said).groupby(
-        ["latihan", "langkah", "bagian"], sort=False, as_index=False).agg(
-        gagal=("id", "count"), pesan_tersering=("pesan", lambda p: Counter(p).most_common(1)[0][0]))
-    takers = scores.groupby(["latihan", "bagian"])["id"].count()
-    cells.insert(4, "peserta", [takers[r.latihan, r.bagian] for r in cells.itertuples()])
-    return cells.sort_values("gagal", ascending=False, kind="stable").head(top)
+    return told
 
 
 def _decimal_comma(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
@@ -153,7 +164,7 @@ def dashboard(ws: Workspace, decisions: pd.DataFrame | None = None) -> str:
                  else "<p>Tidak ada sel uji latihan yang gagal.</p>",
                  ("<p class=\"kecil\">Butir pre-test dan post-test dibahas pada analisis "
                   "butir soal di bawah.</p>"
-                  if scores["latihan"].isin(bank.FORMS.values()).any() else "")]
+                  if quiz_rows(scores).any() else "")]
     body += quiz_item_analysis(scores)
     problems = statuses[statuses["kode"] != "ok"]
     body.append("<h2>Kiriman bermasalah</h2>")
